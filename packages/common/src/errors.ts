@@ -1,0 +1,40 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Error codes every Pantau subgraph uses in `extensions.code`. Messages are English (the API's
+ * language for developers); `extensions.messageId` carries the Indonesian text the dashboard shows.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'INTERNAL_SERVER_ERROR';
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, messageId?: string, details?: Record<string, unknown>) {
+    super(message, {
+      extensions: {
+        code,
+        ...(messageId ? { messageId } : {}),
+        ...(details ?? {}),
+        ...(HTTP_STATUS[code] ? { http: { status: HTTP_STATUS[code] } } : {}),
+      },
+    });
+  }
+}
+
+export const badInput = (message: string, messageId?: string, details?: Record<string, unknown>) =>
+  new AppError('BAD_USER_INPUT', message, messageId, details);
+export const notFound = (message: string, messageId?: string) => new AppError('NOT_FOUND', message, messageId);
+export const unauthenticated = (message = 'You must sign in to do this.', messageId = 'Anda harus masuk terlebih dahulu.') =>
+  new AppError('UNAUTHENTICATED', message, messageId);
+export const forbidden = (
+  message = 'You are not allowed to do this.',
+  messageId = 'Anda tidak berwenang melakukan tindakan ini.',
+) => new AppError('FORBIDDEN', message, messageId);
+export const conflict = (message: string, messageId?: string) => new AppError('CONFLICT', message, messageId);

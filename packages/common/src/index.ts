@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+
+export * from './vocabulary';
+export * from './errors';
+export * from './config';
+export * from './logger';
+export * from './auth';
+export * from './datasource';
+export * from './federation';
+export * from './pagination';
+export * from './server';
+export * from './testing';
+export * from './events';

@@ -1,0 +1,149 @@
+import { ArgsType, Field, Int, ObjectType, Directive } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@Directive('@shareable')
+@ObjectType({ description: 'Relay-style page information.' })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE}.` })
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Opaque cursor: the endCursor of the previous page.' })
+  after?: string;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface ConnectionResult<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput(
+      `"first" must be between 0 and ${MAX_PAGE_SIZE}.`,
+      `"first" harus antara 0 dan ${MAX_PAGE_SIZE}.`,
+    );
+  }
+  return first;
+}
+
+export function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === arity) return values;
+  } catch {
+    /* fall through */
+  }
+  throw badInput('The "after" cursor is not valid for this list.', 'Kursor "after" tidak sah untuk daftar ini.');
+}
+
+export interface SortKey<T> {
+  /** SQL expression in the query builder, e.g. `r.submittedAt`. */
+  column: string;
+  /** Reads the key from a loaded row. */
+  value: (row: T) => string | number | Date | null;
+  direction: 'ASC' | 'DESC';
+  /** Turns a cursor value back into a query parameter (e.g. an ISO string into a Date). */
+  fromCursor?: (v: unknown) => unknown;
+}
+
+/**
+ * Keyset pagination over a typeorm query: ordered by the keys (the last must be unique), `after`
+ * encodes the last row's keys. totalCount counts the whole filtered list.
+ */
+export async function keysetPaginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  args: { first?: number | null; after?: string | null },
+  keys: SortKey<T>[],
+): Promise<ConnectionResult<T>> {
+  const first = pageSize(args.first);
+  const totalCount = await qb.clone().getCount();
+  const page = qb.clone();
+  if (args.after) {
+    const values = decodeCursor(args.after, keys.length).map((v, i) => (keys[i].fromCursor ? keys[i].fromCursor!(v) : v));
+    const ors: string[] = [];
+    const params: Record<string, unknown> = {};
+    keys.forEach((key, i) => {
+      const ands = keys.slice(0, i).map((k, j) => `${k.column} = :ck${j}`);
+      ands.push(`${key.column} ${key.direction === 'ASC' ? '>' : '<'} :ck${i}`);
+      ors.push(`(${ands.join(' AND ')})`);
+      params[`ck${i}`] = values[i];
+    });
+    page.andWhere(`(${ors.join(' OR ')})`, params);
+  }
+  keys.forEach((k, i) => (i === 0 ? page.orderBy(k.column, k.direction) : page.addOrderBy(k.column, k.direction)));
+  const rows = await page.take(first + 1).getMany();
+  const hasNextPage = rows.length > first;
+  const edges = rows.slice(0, first).map((node) => ({
+    node,
+    cursor: encodeCursor(keys.map((k) => {
+      const v = k.value(node);
+      return v instanceof Date ? v.toISOString() : v;
+    })),
+  }));
+  return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+}
+
+/** Pagination over an in-memory list (small, already-ordered lists). */
+export function paginateArray<T>(items: T[], args: { first?: number | null; after?: string | null }): ConnectionResult<T> {
+  const first = pageSize(args.first);
+  const start = args.after ? Number(decodeCursor(args.after, 1)[0]) + 1 : 0;
+  const slice = items.slice(start, start + first);
+  const edges = slice.map((node, i) => ({ node, cursor: encodeCursor([start + i]) }));
+  return {
+    edges,
+    totalCount: items.length,
+    pageInfo: { hasNextPage: start + first < items.length, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+  };
+}
+
+/** Declares `<Name>Edge` and `<Name>Connection` object types for a node type. */
+export function ConnectionType<TNode extends object>(nodeName: string, NodeClass: new (...args: any[]) => TNode) {
+  @ObjectType(`${nodeName}Edge`)
+  class EdgeType {
+    @Field(() => NodeClass)
+    node: TNode;
+
+    @Field(() => String)
+    cursor: string;
+  }
+
+  @ObjectType(`${nodeName}Connection`)
+  class ConnectionClass {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'Number of items in the whole filtered list.' })
+    totalCount: number;
+  }
+  return ConnectionClass;
+}

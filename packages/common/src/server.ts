@@ -1,0 +1,147 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { Logger } from './logger';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: express.Express;
+  close(): Promise<void>;
+}
+
+/** Logs one line per GraphQL operation (name, duration, error codes). */
+export function loggingPlugin(logger: Logger): ApolloServerPlugin<any> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse(ctx) {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          const codes = ctx.errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+          logger.info(
+            { op: ctx.operationName ?? ctx.operation?.operation ?? null, ms: Math.round(ms * 10) / 10, errors: codes?.length ? codes : undefined },
+            'graphql',
+          );
+        },
+      };
+    },
+  };
+}
+
+/** Known errors pass through; anything unexpected is logged and masked. */
+export function formatErrorFor(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    const original = error instanceof GraphQLError ? error.originalError : undefined;
+    const unexpected =
+      code === 'INTERNAL_SERVER_ERROR' && original !== undefined && !(original instanceof GraphQLError);
+    if (unexpected) {
+      logger.error({ err: original, path: formatted.path }, 'unexpected error');
+      return {
+        message: 'Internal error. It has been logged.',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', messageId: 'Terjadi kesalahan internal dan telah dicatat.' },
+      };
+    }
+    return formatted;
+  };
+}
+
+export interface SubgraphServerOptions<C extends BaseContext> {
+  name: string;
+  schema: GraphQLSchema;
+  logger: Logger;
+  context: (req: express.Request) => Promise<C>;
+  /** Extra routes mounted before /graphql (internal endpoints, uploads). */
+  routes?: (app: express.Express) => void;
+  /** Throws (or returns false) while the service cannot serve; extra details for /ready. */
+  readiness?: () => Promise<Record<string, unknown> | void>;
+  onClose?: () => Promise<void>;
+}
+
+/**
+ * An express app serving a subgraph at /graphql with /health (process alive) and /ready (dependencies
+ * answer). `listen(port)` returns the URL; port 0 picks a free one (tests).
+ */
+export async function startSubgraphServer<C extends BaseContext>(
+  opts: SubgraphServerOptions<C>,
+  port: number,
+  host = process.env.HOST ?? '127.0.0.1',
+): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<C>({
+    schema: opts.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatErrorFor(opts.logger),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      loggingPlugin(opts.logger),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: opts.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      const details = (await opts.readiness?.()) ?? {};
+      res.json({ status: 'ready', service: opts.name, ...details });
+    } catch (err) {
+      res.status(503).json({ status: 'not ready', service: opts.name, error: (err as Error).message });
+    }
+  });
+  opts.routes?.(app);
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => opts.context(req) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const actual = (httpServer.address() as AddressInfo).port;
+  const url = `http://${host}:${actual}/graphql`;
+  opts.logger.info({ url }, 'listening');
+  return {
+    url,
+    port: actual,
+    app,
+    async close() {
+      await apollo.stop();
+      await opts.onClose?.();
+    },
+  };
+}
+
+/** Stops cleanly on SIGINT/SIGTERM. */
+export function stopOnSignals(server: { close(): Promise<void> }, logger: Logger) {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    try {
+      await server.close();
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -1,0 +1,83 @@
+/**
+ * The domain vocabulary shared by every Pantau service (design brief, "Domain").
+ * Plain TypeScript enums: each service registers the ones it exposes as GraphQL enums.
+ */
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  LIAISON = 'LIAISON',
+  OMBUDSMAN = 'OMBUDSMAN',
+  LEADERSHIP = 'LEADERSHIP',
+}
+
+export enum RegionLevel {
+  PROVINCE = 'PROVINCE',
+  REGENCY = 'REGENCY',
+  DISTRICT = 'DISTRICT',
+  VILLAGE = 'VILLAGE',
+}
+
+export enum ReportStatus {
+  SUBMITTED = 'SUBMITTED',
+  DISPOSITIONED = 'DISPOSITIONED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  COMPLETED = 'COMPLETED',
+  ON_HOLD = 'ON_HOLD',
+  ARCHIVED = 'ARCHIVED',
+}
+
+export enum Classification {
+  ASPIRASI = 'ASPIRASI',
+  PENGADUAN = 'PENGADUAN',
+  PERMINTAAN_INFORMASI = 'PERMINTAAN_INFORMASI',
+}
+
+/** Ombudsman RI maladministration types (UU 37/2008, Per-ORI 26/2017 art. 11). */
+export enum Maladministration {
+  PENUNDAAN_BERLARUT = 'PENUNDAAN_BERLARUT',
+  TIDAK_MEMBERIKAN_PELAYANAN = 'TIDAK_MEMBERIKAN_PELAYANAN',
+  TIDAK_KOMPETEN = 'TIDAK_KOMPETEN',
+  PENYALAHGUNAAN_WEWENANG = 'PENYALAHGUNAAN_WEWENANG',
+  PERMINTAAN_IMBALAN = 'PERMINTAAN_IMBALAN',
+  PENYIMPANGAN_PROSEDUR = 'PENYIMPANGAN_PROSEDUR',
+  BERTINDAK_TIDAK_PATUT = 'BERTINDAK_TIDAK_PATUT',
+  BERPIHAK = 'BERPIHAK',
+  KONFLIK_KEPENTINGAN = 'KONFLIK_KEPENTINGAN',
+  DISKRIMINASI = 'DISKRIMINASI',
+}
+
+export const MALADMINISTRATION_LABELS: Record<Maladministration, { id: string; en: string }> = {
+  PENUNDAAN_BERLARUT: { id: 'Penundaan berlarut', en: 'Undue delay' },
+  TIDAK_MEMBERIKAN_PELAYANAN: { id: 'Tidak memberikan pelayanan', en: 'Failure to serve' },
+  TIDAK_KOMPETEN: { id: 'Tidak kompeten', en: 'Incompetence' },
+  PENYALAHGUNAAN_WEWENANG: { id: 'Penyalahgunaan wewenang', en: 'Abuse of authority' },
+  PERMINTAAN_IMBALAN: { id: 'Permintaan imbalan', en: 'Requesting payment' },
+  PENYIMPANGAN_PROSEDUR: { id: 'Penyimpangan prosedur', en: 'Deviation from procedure' },
+  BERTINDAK_TIDAK_PATUT: { id: 'Bertindak tidak patut', en: 'Improper conduct' },
+  BERPIHAK: { id: 'Berpihak', en: 'Partiality' },
+  KONFLIK_KEPENTINGAN: { id: 'Konflik kepentingan', en: 'Conflict of interest' },
+  DISKRIMINASI: { id: 'Diskriminasi', en: 'Discrimination' },
+};
+
+/** Level of a road (asset) and so of the government that owns it. */
+export enum RoadStatus {
+  NASIONAL = 'NASIONAL',
+  PROVINSI = 'PROVINSI',
+  KABUPATEN = 'KABUPATEN',
+  KOTA = 'KOTA',
+  DESA = 'DESA',
+}
+
+/** Names of the events that reports publishes through its outbox. */
+export enum ReportEventType {
+  ReportSubmitted = 'ReportSubmitted',
+  ReportDispositioned = 'ReportDispositioned',
+  ReportHeld = 'ReportHeld',
+  ReportArchived = 'ReportArchived',
+  ReportForwarded = 'ReportForwarded',
+  ReportResponded = 'ReportResponded',
+  ReportCompleted = 'ReportCompleted',
+  ReportRated = 'ReportRated',
+  ReportReopened = 'ReportReopened',
+  ReportClassified = 'ReportClassified',
+}
