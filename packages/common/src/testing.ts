@@ -65,3 +65,28 @@ export function createTestStore(kind: StoreKind): TestStore {
     },
   };
 }
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+}
+
+/** POSTs a GraphQL operation over real HTTP. */
+export async function postGraphQL<T = any>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphQLResponse<T>;
+}
+
+/** The first error's extensions.code, for assertions. */
+export function errorCode(res: GraphQLResponse): string | undefined {
+  return res.errors?.[0]?.extensions?.code;
+}

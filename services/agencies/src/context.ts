@@ -1,0 +1,48 @@
+import DataLoader from 'dataloader';
+import type { Request } from 'express';
+import { In, type DataSource } from 'typeorm';
+import { viewerFromAuthorization, type Viewer } from '@pantau/common';
+import { Agency } from './entities/Agency';
+import { Region } from './entities/Region';
+import type { Locale } from './domain/jurisdiction';
+
+export interface AgenciesContext {
+  viewer: Viewer | null;
+  locale: Locale;
+  ds: DataSource;
+  loaders: Loaders;
+}
+
+export interface Loaders {
+  region: DataLoader<string, Region | null>;
+  agency: DataLoader<string, Agency | null>;
+}
+
+/** Batch loaders, one set per request; results in key order. */
+export function createLoaders(ds: DataSource): Loaders {
+  return {
+    region: new DataLoader(async (codes: readonly string[]) => {
+      const rows = await ds.getRepository(Region).findBy({ code: In([...codes]) });
+      const byCode = new Map(rows.map((r) => [r.code, r]));
+      return codes.map((c) => byCode.get(c) ?? null);
+    }),
+    agency: new DataLoader(async (ids: readonly string[]) => {
+      const rows = await ds.getRepository(Agency).findBy({ id: In([...ids]) });
+      const byId = new Map(rows.map((a) => [a.id, a]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}
+
+export function localeFrom(header: string | undefined): Locale {
+  return header && /^en\b/i.test(header.trim()) ? 'en' : 'id';
+}
+
+export async function createContext(ds: DataSource, req: Request): Promise<AgenciesContext> {
+  return {
+    viewer: await viewerFromAuthorization(req.headers.authorization),
+    locale: localeFrom(req.headers['accept-language']),
+    ds,
+    loaders: createLoaders(ds),
+  };
+}

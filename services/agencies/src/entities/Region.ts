@@ -1,0 +1,27 @@
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { RegionLevel } from '@pantau/common';
+
+registerEnumType(RegionLevel, { name: 'RegionLevel', description: 'Level of an Indonesian administrative region.' });
+
+@Directive('@key(fields: "code")')
+@ObjectType({ description: 'An Indonesian administrative region (Kemendagri code).' })
+@Entity('regions')
+@Index('idx_regions_parent', ['parentCode', 'code'])
+@Index('idx_regions_name', ['name'])
+export class Region {
+  @Field(() => String, { description: 'Kemendagri code, hierarchical by prefix: 64 / 64.02 / 64.02.18 / 64.02.18.2001.' })
+  @PrimaryColumn({ type: 'varchar', length: 13 })
+  code: string;
+
+  @Field(() => String)
+  @Column({ type: 'varchar', length: 120 })
+  name: string;
+
+  @Field(() => RegionLevel)
+  @Column({ type: 'varchar', length: 10 })
+  level: RegionLevel;
+
+  @Column({ type: 'varchar', length: 13, nullable: true })
+  parentCode: string | null;
+}

@@ -1,0 +1,2 @@
+export { createServer, type AgenciesServer, type AgenciesServerOptions } from './server';
+export { buildAgenciesSchema } from './schema';

@@ -1,0 +1,30 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { AgencyLevel } from '../entities/Agency';
+
+@InputType({ description: 'Filters for the agency registry.' })
+export class AgencyFilter {
+  @Field(() => AgencyLevel, { nullable: true })
+  level?: AgencyLevel;
+
+  @Field(() => String, { nullable: true, description: 'Agency kind, e.g. PUBLIC_WORKS.' })
+  @IsOptional()
+  @Length(1, 40)
+  kind?: string;
+
+  @Field(() => String, { nullable: true, description: 'Agencies serving this region or any region inside it.' })
+  @IsOptional()
+  @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'regionCode must be a Kemendagri code such as 64.02.18' })
+  regionCode?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Direct children of this agency.' })
+  parentId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Words in the name or abbreviation.' })
+  @IsOptional()
+  @Length(1, 100)
+  search?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Defaults to active agencies only.' })
+  active?: boolean;
+}

@@ -1,0 +1,55 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, ConnectionType, keysetPaginate, RegionLevel } from '@pantau/common';
+import { Region } from '../entities/Region';
+import { lineage } from '../domain/regions';
+import type { AgenciesContext } from '../context';
+
+export const RegionConnection = ConnectionType('Region', Region);
+export type RegionConnection = InstanceType<typeof RegionConnection>;
+
+const byCode = [{ column: 'r.code', value: (r: Region) => r.code, direction: 'ASC' as const }];
+
+@Resolver(() => Region)
+export class RegionResolver {
+  @Query(() => Region, { nullable: true, description: 'A region by Kemendagri code, e.g. "64.02.18".' })
+  region(@Arg('code', () => String) code: string, @Ctx() ctx: AgenciesContext) {
+    return ctx.loaders.region.load(code.trim());
+  }
+
+  @Query(() => RegionConnection, { description: 'Regions whose name starts with `search` (or whose code starts with it).' })
+  async regions(
+    @Arg('search', () => String) search: string,
+    @Arg('level', () => RegionLevel, { nullable: true }) level: RegionLevel | undefined,
+    @Arg('within', () => String, { nullable: true, description: 'Only regions inside this region code.' }) within: string | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: AgenciesContext,
+  ) {
+    const term = search.trim();
+    const qb = ctx.ds.getRepository(Region).createQueryBuilder('r');
+    if (/^\d{2}(\.\d{0,4})*$/.test(term)) qb.where('r.code LIKE :p', { p: `${term}%` });
+    else qb.where('r.name LIKE :p', { p: `${term.replace(/[%_]/g, '')}%` });
+    if (level) qb.andWhere('r.level = :level', { level });
+    if (within) qb.andWhere('r.code LIKE :w', { w: `${within}.%` });
+    return keysetPaginate(qb, page, [
+      { column: 'r.name', value: (r: Region) => r.name, direction: 'ASC' },
+      ...byCode,
+    ]);
+  }
+
+  @FieldResolver(() => Region, { nullable: true })
+  parent(@Root() region: Region, @Ctx() ctx: AgenciesContext) {
+    return region.parentCode ? ctx.loaders.region.load(region.parentCode) : null;
+  }
+
+  @FieldResolver(() => [Region], { description: 'Ancestors, province first (excluding this region).' })
+  async ancestors(@Root() region: Region, @Ctx() ctx: AgenciesContext) {
+    const codes = lineage(region.code).slice(0, -1);
+    return (await ctx.loaders.region.loadMany(codes)).filter((r): r is Region => r instanceof Region);
+  }
+
+  @FieldResolver(() => RegionConnection)
+  children(@Root() region: Region, @Args() page: ConnectionArgs, @Ctx() ctx: AgenciesContext) {
+    const qb = ctx.ds.getRepository(Region).createQueryBuilder('r').where('r.parentCode = :code', { code: region.code });
+    return keysetPaginate(qb, page, byCode);
+  }
+}

@@ -1,0 +1,11 @@
+import { Ctx, Query, Resolver } from 'type-graphql';
+import { Topic } from '../entities/Topic';
+import type { AgenciesContext } from '../context';
+
+@Resolver(() => Topic)
+export class TopicResolver {
+  @Query(() => [Topic], { description: 'Service topics complaints are filed under.' })
+  topics(@Ctx() ctx: AgenciesContext) {
+    return ctx.ds.getRepository(Topic).find({ order: { code: 'ASC' } });
+  }
+}

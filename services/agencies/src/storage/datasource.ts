@@ -1,0 +1,17 @@
+import type { DataSource } from 'typeorm';
+import { openDataSource, type StoreConfig } from '@pantau/common';
+import { Agency } from '../entities/Agency';
+import { Duty } from '../entities/Duty';
+import { Region } from '../entities/Region';
+import { Road, RoadRegion } from '../entities/Road';
+import { StaffAccount } from '../entities/StaffAccount';
+import { Topic } from '../entities/Topic';
+import { Registry1764400000000 } from './migrations/1764400000000-Registry';
+
+export const ENTITIES = [Region, Agency, Topic, Duty, Road, RoadRegion, StaffAccount];
+export const MIGRATIONS = [Registry1764400000000];
+
+/** Opens the registry's own store (created and migrated if needed). */
+export function openRegistryStore(store: StoreConfig): Promise<DataSource> {
+  return openDataSource({ store, entities: ENTITIES, migrations: MIGRATIONS });
+}
