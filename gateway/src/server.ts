@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { createLogger, formatErrorFor, loggingPlugin, serviceUrl, type ServiceName } from '@pantau/common';
+import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
+
+export interface GatewayContext {
+  authorization?: string;
+  acceptLanguage?: string;
+}
+
+export interface GatewayOptions {
+  port: number;
+  host?: string;
+  /** Subgraph GraphQL URLs; default from env (AGENCIES_URL, …) or the default ports. */
+  subgraphUrls?: Partial<Record<ServiceName, string>>;
+  /** Built dashboard to serve at / (default ../dashboard/dist when it exists). */
+  dashboardDir?: string | null;
+  supergraphSdl?: string;
+}
+
+export interface RunningGateway {
+  url: string;
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Forwards the caller's Authorization and Accept-Language headers to every subgraph. */
+export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
+  }
+}
+
+/** Pipes a request through to a subgraph server (attachment upload/download live on the reports service). */
+function proxyTo(target: string): express.RequestHandler {
+  return (req, res) => {
+    const url = new URL(req.originalUrl, target);
+    const upstream = http.request(
+      url,
+      { method: req.method, headers: { ...req.headers, host: url.host } },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      if (!res.headersSent) res.status(502).json({ error: 'The reports service does not answer.', errorId: 'Layanan laporan tidak menjawab.' });
+    });
+    req.pipe(upstream);
+  };
+}
+
+export async function createGateway(opts: GatewayOptions): Promise<RunningGateway> {
+  const logger = createLogger('gateway');
+  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s, opts.subgraphUrls?.[s] ?? serviceUrl(s)])) as Record<ServiceName, string>;
+  const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as ServiceName] }),
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatErrorFor(logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), loggingPlugin(logger)],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      SUBGRAPHS.map(async (name) => {
+        const readyUrl = urls[name].replace(/\/graphql$/, '/ready');
+        try {
+          const r = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) });
+          const body = (await r.json().catch(() => ({}))) as Record<string, unknown>;
+          return [name, { ok: r.ok, ...body }] as const;
+        } catch (err) {
+          return [name, { ok: false, error: (err as Error).message }] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, c]) => c.ok);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
+  });
+  app.use('/attachments', proxyTo(new URL(urls.reports).origin));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        authorization: req.headers.authorization,
+        acceptLanguage: req.headers['accept-language'],
+      }),
+    }),
+  );
+
+  const dashboardDir = opts.dashboardDir === undefined ? path.resolve(__dirname, '../../dashboard/dist') : opts.dashboardDir;
+  if (dashboardDir && fs.existsSync(path.join(dashboardDir, 'index.html'))) {
+    app.use(express.static(dashboardDir, { index: false, maxAge: '1h' }));
+    // Client-side routing: every other GET that accepts HTML gets the app shell.
+    app.get(/.*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(path.join(dashboardDir, 'index.html'));
+    });
+  }
+
+  const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(opts.port, host, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const origin = `http://${host}:${port}`;
+  logger.info({ url: `${origin}/graphql`, subgraphs: urls }, 'listening');
+  return {
+    url: `${origin}/graphql`,
+    origin,
+    port,
+    async close() {
+      await apollo.stop();
+    },
+  };
+}
