@@ -185,3 +185,25 @@ describe.each(storeKinds())('agencies subgraph on %s', (kind) => {
     ]);
   });
 });
+
+describe('sign-in throttling', () => {
+  let store: TestStore;
+  let server: AgenciesServer;
+  beforeAll(async () => {
+    store = createTestStore('sqlite');
+    server = await createServer({ store: store.config('agencies'), port: 0, demoAccounts: true });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await store?.cleanup();
+  });
+
+  it('refuses further attempts after five failures, even with the right password', async () => {
+    const attempt = (p: string) =>
+      postGraphQL(server.url, 'mutation($p: String!) { signIn(email: "pimpinan@kukarkab.go.id", password: $p) { token } }', { p });
+    for (let i = 0; i < 5; i++) expect(errorCode(await attempt('wrong-password-1'))).toBe('UNAUTHENTICATED');
+    const locked = await attempt('pantau-demo-2026');
+    expect(errorCode(locked)).toBe('RATE_LIMITED');
+    expect(locked.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { signStaffToken, tokenTtlSeconds, unauthenticated } from '@pantau/common';
+import { AppError, signStaffToken, tokenTtlSeconds, unauthenticated } from '@pantau/common';
+import { SignInThrottle } from '../domain/sign-in-throttle';
 import { Agency } from '../entities/Agency';
 import { StaffAccount } from '../entities/StaffAccount';
 import { verifyPassword } from '../domain/passwords';
@@ -21,6 +22,8 @@ export class SignInPayload {
 const DUMMY_HASH =
   'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
+const throttle = new SignInThrottle(Number(process.env.PANTAU_SIGNIN_MAX_FAILURES ?? 5));
+
 @Resolver(() => StaffAccount)
 export class AuthResolver {
   @Mutation(() => SignInPayload, { description: 'Signs a staff member in; returns a signed, expiring token.' })
@@ -29,11 +32,24 @@ export class AuthResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: AgenciesContext,
   ): Promise<SignInPayload> {
-    const account = await ctx.ds.getRepository(StaffAccount).findOneBy({ email: email.trim().toLowerCase() });
+    const key = email.trim().toLowerCase();
+    const wait = throttle.retryAfterMs(key);
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60000);
+      throw new AppError(
+        'RATE_LIMITED',
+        `Too many failed sign-ins for this email. Try again in ${minutes} minute(s).`,
+        `Terlalu banyak percobaan masuk yang gagal untuk email ini. Coba lagi dalam ${minutes} menit.`,
+        { retryAfterSeconds: Math.ceil(wait / 1000) },
+      );
+    }
+    const account = await ctx.ds.getRepository(StaffAccount).findOneBy({ email: key });
     const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
     if (!account || !ok || !account.active) {
+      throttle.fail(key);
       throw unauthenticated('Email or password is wrong.', 'Email atau kata sandi salah.');
     }
+    throttle.succeed(key);
     const ttl = tokenTtlSeconds();
     const token = await signStaffToken(
       { id: account.id, email: account.email, name: account.name, role: account.role, agencyId: account.agencyId },
