@@ -1,0 +1,229 @@
+/**
+ * End-to-end test of the dashboard in headless Debian Chromium (playwright-core, no downloaded
+ * browser) against a running stack: the gateway serving the built dashboard and /graphql on one
+ * origin, with demo data.
+ *
+ *   BASE_URL         stack to test (default http://127.0.0.1:4000)
+ *   DEMO_EMAIL       demo admin (default admin@kukarkab.go.id)
+ *   DEMO_PASSWORD    its password (default pantau-demo-2026)
+ *   CHROMIUM_PATH    browser binary (default /usr/bin/chromium; `apt-get install chromium`)
+ *   SCREENSHOT_DIR   where each page's screenshot goes (default dashboard/screenshots)
+ *   REQUIRE_BROWSER  1 = fail instead of skipping when the stack or the browser is missing
+ *
+ * Flow: overview with data → sign in → change filters (and reopen the shared URL) → drill from the
+ * maladministration chart into the report list and one report → switch language (and reopen the
+ * shared URL) → every page's screenshot → playground runs a query.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:4000').replace(/\/$/, '');
+const EMAIL = process.env.DEMO_EMAIL ?? 'admin@kukarkab.go.id';
+const PASSWORD = process.env.DEMO_PASSWORD ?? 'pantau-demo-2026';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = resolve(process.env.SCREENSHOT_DIR ?? join(__dirname, '..', 'screenshots'));
+const REQUIRED = process.env.REQUIRE_BROWSER === '1';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/** Synchronous probe (so the suite can be skipped at definition time): does BASE_URL answer? */
+function stackAnswers(): boolean {
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', `fetch(${JSON.stringify(BASE_URL + '/')}, { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 2), () => process.exit(1))`],
+    { timeout: 6000 },
+  );
+  return probe.status === 0;
+}
+
+const browserPresent = existsSync(CHROMIUM);
+const stackUp = stackAnswers();
+const problem = !browserPresent ? `Chromium not found at ${CHROMIUM} (apt-get install chromium)` : !stackUp ? `${BASE_URL} does not answer` : null;
+if (problem && !REQUIRED) {
+  console.log(`[dashboard e2e] SKIPPED: ${problem}. Start the stack (npm start) or set BASE_URL; REQUIRE_BROWSER=1 makes this a failure.`);
+}
+const suite = problem && !REQUIRED ? describe.skip : describe;
+
+jest.setTimeout(180_000);
+
+suite('dashboard end to end (headless Chromium)', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  const shot = async (name: string) => {
+    await page.waitForTimeout(300); // let charts finish their layout
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  };
+  /** Waits until a panel (by its heading) has left the loading state; returns its state. */
+  const panelState = async (heading: RegExp | string) => {
+    const panel = page.locator('section.panel').filter({ has: page.getByRole('heading', { name: heading }) }).first();
+    await panel.waitFor();
+    await page.waitForFunction((el) => el && el.getAttribute('data-state') !== 'loading', await panel.elementHandle(), { timeout: 30_000 });
+    return panel.getAttribute('data-state');
+  };
+
+  beforeAll(async () => {
+    if (problem) throw new Error(`REQUIRE_BROWSER=1 but ${problem}`);
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('overview draws the counts-by-topic chart from the gateway', async () => {
+    await page.goto(`${BASE_URL}/`);
+    await page.getByRole('heading', { level: 1, name: 'Ikhtisar' }).waitFor();
+    expect(await panelState('Jumlah laporan per topik')).toBe('ready');
+    await page.locator('.panel-topics .recharts-bar-rectangle').first().waitFor();
+    expect(await page.locator('.panel-topics .recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    expect(await panelState('Indikator utama')).toBe('ready');
+    await shot('01-overview');
+  });
+
+  test('signs in with the demo admin account', async () => {
+    await page.getByRole('link', { name: 'Masuk' }).first().click();
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('Email').fill(EMAIL);
+    await page.getByLabel('Kata sandi').fill(PASSWORD);
+    await shot('02-sign-in');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('button', { name: 'Keluar' }).waitFor({ timeout: 20_000 });
+    expect(page.url()).not.toMatch(/sign-in/);
+  });
+
+  test('changes filters, and the shared URL reproduces them', async () => {
+    await page.goto(`${BASE_URL}/`);
+    await page.getByLabel('Periode').selectOption('90d');
+    await page.waitForURL(/period=90d/);
+    await page.getByLabel('Provinsi').selectOption('64');
+    await page.waitForURL(/region=64(&|$)/);
+    await page.getByLabel('Kabupaten/kota').selectOption('64.02');
+    await page.waitForURL(/region=64\.02/);
+    expect(await panelState('Indikator utama')).toBe('ready');
+    const shared = page.url();
+    expect(shared).toContain('period=90d');
+
+    const other = await context.newPage();
+    await other.goto(shared);
+    await expect(other.getByLabel('Periode').inputValue()).resolves.toBe('90d');
+    await other.getByLabel('Kabupaten/kota').waitFor();
+    await expect(other.getByLabel('Kabupaten/kota').inputValue()).resolves.toBe('64.02');
+    await other.close();
+    await shot('03-overview-filtered');
+  });
+
+  test('drills from the maladministration chart to the report list and a report', async () => {
+    await page.goto(`${BASE_URL}/maladministration`);
+    expect(await panelState('Jenis maladministrasi (peringkat)')).toBe('ready');
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await shot('04-maladministration');
+    await page.locator('.recharts-bar-rectangle path, .recharts-bar-rectangle rect').first().click();
+    await page.waitForURL(/\/reports\?.*type=/);
+    const typeParam = new URL(page.url()).searchParams.get('type');
+    expect(typeParam).toBeTruthy();
+    await page.locator('table.reports-table tbody tr').first().waitFor({ timeout: 30_000 });
+    await shot('05-reports-drilldown');
+
+    // The same drill-down from a shared URL.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.locator('table.reports-table tbody tr').first().waitFor({ timeout: 30_000 });
+    await other.close();
+
+    await page.locator('table.reports-table tbody tr a.mono').first().click();
+    await page.waitForURL(/\/reports\/[^/?]+/);
+    expect(await panelState('Rincian laporan')).toBe('ready');
+    await panelState('Linimasa');
+    await shot('06-report');
+  });
+
+  test('switches language to English, kept by the shared URL', async () => {
+    await page.getByTestId('lang-switch').click();
+    await page.waitForURL(/lang=en/);
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Overview' }).waitFor();
+    await page.getByRole('heading', { name: 'Report details' }).first().waitFor();
+    await shot('07-report-en');
+
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Overview' }).waitFor();
+    await other.close();
+
+    await page.goto(`${BASE_URL}/?lang=en`);
+    expect(await panelState('Reports by topic')).toBe('ready');
+    await shot('08-overview-en');
+    await page.getByTestId('lang-switch').click(); // back to Bahasa Indonesia
+    await page.waitForURL((url) => !url.searchParams.has('lang'));
+  });
+
+  test('every page renders populated', async () => {
+    const pages: [string, string, RegExp | string][] = [
+      ['09-response-times', '/response-times', 'Kepatuhan SLA per tahap'],
+      ['10-transparency', '/transparency', 'Peringkat instansi'],
+      ['11-agencies', '/agencies', 'Instansi'],
+      ['12-regions-kukar', '/regions/64.02', 'Wilayah di bawahnya'],
+      ['13-reports', '/reports', /laporan$/],
+    ];
+    for (const [name, path, heading] of pages) {
+      await page.goto(`${BASE_URL}${path}`);
+      expect([name, await panelState(heading)]).toEqual([name, 'ready']);
+      await shot(name);
+    }
+    // An agency page: the first agency of the registry.
+    await page.goto(`${BASE_URL}/agencies`);
+    await page.locator('table.data-table tbody th a').first().click();
+    await page.waitForURL(/\/agencies\/[^/?]+/);
+    expect(await panelState('Kinerja')).toBe('ready');
+    await shot('14-agency');
+  });
+
+  test('opens the playground and runs a query', async () => {
+    await page.goto(`${BASE_URL}/playground`);
+    await page.locator('.graphiql-container').waitFor({ timeout: 60_000 });
+    await page.locator('.graphiql-query-editor .view-lines').first().waitFor({ timeout: 60_000 });
+    await page.locator('.graphiql-execute-button').click();
+    await page.waitForFunction(
+      () => (document.querySelector('.graphiql-response')?.textContent ?? '').includes('byTopic'),
+      undefined,
+      { timeout: 30_000 },
+    );
+    const response = await page.locator('.graphiql-response').innerText();
+    expect(response).toContain('"data"');
+    await shot('15-playground');
+  });
+
+  test('no uncaught errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  // Runs last: it stops the analytics process of the stack this suite started (global-setup.cjs).
+  const analyticsPid = Number(process.env.PANTAU_E2E_ANALYTICS_PID ?? 0);
+  (analyticsPid ? test : test.skip)('with analytics stopped, registry and report views work and analytics panels say so', async () => {
+    process.kill(analyticsPid, 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    await page.goto(`${BASE_URL}/`);
+    expect(await panelState('Indikator utama')).toBe('error');
+    await page.locator('section.panel[data-state="error"]').first().waitFor();
+    await shot('16-analytics-down-overview');
+    await page.goto(`${BASE_URL}/reports`);
+    expect(await panelState(/laporan$/)).toBe('ready');
+    await page.goto(`${BASE_URL}/regions/64.02`);
+    expect(await panelState('Wilayah di bawahnya')).toBe('ready');
+    await shot('17-analytics-down-regions');
+  });
+});

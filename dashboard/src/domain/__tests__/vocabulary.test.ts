@@ -1,0 +1,27 @@
+import { MALADMINISTRATION_LABELS as COMMON_LABELS } from '@pantau/common/dist/vocabulary.js';
+import { MALADMINISTRATION_TYPES, maladministrationLabel } from '../vocabulary';
+import { humanizeCode, topicLabel } from '../topics';
+
+describe('maladministration names', () => {
+  test('the ten Ombudsman RI types, named in Indonesian from the shared vocabulary', () => {
+    expect(MALADMINISTRATION_TYPES).toHaveLength(10);
+    expect(maladministrationLabel('PENUNDAAN_BERLARUT', 'id')).toBe('Penundaan berlarut');
+    expect(maladministrationLabel('PERMINTAAN_IMBALAN', 'en')).toBe('Requesting payment');
+    for (const type of MALADMINISTRATION_TYPES) {
+      expect(maladministrationLabel(type, 'id')).toBe(COMMON_LABELS[type].id);
+    }
+  });
+  test('UNCLASSIFIED and unknown values', () => {
+    expect(maladministrationLabel('UNCLASSIFIED', 'id')).toBe('Belum diklasifikasikan');
+    expect(maladministrationLabel('SOMETHING_NEW', 'id')).toBe('SOMETHING_NEW');
+  });
+});
+
+describe('topic labels', () => {
+  test('from the registry in the UI language, humanized code until then', () => {
+    const topics = [{ code: 'AIR_BERSIH', labelId: 'Air bersih', labelEn: 'Clean water' }];
+    expect(topicLabel(topics, 'AIR_BERSIH', 'en')).toBe('Clean water');
+    expect(topicLabel(undefined, 'AIR_BERSIH', 'id')).toBe('Air bersih');
+    expect(humanizeCode('DANA_DESA')).toBe('Dana desa');
+  });
+});

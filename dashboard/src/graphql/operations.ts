@@ -1,0 +1,756 @@
+/**
+ * Every GraphQL operation the dashboard sends, named (tests and the gateway's logs see the names),
+ * written against docs/api-contract.graphql. Each panel has its own operation so a subgraph that is
+ * down only empties the panels that need it.
+ */
+import { gql } from 'urql';
+import type { AnalyticsFilterInput } from '../filters/filters';
+
+// ------------------------------------------------------------------ registry (agencies subgraph)
+
+export const TOPICS = gql`
+  query Topics {
+    topics {
+      code
+      labelId
+      labelEn
+    }
+  }
+`;
+export interface Topic {
+  code: string;
+  labelId: string;
+  labelEn: string;
+}
+export interface TopicsData {
+  topics: Topic[];
+}
+
+export const PROVINCES = gql`
+  query Provinces {
+    regions(search: "", level: PROVINCE, first: 100) {
+      edges {
+        node {
+          code
+          name
+          level
+        }
+      }
+    }
+  }
+`;
+
+export const REGION_CHILDREN = gql`
+  query RegionChildren($code: String!) {
+    region(code: $code) {
+      code
+      name
+      level
+      children(first: 100) {
+        edges {
+          node {
+            code
+            name
+            level
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface RegionRef {
+  code: string;
+  name: string;
+  level: string;
+}
+export interface Connection<T> {
+  totalCount?: number;
+  pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: T }[];
+}
+export interface ProvincesData {
+  regions: Connection<RegionRef>;
+}
+export interface RegionChildrenData {
+  region: (RegionRef & { children: Connection<RegionRef> }) | null;
+}
+
+export const REGION_DETAIL = gql`
+  query RegionDetail($code: String!) {
+    region(code: $code) {
+      code
+      name
+      level
+      ancestors {
+        code
+        name
+        level
+      }
+      children(first: 100) {
+        totalCount
+        edges {
+          node {
+            code
+            name
+            level
+          }
+        }
+      }
+    }
+  }
+`;
+export interface RegionDetailData {
+  region: (RegionRef & { ancestors: RegionRef[]; children: Connection<RegionRef> }) | null;
+}
+
+export const REGION_STATS = gql`
+  query RegionStats($code: String!, $filter: AnalyticsFilter) {
+    region(code: $code) {
+      code
+      reportStats(filter: $filter) {
+        reportCount
+        open
+        overdue
+        completionRate
+        transparencyIndex
+      }
+      children(first: 100) {
+        edges {
+          node {
+            code
+            reportStats(filter: $filter) {
+              reportCount
+              open
+              overdue
+              completionRate
+              transparencyIndex
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+export interface RegionReportStats {
+  reportCount: number;
+  open: number;
+  overdue: number;
+  completionRate: number | null;
+  transparencyIndex: number | null;
+}
+export interface RegionStatsData {
+  region: {
+    code: string;
+    reportStats: RegionReportStats;
+    children: Connection<{ code: string; reportStats: RegionReportStats }>;
+  } | null;
+}
+
+export const REGION_NAME = gql`
+  query RegionName($code: String!) {
+    region(code: $code) {
+      code
+      name
+      level
+      ancestors {
+        code
+        name
+        level
+      }
+    }
+  }
+`;
+export interface RegionNameData {
+  region: (RegionRef & { ancestors: RegionRef[] }) | null;
+}
+
+export const AGENCY_SEARCH = gql`
+  query AgencySearch($search: String, $first: Int, $after: String) {
+    agencies(filter: { search: $search }, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          code
+          name
+          nameEn
+          level
+          kind
+          active
+          region {
+            code
+            name
+          }
+        }
+      }
+    }
+  }
+`;
+export interface AgencySummary {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  level: string;
+  kind: string;
+  active: boolean;
+  region: { code: string; name: string } | null;
+}
+export interface AgencySearchData {
+  agencies: Connection<AgencySummary>;
+}
+
+export const AGENCY_NAME = gql`
+  query AgencyName($id: ID!) {
+    agency(id: $id) {
+      id
+      code
+      name
+      nameEn
+    }
+  }
+`;
+export interface AgencyNameData {
+  agency: { id: string; code: string; name: string; nameEn: string | null } | null;
+}
+
+export const AGENCY_DETAIL = gql`
+  query AgencyDetail($id: ID!) {
+    agency(id: $id) {
+      id
+      code
+      name
+      nameEn
+      level
+      kind
+      active
+      region {
+        code
+        name
+      }
+      parent {
+        id
+        name
+      }
+      children(first: 100) {
+        totalCount
+        edges {
+          node {
+            id
+            code
+            name
+          }
+        }
+      }
+    }
+  }
+`;
+export interface AgencyDetailData {
+  agency:
+    | (AgencySummary & {
+        parent: { id: string; name: string } | null;
+        children: Connection<{ id: string; code: string; name: string }>;
+      })
+    | null;
+}
+
+export const SIGN_IN = gql`
+  mutation SignIn($email: String!, $password: String!) {
+    signIn(email: $email, password: $password) {
+      token
+    }
+  }
+`;
+export interface SignInData {
+  signIn: { token: string };
+}
+
+// ------------------------------------------------------------------ analytics subgraph
+
+const PERFORMANCE_FIELDS = `
+  reportCount
+  open
+  overdue
+  completionRate
+  medianFirstResponseHours
+  slaCompliance
+  satisfaction
+  transparencyIndex
+  forwardingRate
+`;
+export interface AgencyPerformance {
+  reportCount: number;
+  open: number;
+  overdue: number;
+  completionRate: number | null;
+  medianFirstResponseHours: number | null;
+  slaCompliance: number | null;
+  satisfaction: number | null;
+  transparencyIndex: number | null;
+  forwardingRate: number | null;
+}
+
+const KPI_FIELDS = `
+  volume
+  open
+  overdue
+  completionRate
+  medianFirstResponseHours
+  slaCompliance
+  satisfaction
+  transparencyIndex
+`;
+export const OVERVIEW_KPIS = gql`
+  query OverviewKpis($filter: AnalyticsFilter, $previous: AnalyticsFilter) {
+    current: analyticsOverview(filter: $filter) { ${KPI_FIELDS} }
+    previous: analyticsOverview(filter: $previous) { ${KPI_FIELDS} }
+  }
+`;
+export interface Kpis {
+  volume: number;
+  open: number;
+  overdue: number;
+  completionRate: number | null;
+  medianFirstResponseHours: number | null;
+  slaCompliance: number | null;
+  satisfaction: number | null;
+  transparencyIndex: number | null;
+}
+export interface OverviewKpisData {
+  current: Kpis;
+  previous: Kpis;
+}
+
+/** Issue 2's first metric: counts by topic (and by status) from analyticsOverview. */
+export const OVERVIEW_BREAKDOWN = gql`
+  query OverviewBreakdown($filter: AnalyticsFilter) {
+    analyticsOverview(filter: $filter) {
+      byTopic {
+        topic
+        count
+      }
+      byStatus {
+        status
+        count
+      }
+    }
+  }
+`;
+export interface OverviewBreakdownData {
+  analyticsOverview: { byTopic: { topic: string; count: number }[]; byStatus: { status: string; count: number }[] };
+}
+
+export const REPORT_TREND = gql`
+  query ReportTrend($filter: AnalyticsFilter, $interval: TrendInterval!) {
+    reportTrend(filter: $filter, interval: $interval) {
+      periodStart
+      submitted
+      completed
+    }
+  }
+`;
+export interface ReportTrendData {
+  reportTrend: { periodStart: string; submitted: number; completed: number }[];
+}
+
+const BREAKDOWN_FIELDS = `
+  total
+  slices {
+    type
+    count
+    share
+  }
+`;
+export const MALADMINISTRATION_BREAKDOWN = gql`
+  query MaladministrationBreakdown($filter: AnalyticsFilter) {
+    maladministrationBreakdown(filter: $filter) { ${BREAKDOWN_FIELDS} }
+  }
+`;
+export interface Breakdown {
+  total: number;
+  slices: { type: string; count: number; share: number }[];
+}
+export interface MaladministrationBreakdownData {
+  maladministrationBreakdown: Breakdown;
+}
+
+/**
+ * Several breakdowns in one request, one alias per filter (months of a trend, agencies of a
+ * comparison). The contract has no per-type trend field, so the dashboard asks per bucket.
+ */
+export function multiBreakdownQuery(name: string, count: number): string {
+  const vars = Array.from({ length: count }, (_, i) => `$f${i}: AnalyticsFilter`).join(', ');
+  const fields = Array.from({ length: count }, (_, i) => `b${i}: maladministrationBreakdown(filter: $f${i}) { ${BREAKDOWN_FIELDS} }`).join('\n');
+  return `query ${name}(${vars}) {\n${fields}\n}`;
+}
+
+export function multiFirstResponseQuery(name: string, count: number): string {
+  const vars = Array.from({ length: count }, (_, i) => `$f${i}: AnalyticsFilter`).join(', ');
+  const fields = Array.from(
+    { length: count },
+    (_, i) => `r${i}: responseTimeStats(filter: $f${i}) { firstResponseAgency { count p50Hours p90Hours } }`,
+  ).join('\n');
+  return `query ${name}(${vars}) {\n${fields}\n}`;
+}
+
+export function indexedVariables(filters: AnalyticsFilterInput[]): Record<string, AnalyticsFilterInput> {
+  return Object.fromEntries(filters.map((f, i) => [`f${i}`, f]));
+}
+
+const DURATION_FIELDS = `
+  count
+  p50Hours
+  p90Hours
+  meanHours
+  histogram {
+    fromHours
+    toHours
+    count
+  }
+`;
+export const RESPONSE_TIMES = gql`
+  query ResponseTimes($filter: AnalyticsFilter) {
+    responseTimeStats(filter: $filter) {
+      verification { ${DURATION_FIELDS} }
+      firstResponseAgency { ${DURATION_FIELDS} }
+      firstResponseCitizen { ${DURATION_FIELDS} }
+      completion { ${DURATION_FIELDS} }
+    }
+  }
+`;
+export interface HistogramBucket {
+  fromHours: number;
+  toHours: number | null;
+  count: number;
+}
+export interface DurationStats {
+  count: number;
+  p50Hours: number | null;
+  p90Hours: number | null;
+  meanHours: number | null;
+  histogram: HistogramBucket[];
+}
+export interface ResponseTimesData {
+  responseTimeStats: {
+    verification: DurationStats;
+    firstResponseAgency: DurationStats;
+    firstResponseCitizen: DurationStats;
+    completion: DurationStats;
+  };
+}
+
+export const SLA_COMPLIANCE = gql`
+  query SlaCompliance($filter: AnalyticsFilter) {
+    slaCompliance(filter: $filter) {
+      overall
+      steps {
+        step
+        onTime
+        late
+        overdueOpen
+        compliance
+      }
+    }
+  }
+`;
+export interface SlaComplianceData {
+  slaCompliance: {
+    overall: number | null;
+    steps: { step: string; onTime: number; late: number; overdueOpen: number; compliance: number | null }[];
+  };
+}
+
+export const TRANSPARENCY_METRICS = gql`
+  query TransparencyMetrics($filter: AnalyticsFilter) {
+    transparencyMetrics(filter: $filter) {
+      responseRate
+      firstResponseCompliance
+      evidenceRate
+      completionRate
+      satisfaction
+      publicVisibility
+      reopenRate
+      forwardingRate
+      meanHops
+      index
+    }
+  }
+`;
+export interface TransparencyMetrics {
+  responseRate: number | null;
+  firstResponseCompliance: number | null;
+  evidenceRate: number | null;
+  completionRate: number | null;
+  satisfaction: number | null;
+  publicVisibility: number | null;
+  reopenRate: number | null;
+  forwardingRate: number | null;
+  meanHops: number | null;
+  index: number | null;
+}
+export interface TransparencyMetricsData {
+  transparencyMetrics: TransparencyMetrics;
+}
+
+export const AGENCY_LEADERBOARD = gql`
+  query AgencyLeaderboard($filter: AnalyticsFilter, $orderBy: LeaderboardOrder, $minReports: Int, $first: Int) {
+    agencyLeaderboard(filter: $filter, orderBy: $orderBy, minReports: $minReports, first: $first) {
+      rank
+      agency {
+        id
+        code
+        name
+      }
+      performance { ${PERFORMANCE_FIELDS} }
+    }
+  }
+`;
+export interface LeaderboardEntry {
+  rank: number;
+  agency: { id: string; code: string; name: string };
+  performance: AgencyPerformance;
+}
+export interface AgencyLeaderboardData {
+  agencyLeaderboard: LeaderboardEntry[];
+}
+export const LEADERBOARD_ORDERS = [
+  'TRANSPARENCY_INDEX',
+  'REPORT_COUNT',
+  'COMPLETION_RATE',
+  'MEDIAN_FIRST_RESPONSE',
+  'SLA_COMPLIANCE',
+] as const;
+export type LeaderboardOrder = (typeof LEADERBOARD_ORDERS)[number];
+
+export const AGENCY_PERFORMANCE = gql`
+  query AgencyPerformance($id: ID!, $filter: AnalyticsFilter) {
+    agency(id: $id) {
+      id
+      performance(filter: $filter) { ${PERFORMANCE_FIELDS} }
+    }
+  }
+`;
+export interface AgencyPerformanceData {
+  agency: { id: string; performance: AgencyPerformance } | null;
+}
+
+// ------------------------------------------------------------------ reports subgraph
+
+export interface ReportFilterInput {
+  status?: string[];
+  topic?: string;
+  agencyId?: string;
+  regionCode?: string;
+  maladministrationType?: string;
+  unclassified?: boolean;
+  overdue?: boolean;
+  from?: string;
+  to?: string;
+}
+export const REPORT_ORDERS = ['SUBMITTED_AT_DESC', 'SUBMITTED_AT_ASC', 'UPDATED_AT_DESC'] as const;
+export type ReportOrder = (typeof REPORT_ORDERS)[number];
+
+export const REPORT_LIST = gql`
+  query ReportList($filter: ReportFilter, $search: String, $orderBy: ReportOrder, $first: Int, $after: String) {
+    reports(filter: $filter, search: $search, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          trackingId
+          title
+          topic
+          classification
+          status
+          anonymous
+          confidential
+          maladministrationType
+          submittedAt
+          dispositionedAt
+          firstResponseAt
+          completedAt
+          verificationDueAt
+          responseDueAt
+          completionDueAt
+          overdue
+          forwardCount
+          rating
+          agency {
+            id
+            name
+          }
+          region {
+            code
+            name
+          }
+        }
+      }
+    }
+  }
+`;
+export interface ReportRow {
+  id: string;
+  trackingId: string;
+  title: string | null;
+  topic: string;
+  classification: string;
+  status: string;
+  anonymous: boolean;
+  confidential: boolean;
+  maladministrationType: string | null;
+  submittedAt: string;
+  dispositionedAt: string | null;
+  firstResponseAt: string | null;
+  completedAt: string | null;
+  verificationDueAt: string | null;
+  responseDueAt: string | null;
+  completionDueAt: string | null;
+  overdue: boolean;
+  forwardCount: number;
+  rating: number | null;
+  agency: { id: string; name: string } | null;
+  region: { code: string; name: string } | null;
+}
+export interface ReportListData {
+  reports: Connection<ReportRow> & { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+export const REPORT_DETAIL = gql`
+  query ReportDetail($id: ID!) {
+    report(id: $id) {
+      id
+      trackingId
+      title
+      body
+      topic
+      classification
+      status
+      anonymous
+      confidential
+      maladministrationType
+      submittedAt
+      dispositionedAt
+      firstResponseAt
+      completedAt
+      verificationDueAt
+      responseDueAt
+      completionDueAt
+      overdue
+      forwardCount
+      rating
+      agency {
+        id
+        name
+      }
+      region {
+        code
+        name
+      }
+    }
+  }
+`;
+export interface ReportDetailData {
+  report: (ReportRow & { body: string | null }) | null;
+}
+
+/*
+ * The contract names Report.timeline / responses / attachments / reporter; their fields follow the
+ * reports subgraph (services/reports/src/resolvers/types.ts). Each sits in its own query so a
+ * problem there only affects its panel.
+ */
+export const REPORT_TIMELINE = gql`
+  query ReportTimeline($id: ID!) {
+    report(id: $id) {
+      id
+      timeline {
+        id
+        type
+        at
+        actorRole
+        toStatus
+        note
+      }
+    }
+  }
+`;
+export interface TimelineEvent {
+  id: string;
+  type: string;
+  at: string;
+  actorRole: string | null;
+  toStatus: string | null;
+  note: string | null;
+}
+export interface ReportTimelineData {
+  report: { id: string; timeline: TimelineEvent[] } | null;
+}
+
+const ATTACHMENT_FIELDS = `
+  id
+  filename
+  contentType
+  size
+  url
+`;
+export const REPORT_RESPONSES = gql`
+  query ReportResponses($id: ID!) {
+    report(id: $id) {
+      id
+      responses {
+        id
+        body
+        createdAt
+        agency {
+          id
+          name
+        }
+        attachments { ${ATTACHMENT_FIELDS} }
+      }
+      attachments { ${ATTACHMENT_FIELDS} }
+    }
+  }
+`;
+export interface Attachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  /** Path on the reports service (fetched with the viewer's credentials). */
+  url: string | null;
+}
+export interface ReportResponse {
+  id: string;
+  /** Null when the viewer may not see the report content. */
+  body: string | null;
+  createdAt: string;
+  agency: { id: string; name: string } | null;
+  attachments: Attachment[];
+}
+export interface ReportResponsesData {
+  report: { id: string; responses: ReportResponse[]; attachments: Attachment[] } | null;
+}
+
+export const REPORT_REPORTER = gql`
+  query ReportReporter($id: ID!) {
+    report(id: $id) {
+      id
+      reporter {
+        name
+        email
+        phone
+      }
+    }
+  }
+`;
+export interface ReportReporterData {
+  report: { id: string; reporter: { name: string | null; email: string | null; phone: string | null } | null } | null;
+}

@@ -1,0 +1,96 @@
+import { useEffect, useId, useState } from 'react';
+import { Link } from 'wouter';
+import { PageHeader } from '../components/common';
+import { Pager, useCursorHistory } from '../components/Pager';
+import { Panel } from '../components/Panel';
+import { useDebounced } from '../filters/AgencyPicker';
+import { useFilters } from '../filters/useFilters';
+import { AGENCY_SEARCH, type AgencySearchData } from '../graphql/operations';
+import { usePanelQuery } from '../graphql/usePanelQuery';
+import { useI18n, type MessageKey } from '../i18n/I18n';
+
+const PAGE_SIZE = 25;
+
+/** The searchable agency registry (agencies subgraph only: works while analytics is down). */
+export default function AgenciesPage() {
+  const { t, lang, number } = useI18n();
+  const { params, setParams, shared } = useFilters();
+  const inputId = useId();
+  const q = params.get('q') ?? '';
+  const after = params.get('after');
+  const [text, setText] = useState(q);
+  const debounced = useDebounced(text, 300);
+  const cursors = useCursorHistory(after, q);
+
+  useEffect(() => setText(q), [q]);
+  useEffect(() => {
+    if (debounced.trim() !== q) setParams({ q: debounced.trim() || null, after: null }, { replace: true });
+    // Only a settled change of the typed text writes the URL (q and setParams are read fresh).
+  }, [debounced]);
+
+  const { result, retry } = usePanelQuery<AgencySearchData>({
+    query: AGENCY_SEARCH,
+    variables: { search: q || null, first: PAGE_SIZE, after },
+  });
+  const title = t('ag.title');
+  return (
+    <div className="page page-agencies">
+      <PageHeader title={title} />
+      <div className="search-row" role="search">
+        <label htmlFor={inputId}>{t('ag.search')}</label>
+        <input id={inputId} type="search" value={text} placeholder={t('ag.searchPlaceholder')} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <Panel
+        title={title}
+        headingLevel={2}
+        service="registry"
+        result={result}
+        onRetry={retry}
+        isEmpty={(d) => d.agencies.edges.length === 0}
+        actions={result.data?.agencies.totalCount != null ? <span className="muted">{t('ag.total', { count: number(result.data.agencies.totalCount) })}</span> : null}
+      >
+        {(data) => (
+          <>
+            <div className="table-wrap">
+              <table className="data-table">
+                <caption className="sr-only">{title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('ag.name')}</th>
+                    <th scope="col">{t('ag.code')}</th>
+                    <th scope="col">{t('ag.level')}</th>
+                    <th scope="col">{t('ag.kind')}</th>
+                    <th scope="col">{t('ag.region')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.agencies.edges.map(({ node: a }) => (
+                    <tr key={a.id}>
+                      <th scope="row">
+                        <Link href={`/agencies/${encodeURIComponent(a.id)}${shared()}`}>{lang === 'en' && a.nameEn ? a.nameEn : a.name}</Link>
+                        {!a.active ? <span className="badge badge-muted">{t('ag.inactive')}</span> : null}
+                      </th>
+                      <td className="mono">{a.code}</td>
+                      <td>{t(`ag.level.${a.level}` as MessageKey)}</td>
+                      <td className="mono small">{a.kind}</td>
+                      <td>{a.region ? <Link href={`/regions/${a.region.code}${shared()}`}>{a.region.name}</Link> : t('common.none')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager
+              page={cursors.page}
+              hasNext={!!data.agencies.pageInfo?.hasNextPage}
+              onNext={() => cursors.next(data.agencies.pageInfo?.endCursor ?? null, (a) => setParams({ after: a }))}
+              onPrev={() => cursors.prev((a) => setParams({ after: a }))}
+              onFirst={() => cursors.first(() => setParams({ after: null }))}
+              canPrev={cursors.canPrev}
+              atFirst={!after}
+            />
+          </>
+        )}
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+import { useMemo } from 'react';
+import { Link, useLocation } from 'wouter';
+import { MultiLineChart, RankedBarChart } from '../charts/lazy';
+import { ChartFigure, summarize } from '../components/ChartFigure';
+import { PageHeader } from '../components/common';
+import { Panel } from '../components/Panel';
+import { maladministrationLabel } from '../domain/vocabulary';
+import { PRIMARY, UNCLASSIFIED_COLOR } from '../domain/palette';
+import { monthBuckets, toAnalyticsFilter } from '../filters/filters';
+import { useFilters } from '../filters/useFilters';
+import {
+  AGENCY_LEADERBOARD,
+  indexedVariables,
+  MALADMINISTRATION_BREAKDOWN,
+  multiBreakdownQuery,
+  type AgencyLeaderboardData,
+  type Breakdown,
+  type MaladministrationBreakdownData,
+} from '../graphql/operations';
+import { usePanelQuery } from '../graphql/usePanelQuery';
+import { formatPeriodStart } from '../i18n/format';
+import { useI18n } from '../i18n/I18n';
+
+/** Query string for the report list of one maladministration category. */
+export function typeQuery(type: string): Record<string, string> {
+  return type === 'UNCLASSIFIED' ? { type: 'UNCLASSIFIED' } : { type };
+}
+
+/** The ten types ranked by count (ties by name, zero slices dropped), then UNCLASSIFIED last. */
+export function rankSlices(breakdown: Breakdown) {
+  const ranked = breakdown.slices
+    .filter((s) => s.count > 0 && s.type !== 'UNCLASSIFIED')
+    .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+  const unclassified = breakdown.slices.find((s) => s.type === 'UNCLASSIFIED' && s.count > 0);
+  return unclassified ? [...ranked, unclassified] : ranked;
+}
+
+export default function MaladministrationPage() {
+  const { t } = useI18n();
+  return (
+    <div className="page page-maladministration">
+      <PageHeader title={t('mal.title')} />
+      <RankedPanel />
+      <TrendPanel />
+      <ByAgencyPanel />
+    </div>
+  );
+}
+
+function RankedPanel() {
+  const { t, lang, number, percent } = useI18n();
+  const { analyticsFilter, shared } = useFilters();
+  const [, navigate] = useLocation();
+  const { result, retry } = usePanelQuery<MaladministrationBreakdownData>({
+    query: MALADMINISTRATION_BREAKDOWN,
+    variables: { filter: analyticsFilter },
+  });
+  const title = t('mal.ranked');
+  return (
+    <Panel
+      title={title}
+      service="analytics"
+      result={result}
+      onRetry={retry}
+      isEmpty={(d) => d.maladministrationBreakdown.total === 0}
+      actions={<span className="muted">{result.data ? t('mal.total', { total: number(result.data.maladministrationBreakdown.total) }) : null}</span>}
+    >
+      {(data) => {
+        const ranked = rankSlices(data.maladministrationBreakdown);
+        const bars = ranked.map((s) => ({
+          key: s.type,
+          label: maladministrationLabel(s.type, lang),
+          value: s.count,
+          valueLabel: `${number(s.count)} (${percent(s.share)})`,
+          color: s.type === 'UNCLASSIFIED' ? UNCLASSIFIED_COLOR : undefined,
+        }));
+        return (
+          <div className="chart-with-table">
+            <ChartFigure
+              title={title}
+              summary={`${title}: ${summarize(ranked.map((s) => ({ label: maladministrationLabel(s.type, lang), value: percent(s.share) })))}`}
+              hint={t('chart.clickHint')}
+              table={{
+                columns: [t('mal.type'), t('mal.count'), t('mal.share')],
+                rows: ranked.map((s) => [maladministrationLabel(s.type, lang), number(s.count), percent(s.share)]),
+              }}
+            >
+              <RankedBarChart data={bars} color={PRIMARY} labelWidth={210} onSelect={(type) => navigate(`/reports${shared(typeQuery(type))}`)} />
+            </ChartFigure>
+            <table className="data-table compact">
+              <caption className="sr-only">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t('mal.type')}</th>
+                  <th scope="col" className="num">
+                    {t('mal.count')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('mal.share')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {ranked.map((s, i) => (
+                  <tr key={s.type}>
+                    <td>{s.type === 'UNCLASSIFIED' ? '' : i + 1}</td>
+                    <th scope="row">
+                      <Link href={`/reports${shared(typeQuery(s.type))}`} aria-label={`${t('mal.openList')}: ${maladministrationLabel(s.type, lang)}`}>
+                        {maladministrationLabel(s.type, lang)}
+                      </Link>
+                    </th>
+                    <td className="num">{number(s.count)}</td>
+                    <td className="num nowrap">
+                      <span className="share-bar" style={{ width: `${Math.round(s.share * 100)}%` }} aria-hidden="true" />
+                      {percent(s.share)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      }}
+    </Panel>
+  );
+}
+
+/** Monthly breakdowns (one aliased field per month) turned into a line per type (top five). */
+function TrendPanel() {
+  const { t, lang, number } = useI18n();
+  const { filters, range } = useFilters();
+  const buckets = useMemo(() => monthBuckets(range, 13), [range]);
+  const query = useMemo(() => multiBreakdownQuery('MaladministrationTrend', buckets.length), [buckets.length]);
+  const variables = useMemo(() => indexedVariables(buckets.map((b) => toAnalyticsFilter(filters, b))), [buckets, filters]);
+  const { result, retry } = usePanelQuery<Record<string, Breakdown>>({ query, variables });
+  const title = t('mal.trend');
+  return (
+    <Panel
+      title={title}
+      service="analytics"
+      result={result}
+      onRetry={retry}
+      isEmpty={(d) => Object.values(d).every((b) => !b || b.total === 0 || b.slices.every((s) => s.type === 'UNCLASSIFIED' || s.count === 0))}
+    >
+      {(data) => {
+        const totals = new Map<string, number>();
+        buckets.forEach((_, i) => data[`b${i}`]?.slices.forEach((s) => s.type !== 'UNCLASSIFIED' && totals.set(s.type, (totals.get(s.type) ?? 0) + s.count)));
+        const top = [...totals.entries()]
+          .filter(([, n]) => n > 0)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5)
+          .map(([type]) => type);
+        const rows = buckets.map((b, i) => {
+          const row: Record<string, string | number> = { label: formatPeriodStart(lang, b.from.toISOString(), 'MONTH') };
+          for (const type of top) row[type] = data[`b${i}`]?.slices.find((s) => s.type === type)?.count ?? 0;
+          return row;
+        });
+        const series = top.map((type) => ({ key: type, label: maladministrationLabel(type, lang) }));
+        return (
+          <ChartFigure
+            title={title}
+            summary={`${title}: ${series.map((s) => `${s.label} ${number(totals.get(s.key) ?? 0)}`).join(', ')}`}
+            table={{
+              columns: [t('rt.bucket'), ...series.map((s) => s.label)],
+              rows: rows.map((r) => [String(r.label), ...top.map((type) => number(Number(r[type])))]),
+            }}
+          >
+            <MultiLineChart data={rows} series={series} />
+          </ChartFigure>
+        );
+      }}
+    </Panel>
+  );
+}
+
+/** The agencies with most reports, each with its own breakdown (aliased fields, one request). */
+function ByAgencyPanel() {
+  const { t, lang, number, percent } = useI18n();
+  const { filters, analyticsFilter, range, shared } = useFilters();
+  const leaders = usePanelQuery<AgencyLeaderboardData>({
+    query: AGENCY_LEADERBOARD,
+    variables: { filter: analyticsFilter, orderBy: 'REPORT_COUNT', minReports: 1, first: 8 },
+  });
+  const agencies = leaders.result.data?.agencyLeaderboard ?? [];
+  const query = useMemo(() => multiBreakdownQuery('MaladministrationByAgency', Math.max(agencies.length, 1)), [agencies.length]);
+  const variables = useMemo(
+    () => indexedVariables(agencies.map((a) => toAnalyticsFilter({ ...filters, agency: a.agency.id }, range))),
+    [agencies, filters, range],
+  );
+  const breakdowns = usePanelQuery<Record<string, Breakdown>>({ query, variables, pause: agencies.length === 0 });
+  const result =
+    leaders.result.error || leaders.result.fetching || agencies.length === 0
+      ? { ...leaders.result, data: leaders.result.data ? ({} as Record<string, Breakdown>) : undefined }
+      : breakdowns.result;
+  const title = t('mal.byAgency');
+  return (
+    <Panel
+      title={title}
+      service="analytics"
+      result={result}
+      onRetry={() => (leaders.result.error ? leaders.retry() : breakdowns.retry())}
+      isEmpty={() => agencies.length === 0}
+    >
+      {(data) => {
+        const totals = new Map<string, number>();
+        agencies.forEach((_, i) => data[`b${i}`]?.slices.forEach((s) => totals.set(s.type, (totals.get(s.type) ?? 0) + s.count)));
+        const types = [...totals.entries()]
+          .filter(([, n]) => n > 0)
+          .sort((a, b) => b[1] - a[1])
+          .map(([type]) => type);
+        return (
+          <div className="table-wrap">
+            <table className="data-table heat-table">
+              <caption className="sr-only">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('rp.agency')}</th>
+                  {types.map((type) => (
+                    <th scope="col" key={type} className="num">
+                      {maladministrationLabel(type, lang)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {agencies.map((a, i) => (
+                  <tr key={a.agency.id}>
+                    <th scope="row">
+                      <Link href={`/agencies/${encodeURIComponent(a.agency.id)}${shared()}`}>{a.agency.name}</Link>
+                    </th>
+                    {types.map((type) => {
+                      const slice = data[`b${i}`]?.slices.find((s) => s.type === type);
+                      const share = slice?.share ?? 0;
+                      return (
+                        <td key={type} className="num heat" style={{ ['--heat' as string]: String(share) }}>
+                          {slice && slice.count > 0 ? (
+                            <Link
+                              href={`/reports${shared({ ...typeQuery(type), agency: a.agency.id })}`}
+                              title={`${number(slice.count)} (${percent(share)})`}
+                            >
+                              {number(slice.count)}
+                            </Link>
+                          ) : (
+                            <span className="muted">0</span>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      }}
+    </Panel>
+  );
+}

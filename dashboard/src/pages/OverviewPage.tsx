@@ -1,0 +1,194 @@
+import { Link, useLocation } from 'wouter';
+import { Icon } from '../components/Icon';
+import { ChartFigure, summarize } from '../components/ChartFigure';
+import { PageHeader } from '../components/common';
+import { KpiCard } from '../components/KpiCard';
+import { formatKpi, KPI_DEFS, kpiChange } from '../components/kpi';
+import { Panel } from '../components/Panel';
+import { RankedBarChart, TrendChart } from '../charts/lazy';
+import { useTopics } from '../domain/topics';
+import { CATEGORY_COLORS } from '../domain/palette';
+import { trendInterval } from '../filters/filters';
+import { useFilters } from '../filters/useFilters';
+import {
+  OVERVIEW_BREAKDOWN,
+  OVERVIEW_KPIS,
+  REPORT_TREND,
+  type OverviewBreakdownData,
+  type OverviewKpisData,
+  type ReportTrendData,
+} from '../graphql/operations';
+import { usePanelQuery } from '../graphql/usePanelQuery';
+import { formatPeriodStart } from '../i18n/format';
+import { useI18n, type MessageKey } from '../i18n/I18n';
+
+export default function OverviewPage() {
+  const { t } = useI18n();
+  return (
+    <div className="page page-overview">
+      <PageHeader title={t('overview.title')}>
+        <button type="button" className="button button-secondary no-print" onClick={() => window.print()}>
+          <Icon name="print" />
+          {t('app.print')}
+        </button>
+      </PageHeader>
+      <KpiPanel />
+      <div className="grid-2">
+        <TrendPanel />
+        <TopicsPanel />
+      </div>
+      <StatusPanel />
+    </div>
+  );
+}
+
+function KpiPanel() {
+  const { t, lang } = useI18n();
+  const { analyticsFilter, previousAnalyticsFilter } = useFilters();
+  const { result, retry } = usePanelQuery<OverviewKpisData>({
+    query: OVERVIEW_KPIS,
+    variables: { filter: analyticsFilter, previous: previousAnalyticsFilter },
+  });
+  return (
+    <Panel title={t('overview.kpis')} service="analytics" result={result} onRetry={retry} className="panel-kpis">
+      {(data) => (
+        <div className="kpi-grid">
+          {KPI_DEFS.map((def) => (
+            <KpiCard
+              key={def.key}
+              label={t(def.label)}
+              value={formatKpi(lang, def.kind, data.current[def.key])}
+              change={kpiChange(lang, def, data.current[def.key], data.previous?.[def.key])}
+            />
+          ))}
+        </div>
+      )}
+    </Panel>
+  );
+}
+
+function TrendPanel() {
+  const { t, lang, number } = useI18n();
+  const { analyticsFilter, range } = useFilters();
+  const interval = trendInterval(range);
+  const { result, retry } = usePanelQuery<ReportTrendData>({ query: REPORT_TREND, variables: { filter: analyticsFilter, interval } });
+  const title = t('overview.trend');
+  return (
+    <Panel
+      title={title}
+      service="analytics"
+      result={result}
+      onRetry={retry}
+      isEmpty={(d) => d.reportTrend.every((p) => p.submitted === 0 && p.completed === 0)}
+    >
+      {(data) => {
+        const points = data.reportTrend.map((p) => ({
+          label: formatPeriodStart(lang, p.periodStart, interval),
+          submitted: p.submitted,
+          completed: p.completed,
+        }));
+        const total = data.reportTrend.reduce((s, p) => s + p.submitted, 0);
+        const peak = points.reduce((m, p) => (p.submitted > m.submitted ? p : m), points[0]);
+        return (
+          <ChartFigure
+            title={title}
+            summary={`${title}: ${t('overview.submitted')} ${number(total)}; ${peak ? `${peak.label} ${number(peak.submitted)}` : ''}`}
+            table={{
+              columns: [t('rt.bucket'), t('overview.submitted'), t('overview.completed')],
+              rows: points.map((p) => [p.label, number(p.submitted), number(p.completed)]),
+            }}
+          >
+            <TrendChart data={points} labels={{ submitted: t('overview.submitted'), completed: t('overview.completed') }} />
+          </ChartFigure>
+        );
+      }}
+    </Panel>
+  );
+}
+
+/** Issue 2's chart: counts by topic from analyticsOverview.byTopic; a bar opens the matching reports. */
+function TopicsPanel() {
+  const { t, lang, number } = useI18n();
+  const { analyticsFilter, shared } = useFilters();
+  const [, navigate] = useLocation();
+  const { label } = useTopics(lang);
+  const { result, retry } = usePanelQuery<OverviewBreakdownData>({ query: OVERVIEW_BREAKDOWN, variables: { filter: analyticsFilter } });
+  const title = t('overview.byTopic');
+  return (
+    <Panel
+      title={title}
+      service="analytics"
+      result={result}
+      onRetry={retry}
+      isEmpty={(d) => d.analyticsOverview.byTopic.every((x) => x.count === 0)}
+      className="panel-topics"
+    >
+      {(data) => {
+        const rows = [...data.analyticsOverview.byTopic]
+          .filter((x) => x.count > 0)
+          .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic))
+          .map((x) => ({ key: x.topic, label: label(x.topic), value: x.count, valueLabel: number(x.count) }));
+        return (
+          <ChartFigure
+            title={title}
+            summary={`${title}: ${summarize(rows.map((r) => ({ label: r.label, value: number(r.value) })))}`}
+            hint={t('chart.clickHint')}
+            table={{
+              columns: [t('rp.topic'), t('mal.count')],
+              rows: rows.map((r) => [
+                <Link key={r.key} href={`/reports${shared({ topic: r.key })}`}>
+                  {r.label}
+                </Link>,
+                number(r.value),
+              ]),
+            }}
+          >
+            <RankedBarChart data={rows} onSelect={(topic) => navigate(`/reports${shared({ topic })}`)} formatValue={(v) => number(v)} />
+          </ChartFigure>
+        );
+      }}
+    </Panel>
+  );
+}
+
+function StatusPanel() {
+  const { t, number } = useI18n();
+  const { analyticsFilter, shared } = useFilters();
+  const [, navigate] = useLocation();
+  const { result, retry } = usePanelQuery<OverviewBreakdownData>({ query: OVERVIEW_BREAKDOWN, variables: { filter: analyticsFilter } });
+  const title = t('overview.byStatus');
+  return (
+    <Panel title={title} service="analytics" result={result} onRetry={retry} isEmpty={(d) => d.analyticsOverview.byStatus.every((x) => x.count === 0)}>
+      {(data) => {
+        const rows = data.analyticsOverview.byStatus
+          .filter((x) => x.count > 0)
+          .map((x) => ({ key: x.status, label: t(`status.${x.status}` as MessageKey), value: x.count, valueLabel: number(x.count) }));
+        return (
+          <ChartFigure
+            title={title}
+            summary={`${title}: ${summarize(rows.map((r) => ({ label: r.label, value: number(r.value) })), 6)}`}
+            hint={t('chart.clickHint')}
+            table={{
+              columns: [t('rp.status'), t('mal.count')],
+              rows: rows.map((r) => [
+                <Link key={r.key} href={`/reports${shared({ status: r.key })}`}>
+                  {r.label}
+                </Link>,
+                number(r.value),
+              ]),
+            }}
+          >
+            <RankedBarChart
+              data={rows}
+              categorical
+              color={CATEGORY_COLORS[0]}
+              labelWidth={150}
+              onSelect={(status) => navigate(`/reports${shared({ status })}`)}
+              formatValue={(v) => number(v)}
+            />
+          </ChartFigure>
+        );
+      }}
+    </Panel>
+  );
+}

@@ -1,0 +1,186 @@
+import { Link, useLocation } from 'wouter';
+import { RankedBarChart } from '../charts/lazy';
+import { ChartFigure, summarize } from '../components/ChartFigure';
+import { PageHeader } from '../components/common';
+import { KpiCard } from '../components/KpiCard';
+import { Panel } from '../components/Panel';
+import { isRegionCode } from '../filters/filters';
+import { useFilters } from '../filters/useFilters';
+import {
+  PROVINCES,
+  REGION_DETAIL,
+  REGION_STATS,
+  type ProvincesData,
+  type RegionDetailData,
+  type RegionReportStats,
+  type RegionStatsData,
+} from '../graphql/operations';
+import { usePanelQuery } from '../graphql/usePanelQuery';
+import { useI18n, type MessageKey } from '../i18n/I18n';
+
+/** Kutai Kartanegara, the regency the product grew from: the landing shortcut. */
+const HOME_REGENCY = { code: '64.02', province: '64' };
+
+/**
+ * Region drill-down: province → regency → district → village. The registry panel (names, children)
+ * and the statistics panel (analytics `Region.reportStats`) are separate queries.
+ */
+export default function RegionsPage({ params }: { params: { code?: string } }) {
+  const code = params.code && isRegionCode(params.code) ? params.code : null;
+  return code ? <RegionView code={code} /> : <RegionsLanding />;
+}
+
+function RegionsLanding() {
+  const { t } = useI18n();
+  const { shared, filters } = useFilters();
+  const { result, retry } = usePanelQuery<ProvincesData>({ query: PROVINCES });
+  return (
+    <div className="page page-regions">
+      <PageHeader title={t('rg.title')} />
+      <p className="shortcuts">
+        {filters.region ? (
+          <Link href={`/regions/${filters.region}${shared()}`} className="button button-primary">
+            {filters.region} →
+          </Link>
+        ) : null}{' '}
+        <Link href={`/regions/${HOME_REGENCY.code}${shared()}`} className="button button-secondary">
+          Kutai Kartanegara (64.02) →
+        </Link>
+      </p>
+      <Panel title={t('filters.province')} service="registry" result={result} onRetry={retry} isEmpty={(d) => d.regions.edges.length === 0}>
+        {(data) => (
+          <ul className="region-grid">
+            {data.regions.edges.map(({ node }) => (
+              <li key={node.code}>
+                <Link href={`/regions/${node.code}${shared()}`}>
+                  <span className="mono muted">{node.code}</span> {node.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+    </div>
+  );
+}
+
+function RegionView({ code }: { code: string }) {
+  const { t, number, percent, index } = useI18n();
+  const { shared, filters, setFilters, analyticsFilter } = useFilters();
+  const [, navigate] = useLocation();
+  const detail = usePanelQuery<RegionDetailData>({ query: REGION_DETAIL, variables: { code } });
+  // Statistics of this region: the bar's region filter is replaced by the region on screen.
+  const stats = usePanelQuery<RegionStatsData>({ query: REGION_STATS, variables: { code, filter: { ...analyticsFilter, regionCode: code } } });
+  const region = detail.result.data?.region;
+  const childStats = new Map<string, RegionReportStats>(
+    stats.result.data?.region?.children.edges.map(({ node }) => [node.code, node.reportStats] as const) ?? [],
+  );
+
+  return (
+    <div className="page page-region">
+      <nav aria-label={t('rg.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link href={`/regions${shared()}`}>{t('rg.title')}</Link>
+          </li>
+          {region?.ancestors.map((a) => (
+            <li key={a.code}>
+              <Link href={`/regions/${a.code}${shared()}`}>{a.name}</Link>
+            </li>
+          ))}
+          <li aria-current="page">{region?.name ?? code}</li>
+        </ol>
+      </nav>
+      <PageHeader title={region ? `${region.name}` : code}>
+        {region ? <span className="badge badge-muted">{t(`rg.level.${region.level}` as MessageKey)}</span> : null}
+        <span className="mono muted">{code}</span>
+        {filters.region !== code ? (
+          <button type="button" className="button button-secondary" onClick={() => setFilters({ region: code })}>
+            {t('rg.useAsFilter')}
+          </button>
+        ) : null}
+      </PageHeader>
+
+      <Panel title={t('rg.stats')} service="analytics" result={stats.result} onRetry={stats.retry} isEmpty={(d) => d.region == null}>
+        {(data) => {
+          const s = data.region!.reportStats;
+          return (
+            <div className="kpi-grid">
+              <KpiCard label={t('ag.reportCount')} value={number(s.reportCount)} />
+              <KpiCard label={t('kpi.open')} value={number(s.open)} />
+              <KpiCard label={t('kpi.overdue')} value={number(s.overdue)} />
+              <KpiCard label={t('kpi.completionRate')} value={percent(s.completionRate)} />
+              <KpiCard label={t('kpi.transparencyIndex')} value={index(s.transparencyIndex)} />
+            </div>
+          );
+        }}
+      </Panel>
+
+      <Panel
+        title={t('rg.children')}
+        service="registry"
+        result={detail.result}
+        onRetry={detail.retry}
+        isEmpty={(d) => !d.region || d.region.children.edges.length === 0}
+      >
+        {(data) => {
+          const children = data.region!.children.edges.map((e) => e.node);
+          const bars = children
+            .map((c) => ({ key: c.code, label: c.name, value: childStats.get(c.code)?.reportCount ?? 0 }))
+            .filter((b) => b.value > 0)
+            .sort((a, b) => b.value - a.value)
+            .slice(0, 15)
+            .map((b) => ({ ...b, valueLabel: number(b.value) }));
+          return (
+            <>
+              {bars.length > 0 ? (
+                <ChartFigure
+                  title={t('rg.children')}
+                  summary={`${t('rg.children')}: ${summarize(bars.map((b) => ({ label: b.label, value: b.valueLabel })))}`}
+                  hint={t('rg.clickHint')}
+                  table={{ columns: [t('rg.name'), t('ag.reportCount')], rows: bars.map((b) => [b.label, b.valueLabel]) }}
+                >
+                  <RankedBarChart data={bars} onSelect={(c) => navigate(`/regions/${c}${shared()}`)} labelWidth={180} />
+                </ChartFigure>
+              ) : null}
+              <div className="table-wrap">
+                <table className="data-table">
+                  <caption className="sr-only">{t('rg.children')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('rg.name')}</th>
+                      <th scope="col">{t('rg.code')}</th>
+                      <th scope="col" className="num">{t('ag.reportCount')}</th>
+                      <th scope="col" className="num">{t('kpi.open')}</th>
+                      <th scope="col" className="num">{t('kpi.overdue')}</th>
+                      <th scope="col" className="num">{t('kpi.completionRate')}</th>
+                      <th scope="col" className="num">{t('kpi.transparencyIndex')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {children.map((c) => {
+                      const s = childStats.get(c.code);
+                      return (
+                        <tr key={c.code}>
+                          <th scope="row">
+                            <Link href={`/regions/${c.code}${shared()}`}>{c.name}</Link>
+                          </th>
+                          <td className="mono">{c.code}</td>
+                          <td className="num">{s ? number(s.reportCount) : t('common.none')}</td>
+                          <td className="num">{s ? number(s.open) : t('common.none')}</td>
+                          <td className="num">{s ? number(s.overdue) : t('common.none')}</td>
+                          <td className="num">{s ? percent(s.completionRate) : t('common.none')}</td>
+                          <td className="num">{s ? index(s.transparencyIndex) : t('common.none')}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          );
+        }}
+      </Panel>
+    </div>
+  );
+}

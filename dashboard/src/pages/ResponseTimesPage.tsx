@@ -1,0 +1,288 @@
+import { useMemo } from 'react';
+import { Link } from 'wouter';
+import { useAuth } from '../auth/AuthContext';
+import { GroupedBarChart, HistogramChart, StackedBarChart } from '../charts/lazy';
+import { ChartFigure } from '../components/ChartFigure';
+import { AuthRequired, PageHeader, ReportsTable } from '../components/common';
+import { Panel } from '../components/Panel';
+import { BAD, GOOD, PRIMARY, SECONDARY } from '../domain/palette';
+import { toAnalyticsFilter } from '../filters/filters';
+import { useFilters } from '../filters/useFilters';
+import {
+  AGENCY_LEADERBOARD,
+  indexedVariables,
+  multiFirstResponseQuery,
+  REPORT_LIST,
+  RESPONSE_TIMES,
+  SLA_COMPLIANCE,
+  type AgencyLeaderboardData,
+  type DurationStats,
+  type HistogramBucket,
+  type ReportListData,
+  type ResponseTimesData,
+  type SlaComplianceData,
+} from '../graphql/operations';
+import { usePanelQuery } from '../graphql/usePanelQuery';
+import { formatHours, type Lang } from '../i18n/format';
+import { useI18n, type MessageKey } from '../i18n/I18n';
+import { reportFilterFrom } from '../filters/reportFilter';
+
+export function bucketLabel(lang: Lang, b: HistogramBucket): string {
+  if (b.toHours == null) return `≥ ${formatHours(lang, b.fromHours)}`;
+  return `${formatHours(lang, b.fromHours)} – ${formatHours(lang, b.toHours)}`;
+}
+
+const DURATIONS: { key: keyof ResponseTimesData['responseTimeStats']; label: MessageKey; color: string }[] = [
+  { key: 'verification', label: 'rt.verification', color: PRIMARY },
+  { key: 'firstResponseAgency', label: 'rt.firstResponseAgency', color: SECONDARY },
+  { key: 'firstResponseCitizen', label: 'rt.firstResponseCitizen', color: '#6A3D9A' },
+  { key: 'completion', label: 'rt.completion', color: GOOD },
+];
+
+export default function ResponseTimesPage() {
+  const { t } = useI18n();
+  return (
+    <div className="page page-response-times">
+      <PageHeader title={t('rt.title')} />
+      <DurationsPanel />
+      <div className="grid-2">
+        <SlaPanel />
+        <ByAgencyPanel />
+      </div>
+      <OverduePanel />
+    </div>
+  );
+}
+
+function DurationsPanel() {
+  const { t, lang, hours, number } = useI18n();
+  const { analyticsFilter } = useFilters();
+  const { result, retry } = usePanelQuery<ResponseTimesData>({ query: RESPONSE_TIMES, variables: { filter: analyticsFilter } });
+  return (
+    <Panel
+      title={t('rt.distributions')}
+      service="analytics"
+      result={result}
+      onRetry={retry}
+      isEmpty={(d) => DURATIONS.every((x) => d.responseTimeStats[x.key].count === 0)}
+    >
+      {(data) => (
+        <>
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="sr-only">{t('rt.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('rt.step')}</th>
+                  <th scope="col" className="num">{t('rt.count')}</th>
+                  <th scope="col" className="num">{t('rt.p50')}</th>
+                  <th scope="col" className="num">{t('rt.p90')}</th>
+                  <th scope="col" className="num">{t('rt.mean')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {DURATIONS.map((d) => {
+                  const s: DurationStats = data.responseTimeStats[d.key];
+                  return (
+                    <tr key={d.key}>
+                      <th scope="row">{t(d.label)}</th>
+                      <td className="num">{number(s.count)}</td>
+                      <td className="num">{hours(s.p50Hours)}</td>
+                      <td className="num">{hours(s.p90Hours)}</td>
+                      <td className="num">{hours(s.meanHours)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="grid-2">
+            {DURATIONS.map((d) => {
+              const s = data.responseTimeStats[d.key];
+              const name = t(d.label);
+              const title = t('rt.histogram', { name });
+              const rows = s.histogram.map((b) => ({ label: bucketLabel(lang, b), count: b.count }));
+              return (
+                <div key={d.key} className="subpanel">
+                  <h3>{name}</h3>
+                  {s.count === 0 ? (
+                    <p className="panel-empty">{t('panel.empty')}</p>
+                  ) : (
+                    <ChartFigure
+                      title={title}
+                      summary={`${title}: ${t('rt.p50')} ${hours(s.p50Hours)}, ${t('rt.p90')} ${hours(s.p90Hours)}, ${t('rt.count')} ${number(s.count)}`}
+                      table={{ columns: [t('rt.bucket'), t('rt.count')], rows: rows.map((r) => [r.label, number(r.count)]) }}
+                      height={220}
+                    >
+                      <HistogramChart data={rows} color={d.color} />
+                    </ChartFigure>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </>
+      )}
+    </Panel>
+  );
+}
+
+function SlaPanel() {
+  const { t, number, percent } = useI18n();
+  const { analyticsFilter } = useFilters();
+  const { result, retry } = usePanelQuery<SlaComplianceData>({ query: SLA_COMPLIANCE, variables: { filter: analyticsFilter } });
+  const title = t('rt.sla');
+  return (
+    <Panel
+      title={title}
+      service="analytics"
+      result={result}
+      onRetry={retry}
+      isEmpty={(d) => d.slaCompliance.steps.every((s) => s.onTime + s.late + s.overdueOpen === 0)}
+      actions={result.data ? <span className="muted">{t('rt.overall', { value: percent(result.data.slaCompliance.overall) })}</span> : null}
+    >
+      {(data) => {
+        const rows = data.slaCompliance.steps.map((s) => ({
+          label: t(`rt.step.${s.step}` as MessageKey),
+          onTime: s.onTime,
+          late: s.late,
+          overdueOpen: s.overdueOpen,
+          compliance: s.compliance,
+        }));
+        return (
+          <>
+            <ChartFigure
+              title={title}
+              summary={`${title}: ${rows.map((r) => `${r.label} ${percent(r.compliance)}`).join(', ')}`}
+              table={{
+                columns: [t('rt.step'), t('rt.onTime'), t('rt.late'), t('rt.overdueOpen'), t('rt.compliance')],
+                rows: rows.map((r) => [r.label, number(r.onTime), number(r.late), number(r.overdueOpen), percent(r.compliance)]),
+              }}
+            >
+              <StackedBarChart
+                data={rows}
+                series={[
+                  { key: 'onTime', label: t('rt.onTime'), color: GOOD },
+                  { key: 'late', label: t('rt.late'), color: SECONDARY },
+                  { key: 'overdueOpen', label: t('rt.overdueOpen'), color: BAD },
+                ]}
+              />
+            </ChartFigure>
+            <ul className="stat-list">
+              {rows.map((r) => (
+                <li key={r.label}>
+                  <span>{r.label}</span> <strong>{percent(r.compliance)}</strong>
+                </li>
+              ))}
+            </ul>
+          </>
+        );
+      }}
+    </Panel>
+  );
+}
+
+function ByAgencyPanel() {
+  const { t, hours } = useI18n();
+  const { filters, analyticsFilter, range } = useFilters();
+  const leaders = usePanelQuery<AgencyLeaderboardData>({
+    query: AGENCY_LEADERBOARD,
+    variables: { filter: analyticsFilter, orderBy: 'REPORT_COUNT', minReports: 1, first: 10 },
+  });
+  const agencies = leaders.result.data?.agencyLeaderboard ?? [];
+  const query = useMemo(() => multiFirstResponseQuery('FirstResponseByAgency', Math.max(agencies.length, 1)), [agencies.length]);
+  const variables = useMemo(
+    () => indexedVariables(agencies.map((a) => toAnalyticsFilter({ ...filters, agency: a.agency.id }, range))),
+    [agencies, filters, range],
+  );
+  const stats = usePanelQuery<Record<string, { firstResponseAgency: { count: number; p50Hours: number | null; p90Hours: number | null } }>>({
+    query,
+    variables,
+    pause: agencies.length === 0,
+  });
+  const result =
+    leaders.result.error || leaders.result.fetching || agencies.length === 0
+      ? { ...leaders.result, data: leaders.result.data ? {} : undefined }
+      : stats.result;
+  const title = t('rt.byAgency');
+  return (
+    <Panel
+      title={title}
+      service="analytics"
+      result={result}
+      onRetry={() => (leaders.result.error ? leaders.retry() : stats.retry())}
+      isEmpty={(d) => agencies.length === 0 || agencies.every((_, i) => !d[`r${i}`]?.firstResponseAgency.count)}
+    >
+      {(data) => {
+        const rows = agencies
+          .map((a, i) => ({
+            label: a.agency.name,
+            p50: data[`r${i}`]?.firstResponseAgency.p50Hours ?? null,
+            p90: data[`r${i}`]?.firstResponseAgency.p90Hours ?? null,
+            count: data[`r${i}`]?.firstResponseAgency.count ?? 0,
+          }))
+          .filter((r) => r.count > 0);
+        return (
+          <ChartFigure
+            title={title}
+            summary={`${title}: ${rows
+              .slice(0, 5)
+              .map((r) => `${r.label} p50 ${hours(r.p50)}, p90 ${hours(r.p90)}`)
+              .join('; ')}`}
+            table={{ columns: [t('rp.agency'), t('rt.p50'), t('rt.p90')], rows: rows.map((r) => [r.label, hours(r.p50), hours(r.p90)]) }}
+          >
+            <GroupedBarChart
+              data={rows}
+              series={[
+                { key: 'p50', label: t('rt.p50'), color: PRIMARY },
+                { key: 'p90', label: t('rt.p90'), color: SECONDARY },
+              ]}
+              formatValue={(v) => hours(v)}
+            />
+          </ChartFigure>
+        );
+      }}
+    </Panel>
+  );
+}
+
+function OverduePanel() {
+  const { t, number } = useI18n();
+  const { session } = useAuth();
+  const { filters, range, shared } = useFilters();
+  const filter = { ...reportFilterFrom(filters, range, new URLSearchParams()), overdue: true };
+  const { result, retry } = usePanelQuery<ReportListData>({
+    query: REPORT_LIST,
+    variables: { filter, orderBy: 'SUBMITTED_AT_ASC', first: 10 },
+    pause: !session,
+  });
+  const title = t('rt.overdueList');
+  if (!session) {
+    return (
+      <section className="panel" aria-label={title}>
+        <header className="panel-header">
+          <h2 className="panel-title">{title}</h2>
+        </header>
+        <div className="panel-body">
+          <AuthRequired />
+        </div>
+      </section>
+    );
+  }
+  return (
+    <Panel
+      title={title}
+      service="reports"
+      result={result}
+      onRetry={retry}
+      isEmpty={(d) => d.reports.edges.length === 0}
+      actions={
+        result.data ? (
+          <Link href={`/reports${shared({ overdue: '1', sort: 'SUBMITTED_AT_ASC' })}`}>{t('rp.count', { count: number(result.data.reports.totalCount) })} →</Link>
+        ) : null
+      }
+    >
+      {(data) => <ReportsTable rows={data.reports.edges.map((e) => e.node)} caption={title} />}
+    </Panel>
+  );
+}

@@ -1,0 +1,86 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { useLocation } from 'wouter';
+import { useAuth } from '../auth/AuthContext';
+import { PageHeader } from '../components/common';
+import { errorMessage } from '../graphql/errors';
+import { SIGN_IN, type SignInData } from '../graphql/operations';
+import { useFilters } from '../filters/useFilters';
+import { useI18n } from '../i18n/I18n';
+
+/** Only same-site paths are followed after sign-in (no open redirect through `next`). */
+export function safeNext(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/sign-in')) return '/';
+  return next;
+}
+
+export default function SignInPage() {
+  const { t, lang } = useI18n();
+  const { signIn, endedReason } = useAuth();
+  const { params, shared } = useFilters();
+  const [, navigate] = useLocation();
+  const [{ fetching }, execute] = useMutation<SignInData>(SIGN_IN);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const emailId = useId();
+  const passwordId = useId();
+  const errorId = useId();
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const result = await execute({ email: email.trim(), password });
+    if (result.error || !result.data?.signIn?.token) {
+      setError(t('auth.failed', { message: result.error ? errorMessage(result.error, lang) : '—' }));
+      return;
+    }
+    try {
+      signIn(result.data.signIn.token);
+    } catch (err) {
+      setError(t('auth.failed', { message: (err as Error).message }));
+      return;
+    }
+    navigate(`${safeNext(params.get('next'))}${shared()}`);
+  };
+
+  return (
+    <div className="page page-sign-in">
+      <div className="sign-in-card">
+        <PageHeader title={t('auth.title')} />
+        <p className="muted">{t('auth.intro')}</p>
+        {endedReason === 'expired' ? (
+          <p className="notice notice-info" role="status">
+            {t('auth.expired')}
+          </p>
+        ) : null}
+        <form onSubmit={onSubmit} noValidate={false} aria-describedby={error ? errorId : undefined}>
+          <div className="form-field">
+            <label htmlFor={emailId}>{t('auth.email')}</label>
+            <input id={emailId} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          </div>
+          <div className="form-field">
+            <label htmlFor={passwordId}>{t('auth.password')}</label>
+            <input
+              id={passwordId}
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          {error ? (
+            <p id={errorId} className="field-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className="button button-primary" disabled={fetching}>
+            {fetching ? t('auth.submitting') : t('auth.submit')}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

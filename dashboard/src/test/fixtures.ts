@@ -1,0 +1,147 @@
+/** Server answers for component tests, shaped exactly like the contract's types. */
+import type { Handler } from './urqlTestClient';
+import { subgraphDown } from './urqlTestClient';
+
+export const TOPICS = [
+  { code: 'JALAN', labelId: 'Jalan', labelEn: 'Roads' },
+  { code: 'KESEHATAN', labelId: 'Kesehatan', labelEn: 'Health' },
+  { code: 'AIR_BERSIH', labelId: 'Air bersih', labelEn: 'Clean water' },
+];
+
+export const KPIS = {
+  volume: 120,
+  open: 30,
+  overdue: 6,
+  completionRate: 0.625,
+  medianFirstResponseHours: 30,
+  slaCompliance: 0.8,
+  satisfaction: 0.74,
+  transparencyIndex: 71.25,
+};
+export const PREVIOUS_KPIS = { ...KPIS, volume: 100, overdue: 8, completionRate: 0.6, medianFirstResponseHours: 36, transparencyIndex: 70 };
+
+export const AGENCIES = [
+  { id: 'kukar-pupr', code: 'DPUPR', name: 'Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Kutai Kartanegara', nameEn: 'Kutai Kartanegara Public Works Agency', level: 'REGENCY', kind: 'PUBLIC_WORKS', active: true, region: { code: '64.02', name: 'Kutai Kartanegara' } },
+  { id: 'kukar-dinkes', code: 'DINKES', name: 'Dinas Kesehatan Kabupaten Kutai Kartanegara', nameEn: 'Kutai Kartanegara Health Agency', level: 'REGENCY', kind: 'HEALTH', active: true, region: { code: '64.02', name: 'Kutai Kartanegara' } },
+];
+
+export const PERFORMANCE = {
+  reportCount: 42,
+  open: 7,
+  overdue: 2,
+  completionRate: 0.7,
+  medianFirstResponseHours: 20,
+  slaCompliance: 0.85,
+  satisfaction: 0.8,
+  transparencyIndex: 77.5,
+  forwardingRate: 0.1,
+};
+
+export const REPORT = {
+  id: 'rep-1',
+  trackingId: 'KK7Q-M2XP-4',
+  title: 'Jalan poros Muara Wis rusak berat',
+  body: 'Jalan penghubung antardesa berlubang sejak Januari.',
+  topic: 'JALAN',
+  classification: 'PENGADUAN',
+  status: 'DISPOSITIONED',
+  anonymous: false,
+  confidential: false,
+  maladministrationType: 'PENUNDAAN_BERLARUT',
+  submittedAt: '2026-03-02T01:00:00.000Z',
+  dispositionedAt: '2026-03-03T02:00:00.000Z',
+  firstResponseAt: null,
+  completedAt: null,
+  verificationDueAt: '2026-03-05T01:00:00.000Z',
+  responseDueAt: '2026-03-10T02:00:00.000Z',
+  completionDueAt: '2026-03-20T02:00:00.000Z',
+  overdue: true,
+  forwardCount: 1,
+  rating: null,
+  agency: { id: 'kukar-pupr', name: 'Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Kutai Kartanegara' },
+  region: { code: '64.02.18', name: 'Muara Wis' },
+};
+
+export function reportsPage(nodes = [REPORT], hasNextPage = false, endCursor: string | null = null) {
+  return { reports: { totalCount: nodes.length, pageInfo: { hasNextPage, endCursor }, edges: nodes.map((node) => ({ node })) } };
+}
+
+const REGIONS: Record<string, { code: string; name: string; level: string; children: string[] }> = {
+  '64': { code: '64', name: 'Kalimantan Timur', level: 'PROVINCE', children: ['64.01', '64.02'] },
+  '64.01': { code: '64.01', name: 'Paser', level: 'REGENCY', children: [] },
+  '64.02': { code: '64.02', name: 'Kutai Kartanegara', level: 'REGENCY', children: ['64.02.18', '64.02.01'] },
+  '64.02.18': { code: '64.02.18', name: 'Muara Wis', level: 'DISTRICT', children: ['64.02.18.2001'] },
+  '64.02.01': { code: '64.02.01', name: 'Semboja', level: 'DISTRICT', children: [] },
+  '64.02.18.2001': { code: '64.02.18.2001', name: 'Muara Wis', level: 'VILLAGE', children: [] },
+  '63': { code: '63', name: 'Kalimantan Selatan', level: 'PROVINCE', children: [] },
+};
+const ref = (code: string) => ({ code, name: REGIONS[code].name, level: REGIONS[code].level });
+const children = (code: string) => ({ totalCount: REGIONS[code].children.length, edges: REGIONS[code].children.map((c) => ({ node: ref(c) })) });
+const ancestors = (code: string) => {
+  const parts = code.split('.');
+  return parts.slice(0, -1).map((_, i) => ref(parts.slice(0, i + 1).join('.')));
+};
+
+/** The registry subgraph (agencies): regions, agencies, topics. */
+export const registryHandlers: Record<string, Handler> = {
+  Topics: () => ({ topics: TOPICS }),
+  Provinces: () => ({ regions: { edges: [ref('63'), ref('64')].map((node) => ({ node })) } }),
+  RegionChildren: ({ code }) => ({ region: REGIONS[code] ? { ...ref(code), children: children(code) } : null }),
+  RegionName: ({ code }) => ({ region: REGIONS[code] ? { ...ref(code), ancestors: ancestors(code) } : null }),
+  RegionDetail: ({ code }) => ({ region: REGIONS[code] ? { ...ref(code), ancestors: ancestors(code), children: children(code) } : null }),
+  AgencyName: ({ id }) => ({ agency: AGENCIES.find((a) => a.id === id) ?? null }),
+  AgencySearch: ({ search }) => {
+    const s = (search ?? '').toLowerCase();
+    const nodes = AGENCIES.filter((a) => !s || a.name.toLowerCase().includes(s) || a.code.toLowerCase().includes(s));
+    return { agencies: { totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, edges: nodes.map((node) => ({ node })) } };
+  },
+  AgencyDetail: ({ id }) => {
+    const a = AGENCIES.find((x) => x.id === id);
+    return { agency: a ? { ...a, parent: null, children: { totalCount: 0, edges: [] } } : null };
+  },
+};
+
+/** The analytics subgraph. */
+export const analyticsHandlers: Record<string, Handler> = {
+  OverviewKpis: () => ({ current: KPIS, previous: PREVIOUS_KPIS }),
+  OverviewBreakdown: () => ({
+    analyticsOverview: {
+      byTopic: [
+        { topic: 'KESEHATAN', count: 20 },
+        { topic: 'JALAN', count: 75 },
+        { topic: 'AIR_BERSIH', count: 0 },
+      ],
+      byStatus: [
+        { status: 'SUBMITTED', count: 10 },
+        { status: 'COMPLETED', count: 50 },
+      ],
+    },
+  }),
+  ReportTrend: () => ({
+    reportTrend: [
+      { periodStart: '2026-01-01', submitted: 40, completed: 10 },
+      { periodStart: '2026-02-01', submitted: 80, completed: 30 },
+    ],
+  }),
+  MaladministrationBreakdown: () => ({
+    maladministrationBreakdown: {
+      total: 100,
+      slices: [
+        { type: 'PERMINTAAN_IMBALAN', count: 10, share: 0.1 },
+        { type: 'UNCLASSIFIED', count: 45, share: 0.45 },
+        { type: 'PENUNDAAN_BERLARUT', count: 40, share: 0.4 },
+        { type: 'DISKRIMINASI', count: 5, share: 0.05 },
+        { type: 'BERPIHAK', count: 0, share: 0 },
+      ],
+    },
+  }),
+  AgencyPerformance: ({ id }) => ({ agency: { id, performance: PERFORMANCE } }),
+  AgencyLeaderboard: () => ({
+    agencyLeaderboard: AGENCIES.map((a, i) => ({ rank: i + 1, agency: { id: a.id, code: a.code, name: a.name }, performance: PERFORMANCE })),
+  }),
+};
+
+/** Every analytics operation answering as the gateway does when the analytics subgraph is down. */
+export const analyticsDown: Record<string, Handler> = Object.fromEntries(
+  [...Object.keys(analyticsHandlers), 'MaladministrationTrend', 'MaladministrationByAgency', 'RegionStats'].map((name) => [name, () => subgraphDown('analytics')]),
+);

@@ -1,0 +1,457 @@
+import { Classification, Maladministration, ReportEventType, ReportStatus, Role } from '@pantau/common';
+import { REOPEN_WINDOW_DAYS, SLA_DAYS, type WorkingCalendar } from './sla';
+
+/**
+ * The report lifecycle as a pure state machine (no I/O): who may do what, from which status, and what
+ * the report looks like afterwards. The GraphQL mutations, the demo-history generator and the tests
+ * all go through `applyAction`.
+ *
+ *   SUBMITTED ──disposition──► DISPOSITIONED ──respond──► IN_PROGRESS ──complete──► COMPLETED
+ *     │  ▲ hold                  │  ▲ forward (hop)          │ ▲ respond / forward        │ rate (stays)
+ *     ▼  │ disposition           └──┘                        │ └──────── reopen (≤14 d) ◄─┘
+ *   ON_HOLD ──archive──► ARCHIVED ◄──archive── SUBMITTED
+ */
+
+export type ActorRole = Role | 'REPORTER' | 'SYSTEM';
+
+export type Actor =
+  | { kind: 'STAFF'; id: string; role: Role; agencyId: string }
+  | { kind: 'REPORTER' }
+  | { kind: 'SYSTEM' };
+
+export function actorRole(actor: Actor): ActorRole {
+  return actor.kind === 'STAFF' ? actor.role : actor.kind;
+}
+
+export function actorId(actor: Actor): string | null {
+  return actor.kind === 'STAFF' ? actor.id : null;
+}
+
+/** The lifecycle-relevant state of a report. */
+export interface LifecycleState {
+  status: ReportStatus;
+  agencyId: string | null;
+  classification: Classification;
+  maladministrationType: Maladministration | null;
+  anonymous: boolean;
+  confidential: boolean;
+  examination: boolean;
+  submittedAt: Date;
+  dispositionedAt: Date | null;
+  firstResponseAt: Date | null;
+  completedAt: Date | null;
+  archivedAt: Date | null;
+  ratedAt: Date | null;
+  verificationDueAt: Date;
+  responseDueAt: Date | null;
+  completionDueAt: Date | null;
+  forwardCount: number;
+  responseCount: number;
+  evidenceResponseCount: number;
+  rating: number | null;
+  reopenCount: number;
+}
+
+export type Action =
+  | {
+      type: 'DISPOSITION';
+      agencyId: string;
+      classification?: Classification | null;
+      maladministrationType?: Maladministration | null;
+      anonymous?: boolean | null;
+      confidential?: boolean | null;
+      examination?: boolean | null;
+      note?: string | null;
+    }
+  | { type: 'HOLD'; note: string }
+  | { type: 'ARCHIVE'; reason: string }
+  | { type: 'FORWARD'; toAgencyId: string; reason: string }
+  | { type: 'RESPOND'; body: string; attachmentCount: number }
+  | { type: 'COMPLETE'; note?: string | null }
+  | { type: 'RATE'; rating: number; comment?: string | null }
+  | { type: 'REOPEN'; reason: string }
+  | { type: 'CLASSIFY'; maladministrationType: Maladministration | null; note?: string | null };
+
+export type ActionType = Action['type'];
+
+export const ACTION_EVENT: Record<ActionType, ReportEventType> = {
+  DISPOSITION: ReportEventType.ReportDispositioned,
+  HOLD: ReportEventType.ReportHeld,
+  ARCHIVE: ReportEventType.ReportArchived,
+  FORWARD: ReportEventType.ReportForwarded,
+  RESPOND: ReportEventType.ReportResponded,
+  COMPLETE: ReportEventType.ReportCompleted,
+  RATE: ReportEventType.ReportRated,
+  REOPEN: ReportEventType.ReportReopened,
+  CLASSIFY: ReportEventType.ReportClassified,
+};
+
+export interface LifecycleEvent {
+  type: ReportEventType;
+  at: Date;
+  actorId: string | null;
+  actorRole: ActorRole;
+  fromStatus: ReportStatus | null;
+  toStatus: ReportStatus;
+  fromAgencyId: string | null;
+  toAgencyId: string | null;
+  note: string | null;
+}
+
+export interface Transition {
+  state: LifecycleState;
+  event: LifecycleEvent;
+}
+
+export type LifecycleErrorCode = 'FORBIDDEN' | 'INVALID_TRANSITION' | 'BAD_USER_INPUT';
+
+/** A refused action: nothing changes. `messageId` is the Indonesian text. */
+export class LifecycleError extends Error {
+  constructor(
+    readonly code: LifecycleErrorCode,
+    message: string,
+    readonly messageId: string,
+  ) {
+    super(message);
+    this.name = 'LifecycleError';
+  }
+}
+
+const S = ReportStatus;
+
+const STATUS_ID: Record<ReportStatus, string> = {
+  SUBMITTED: 'belum terverifikasi',
+  DISPOSITIONED: 'terdisposisi',
+  IN_PROGRESS: 'sedang diproses',
+  COMPLETED: 'selesai',
+  ON_HOLD: 'tertunda',
+  ARCHIVED: 'arsip',
+};
+
+interface Rule {
+  /** Statuses the action starts from. */
+  from: ReportStatus[];
+  /** Who may act, in words (for errors). */
+  who: { en: string; id: string };
+  allowed(actor: Actor, state: LifecycleState): boolean;
+}
+
+const isStaff = (a: Actor, ...roles: Role[]) => a.kind === 'STAFF' && roles.includes(a.role);
+const isCurrentLiaison = (a: Actor, s: LifecycleState) =>
+  a.kind === 'STAFF' && a.role === Role.LIAISON && s.agencyId !== null && a.agencyId === s.agencyId;
+
+export const RULES: Record<ActionType, Rule> = {
+  DISPOSITION: {
+    from: [S.SUBMITTED, S.ON_HOLD],
+    who: { en: 'an admin', id: 'admin' },
+    allowed: (a) => isStaff(a, Role.ADMIN),
+  },
+  HOLD: { from: [S.SUBMITTED], who: { en: 'an admin', id: 'admin' }, allowed: (a) => isStaff(a, Role.ADMIN) },
+  ARCHIVE: {
+    from: [S.SUBMITTED, S.ON_HOLD],
+    who: { en: 'an admin', id: 'admin' },
+    allowed: (a) => isStaff(a, Role.ADMIN),
+  },
+  FORWARD: {
+    from: [S.DISPOSITIONED, S.IN_PROGRESS],
+    who: { en: "the liaison of the report's current agency or an admin", id: 'narahubung instansi tujuan laporan atau admin' },
+    allowed: (a, s) => isCurrentLiaison(a, s) || isStaff(a, Role.ADMIN),
+  },
+  RESPOND: {
+    from: [S.DISPOSITIONED, S.IN_PROGRESS],
+    who: { en: "the liaison of the report's current agency", id: 'narahubung instansi tujuan laporan' },
+    allowed: isCurrentLiaison,
+  },
+  COMPLETE: {
+    from: [S.IN_PROGRESS],
+    who: { en: "the liaison of the report's current agency", id: 'narahubung instansi tujuan laporan' },
+    allowed: isCurrentLiaison,
+  },
+  RATE: {
+    from: [S.COMPLETED],
+    who: { en: 'the reporter (with the tracking ID)', id: 'pelapor (dengan nomor pelacakan)' },
+    allowed: (a) => a.kind === 'REPORTER',
+  },
+  REOPEN: {
+    from: [S.COMPLETED],
+    who: { en: 'the reporter (with the tracking ID)', id: 'pelapor (dengan nomor pelacakan)' },
+    allowed: (a) => a.kind === 'REPORTER',
+  },
+  CLASSIFY: {
+    from: [S.DISPOSITIONED, S.IN_PROGRESS, S.COMPLETED],
+    who: { en: 'an admin or the ombudsman', id: 'admin atau ombudsman' },
+    allowed: (a) => isStaff(a, Role.ADMIN, Role.OMBUDSMAN),
+  },
+};
+
+const ACTION_ID: Record<ActionType, string> = {
+  DISPOSITION: 'mendisposisikan',
+  HOLD: 'menunda',
+  ARCHIVE: 'mengarsipkan',
+  FORWARD: 'meneruskan',
+  RESPOND: 'menanggapi',
+  COMPLETE: 'menyelesaikan',
+  RATE: 'menilai',
+  REOPEN: 'membuka kembali',
+  CLASSIFY: 'mengklasifikasikan',
+};
+
+const PASSIVE_ID: Record<ActionType, string> = {
+  DISPOSITION: 'didisposisikan',
+  HOLD: 'ditunda',
+  ARCHIVE: 'diarsipkan',
+  FORWARD: 'diteruskan',
+  RESPOND: 'ditanggapi',
+  COMPLETE: 'diselesaikan',
+  RATE: 'dinilai',
+  REOPEN: 'dibuka kembali',
+  CLASSIFY: 'diklasifikasikan',
+};
+
+const DAY_MS = 86_400_000;
+
+function requireText(value: string | null | undefined, field: string, min: number, max: number): string {
+  const v = (value ?? '').trim();
+  if (v.length < min || v.length > max) {
+    throw new LifecycleError(
+      'BAD_USER_INPUT',
+      `${field} must be ${min}-${max} characters long.`,
+      `${field} harus ${min}-${max} karakter.`,
+    );
+  }
+  return v;
+}
+
+function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+  const v = (value ?? '').trim();
+  if (!v) return null;
+  return requireText(v, field, 1, max);
+}
+
+/** Why an actor may not take an action now (null when it may). Checks role and status only. */
+export function refusal(state: LifecycleState, type: ActionType, actor: Actor, at: Date): LifecycleError | null {
+  const rule = RULES[type];
+  if (!rule.allowed(actor, state)) {
+    return new LifecycleError(
+      'FORBIDDEN',
+      `Only ${rule.who.en} may ${type.toLowerCase()} this report.`,
+      `Hanya ${rule.who.id} yang dapat ${ACTION_ID[type]} laporan ini.`,
+    );
+  }
+  if (!rule.from.includes(state.status)) {
+    return new LifecycleError(
+      'INVALID_TRANSITION',
+      `Cannot ${type.toLowerCase()} a report with status ${state.status}.`,
+      `Laporan berstatus "${STATUS_ID[state.status]}" tidak dapat ${PASSIVE_ID[type]}.`,
+    );
+  }
+  if (type === 'CLASSIFY' && !state.dispositionedAt) {
+    return new LifecycleError(
+      'INVALID_TRANSITION',
+      'A report is classified at or after verification.',
+      'Laporan diklasifikasikan saat atau setelah verifikasi.',
+    );
+  }
+  if (type === 'RATE' && state.ratedAt && state.completedAt && state.ratedAt >= state.completedAt) {
+    return new LifecycleError('INVALID_TRANSITION', 'This outcome has already been rated.', 'Hasil ini sudah dinilai.');
+  }
+  if (type === 'REOPEN' && state.completedAt && at.getTime() - state.completedAt.getTime() > REOPEN_WINDOW_DAYS * DAY_MS) {
+    return new LifecycleError(
+      'INVALID_TRANSITION',
+      `A completed report can be reopened only within ${REOPEN_WINDOW_DAYS} days of completion.`,
+      `Laporan yang selesai hanya dapat dibuka kembali dalam ${REOPEN_WINDOW_DAYS} hari setelah selesai.`,
+    );
+  }
+  return null;
+}
+
+/** The actions an actor may take on a report now (for clients to show the right buttons). */
+export function availableActions(state: LifecycleState, actor: Actor, at: Date): ActionType[] {
+  return (Object.keys(RULES) as ActionType[]).filter((t) => refusal(state, t, actor, at) === null);
+}
+
+function completionDays(examination: boolean): number {
+  return examination ? SLA_DAYS.completionExamination : SLA_DAYS.completion;
+}
+
+export interface SubmitInput {
+  classification: Classification;
+  anonymous: boolean;
+  confidential: boolean;
+}
+
+/** The state of a newly submitted report and its first timeline event. */
+export function submit(input: SubmitInput, at: Date, calendar: WorkingCalendar): Transition {
+  const state: LifecycleState = {
+    status: S.SUBMITTED,
+    agencyId: null,
+    classification: input.classification,
+    maladministrationType: null,
+    anonymous: input.anonymous,
+    confidential: input.confidential,
+    examination: false,
+    submittedAt: at,
+    dispositionedAt: null,
+    firstResponseAt: null,
+    completedAt: null,
+    archivedAt: null,
+    ratedAt: null,
+    verificationDueAt: calendar.dueAfter(at, SLA_DAYS.verification),
+    responseDueAt: null,
+    completionDueAt: null,
+    forwardCount: 0,
+    responseCount: 0,
+    evidenceResponseCount: 0,
+    rating: null,
+    reopenCount: 0,
+  };
+  return {
+    state,
+    event: {
+      type: ReportEventType.ReportSubmitted,
+      at,
+      actorId: null,
+      actorRole: 'REPORTER',
+      fromStatus: null,
+      toStatus: S.SUBMITTED,
+      fromAgencyId: null,
+      toAgencyId: null,
+      note: null,
+    },
+  };
+}
+
+/**
+ * Applies an action: returns the new state and the timeline event, or throws a LifecycleError and
+ * changes nothing. `at` must not be before the report's submission.
+ */
+export function applyAction(
+  state: LifecycleState,
+  action: Action,
+  actor: Actor,
+  at: Date,
+  calendar: WorkingCalendar,
+): Transition {
+  const refused = refusal(state, action.type, actor, at);
+  if (refused) throw refused;
+  if (at.getTime() < state.submittedAt.getTime()) {
+    throw new LifecycleError('BAD_USER_INPUT', 'An action cannot predate the submission.', 'Tindakan tidak boleh sebelum laporan dikirim.');
+  }
+  const next: LifecycleState = { ...state };
+  let note: string | null = null;
+  let toAgencyId = state.agencyId;
+
+  switch (action.type) {
+    case 'DISPOSITION': {
+      const agencyId = requireText(action.agencyId, 'agencyId', 1, 64);
+      if (action.anonymous === false && state.anonymous) {
+        throw new LifecycleError(
+          'BAD_USER_INPUT',
+          "The reporter asked for anonymity; it cannot be removed.",
+          'Pelapor meminta anonim; status anonim tidak dapat dicabut.',
+        );
+      }
+      if (action.confidential === false && state.confidential) {
+        throw new LifecycleError(
+          'BAD_USER_INPUT',
+          'The reporter asked for confidentiality; it cannot be removed.',
+          'Pelapor meminta laporan dirahasiakan; status rahasia tidak dapat dicabut.',
+        );
+      }
+      note = optionalText(action.note, 'note', 2000);
+      next.status = S.DISPOSITIONED;
+      next.agencyId = agencyId;
+      toAgencyId = agencyId;
+      if (action.classification) next.classification = action.classification;
+      if (action.maladministrationType !== undefined && action.maladministrationType !== null) {
+        next.maladministrationType = action.maladministrationType;
+      }
+      if (action.anonymous) next.anonymous = true;
+      if (action.confidential) next.confidential = true;
+      if (action.examination !== undefined && action.examination !== null) next.examination = action.examination;
+      next.dispositionedAt = state.dispositionedAt ?? at;
+      next.responseDueAt = calendar.dueAfter(at, SLA_DAYS.firstResponse);
+      next.completionDueAt = calendar.dueAfter(at, completionDays(next.examination));
+      break;
+    }
+    case 'HOLD':
+      note = requireText(action.note, 'note', 5, 2000);
+      next.status = S.ON_HOLD;
+      break;
+    case 'ARCHIVE':
+      note = requireText(action.reason, 'reason', 5, 2000);
+      next.status = S.ARCHIVED;
+      next.archivedAt = at;
+      break;
+    case 'FORWARD': {
+      const to = requireText(action.toAgencyId, 'toAgencyId', 1, 64);
+      if (to === state.agencyId) {
+        throw new LifecycleError(
+          'BAD_USER_INPUT',
+          'The report is already with that agency.',
+          'Laporan sudah berada di instansi tersebut.',
+        );
+      }
+      note = requireText(action.reason, 'reason', 5, 2000);
+      next.status = S.DISPOSITIONED;
+      next.agencyId = to;
+      toAgencyId = to;
+      next.forwardCount = state.forwardCount + 1;
+      break;
+    }
+    case 'RESPOND':
+      note = requireText(action.body, 'body', 10, 5000);
+      if (!Number.isInteger(action.attachmentCount) || action.attachmentCount < 0) {
+        throw new LifecycleError('BAD_USER_INPUT', 'attachmentCount must be >= 0.', 'Jumlah lampiran tidak sah.');
+      }
+      next.status = S.IN_PROGRESS;
+      next.firstResponseAt = state.firstResponseAt ?? at;
+      next.responseCount = state.responseCount + 1;
+      next.evidenceResponseCount = state.evidenceResponseCount + (action.attachmentCount > 0 ? 1 : 0);
+      break;
+    case 'COMPLETE':
+      note = optionalText(action.note, 'note', 2000);
+      next.status = S.COMPLETED;
+      next.completedAt = at;
+      break;
+    case 'RATE':
+      if (!Number.isInteger(action.rating) || action.rating < 1 || action.rating > 5) {
+        throw new LifecycleError('BAD_USER_INPUT', 'rating must be a whole number from 1 to 5.', 'Nilai harus bilangan bulat 1 sampai 5.');
+      }
+      note = optionalText(action.comment, 'comment', 1000);
+      next.rating = action.rating;
+      next.ratedAt = at;
+      break;
+    case 'REOPEN':
+      note = requireText(action.reason, 'reason', 5, 2000);
+      next.status = S.IN_PROGRESS;
+      next.completedAt = null;
+      next.rating = null;
+      next.ratedAt = null;
+      next.reopenCount = state.reopenCount + 1;
+      next.completionDueAt = calendar.dueAfter(at, completionDays(state.examination));
+      break;
+    case 'CLASSIFY':
+      if (action.maladministrationType !== null && !Object.values(Maladministration).includes(action.maladministrationType)) {
+        throw new LifecycleError('BAD_USER_INPUT', 'Unknown maladministration type.', 'Jenis maladministrasi tidak dikenal.');
+      }
+      note = optionalText(action.note, 'note', 2000);
+      next.maladministrationType = action.maladministrationType;
+      break;
+  }
+
+  return {
+    state: next,
+    event: {
+      type: ACTION_EVENT[action.type],
+      at,
+      actorId: actorId(actor),
+      actorRole: actorRole(actor),
+      fromStatus: state.status,
+      toStatus: next.status,
+      fromAgencyId: state.agencyId,
+      toAgencyId,
+      note,
+    },
+  };
+}

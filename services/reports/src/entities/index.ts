@@ -1,0 +1,9 @@
+import { AttachmentEntity } from './attachment.entity';
+import { OutboxEventEntity, OutboxHeadEntity } from './outbox-event.entity';
+import { ReportEntity } from './report.entity';
+import { ResponseEntity } from './response.entity';
+import { TimelineEventEntity } from './timeline-event.entity';
+
+export { AttachmentEntity, OutboxEventEntity, OutboxHeadEntity, ReportEntity, ResponseEntity, TimelineEventEntity };
+
+export const ENTITIES = [ReportEntity, TimelineEventEntity, OutboxEventEntity, OutboxHeadEntity, ResponseEntity, AttachmentEntity];

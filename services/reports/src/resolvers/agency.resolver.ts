@@ -1,0 +1,23 @@
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '@pantau/common';
+import type { ReportsContext } from '../context';
+import { ReportFilter } from './inputs';
+import { listReports } from './report-list';
+import { AgencyRef, ReportConnection, ReportOrder } from './types';
+
+@Resolver(() => AgencyRef)
+export class AgencyReportsResolver {
+  @FieldResolver(() => ReportConnection, {
+    description: 'Reports routed to this agency now (staff; a liaison only for its own agency).',
+  })
+  reports(
+    @Root() agency: AgencyRef,
+    @Arg('filter', () => ReportFilter, { nullable: true }) filter: ReportFilter | undefined,
+    @Arg('search', () => String, { nullable: true }) search: string | undefined,
+    @Arg('orderBy', () => ReportOrder, { nullable: true }) orderBy: ReportOrder | undefined,
+    @Args() page: ConnectionArgs,
+    @Ctx() ctx: ReportsContext,
+  ) {
+    return listReports(ctx, { filter, search, orderBy, page, agencyId: agency.id });
+  }
+}

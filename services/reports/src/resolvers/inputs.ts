@@ -1,0 +1,268 @@
+import { Classification, Maladministration, ReportStatus } from '@pantau/common';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
+const PHONE = /^(\+62|62|0)8[0-9 -]{7,14}$/;
+
+@InputType({ description: 'Who is reporting. Optional; hidden from the agency and the public when anonymous.' })
+export class ReporterInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 120, { message: 'reporter.name must be 2-120 characters long' })
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'reporter.email is not a valid e-mail address' })
+  @Length(3, 254)
+  email?: string;
+
+  @Field(() => String, { nullable: true, description: 'Indonesian mobile number, e.g. 0812-3456-7890 or +6281234567890.' })
+  @IsOptional()
+  @Matches(PHONE, { message: 'reporter.phone must be an Indonesian mobile number such as 0812-3456-7890' })
+  phone?: string;
+}
+
+@InputType()
+export class SubmitReportInput {
+  @Field(() => String)
+  @Length(5, 200, { message: 'title must be 5-200 characters long' })
+  title: string;
+
+  @Field(() => String)
+  @Length(20, 5000, { message: 'body must be 20-5000 characters long: describe what happened, where and when' })
+  body: string;
+
+  @Field(() => String, { description: 'Service topic code (see the registry `topics`).' })
+  @Matches(/^[A-Za-z0-9_]{2,40}$/, { message: 'topic must be a topic code such as JALAN' })
+  topic: string;
+
+  @Field(() => Classification, { defaultValue: Classification.PENGADUAN })
+  classification: Classification;
+
+  @Field(() => String, { description: 'Kemendagri code of where the problem is, e.g. 64.02.18.2001.' })
+  @Matches(REGION_CODE, { message: 'regionCode must be a Kemendagri code such as 64.02.18.2001' })
+  regionCode: string;
+
+  @Field(() => ID, { nullable: true, description: 'The road (asset) concerned, if any.' })
+  @IsOptional()
+  @Length(1, 64)
+  roadId?: string;
+
+  @Field(() => ReporterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  reporter?: ReporterInput;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Hide the reporter from the agency and the public.' })
+  anonymous: boolean;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Hide the content from the public.' })
+  confidential: boolean;
+
+  @Field(() => [ID], { nullable: true, description: 'Ids returned by POST /attachments.' })
+  @IsOptional()
+  @ArrayMaxSize(10, { message: 'at most 10 attachments per report' })
+  @IsUUID('4', { each: true, message: 'attachmentIds must be ids returned by POST /attachments' })
+  attachmentIds?: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Client-chosen key (e.g. a UUID made when the form opened): retries with the same key return the same report.',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:-]{8,100}$/, { message: 'idempotencyKey must be 8-100 characters of letters, digits, _ . : -' })
+  idempotencyKey?: string;
+}
+
+@InputType({ description: 'Filters for the staff report list. All given filters must match.' })
+export class ReportFilter {
+  @Field(() => [ReportStatus], { nullable: true })
+  @IsOptional()
+  status?: ReportStatus[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  topic?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  agencyId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Region code prefix: 64.02 matches every report in Kutai Kartanegara.' })
+  @IsOptional()
+  @Matches(REGION_CODE, { message: 'regionCode must be a Kemendagri code such as 64.02' })
+  regionCode?: string;
+
+  @Field(() => Maladministration, { nullable: true })
+  @IsOptional()
+  maladministrationType?: Maladministration;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only reports without a maladministration type.' })
+  @IsOptional()
+  unclassified?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  overdue?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  anonymous?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  confidential?: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'submittedAt >= from' })
+  @IsOptional()
+  from?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'submittedAt < to' })
+  @IsOptional()
+  to?: Date;
+}
+
+@InputType('StaffActionInput')
+abstract class StaffActionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'reportId must be a report id' })
+  reportId: string;
+
+  @Field(() => Int, { nullable: true, description: 'The report version you saw; a different current version is a CONFLICT.' })
+  @IsOptional()
+  @IsInt()
+  expectedVersion?: number;
+}
+
+@InputType()
+export class DispositionReportInput extends StaffActionInput {
+  @Field(() => ID, { nullable: true, description: "Target agency; defaults to the registry's suggestion." })
+  @IsOptional()
+  @Length(1, 64)
+  agencyId?: string;
+
+  @Field(() => Classification, { nullable: true })
+  @IsOptional()
+  classification?: Classification;
+
+  @Field(() => Maladministration, { nullable: true })
+  @IsOptional()
+  maladministrationType?: Maladministration;
+
+  @Field(() => Boolean, { nullable: true, description: 'Set (never clear) anonymity.' })
+  @IsOptional()
+  anonymous?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Set (never clear) confidentiality.' })
+  @IsOptional()
+  confidential?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Needs an oversight examination (60 working days).' })
+  @IsOptional()
+  examination?: boolean;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 2000)
+  note?: string;
+}
+
+@InputType()
+export class HoldReportInput extends StaffActionInput {
+  @Field(() => String, { description: 'What the reporter must add.' })
+  @Length(5, 2000)
+  note: string;
+}
+
+@InputType()
+export class ArchiveReportInput extends StaffActionInput {
+  @Field(() => String)
+  @Length(5, 2000, { message: 'reason must be 5-2000 characters long' })
+  reason: string;
+}
+
+@InputType()
+export class ForwardReportInput extends StaffActionInput {
+  @Field(() => ID)
+  @Length(1, 64)
+  toAgencyId: string;
+
+  @Field(() => String, { description: 'Why this is not our duty (bukan wewenang) and whose it is.' })
+  @Length(5, 2000, { message: 'reason must be 5-2000 characters long' })
+  reason: string;
+}
+
+@InputType()
+export class RespondToReportInput extends StaffActionInput {
+  @Field(() => String)
+  @Length(10, 5000, { message: 'body must be 10-5000 characters long' })
+  body: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Evidence: ids returned by POST /attachments.' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsUUID('4', { each: true })
+  attachmentIds?: string[];
+}
+
+@InputType()
+export class CompleteReportInput extends StaffActionInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 2000)
+  note?: string;
+}
+
+@InputType()
+export class ClassifyReportInput extends StaffActionInput {
+  @Field(() => Maladministration, { nullable: true, description: 'null clears the classification.' })
+  @IsOptional()
+  maladministrationType?: Maladministration | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 2000)
+  note?: string;
+}
+
+@InputType()
+export class RateReportInput {
+  @Field(() => String)
+  @Length(13, 40)
+  trackingId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 1000)
+  comment?: string;
+}
+
+@InputType()
+export class ReopenReportInput {
+  @Field(() => String)
+  @Length(13, 40)
+  trackingId: string;
+
+  @Field(() => String)
+  @Length(5, 2000, { message: 'reason must be 5-2000 characters long' })
+  reason: string;
+}

@@ -1,0 +1,305 @@
+import crypto from 'node:crypto';
+import { AppError, badInput, Classification, conflict, forbidden, notFound, type ReportEventType } from '@pantau/common';
+import type { DataSource, EntityManager } from 'typeorm';
+import { In, IsNull } from 'typeorm';
+import { AttachmentEntity, ReportEntity, ResponseEntity, TimelineEventEntity } from '../entities';
+import {
+  type Action,
+  type Actor,
+  applyAction,
+  LifecycleError,
+  type LifecycleEvent,
+  type LifecycleState,
+  refusal,
+  submit,
+} from '../domain/lifecycle';
+import type { WorkingCalendar } from '../domain/sla';
+import { generateTrackingId, parseTrackingId } from '../domain/tracking-id';
+import type { RegistryClient } from '../registry/client';
+import { stateChanges, stateOf } from './mapping';
+import { appendOutbox } from './outbox';
+import { isUniqueViolation, withTransaction } from './transactions';
+
+export interface SubmitData {
+  title: string;
+  body: string;
+  topic: string;
+  classification: Classification;
+  regionCode: string;
+  roadId?: string | null;
+  reporter?: { name?: string | null; email?: string | null; phone?: string | null } | null;
+  anonymous: boolean;
+  confidential: boolean;
+  attachmentIds?: string[] | null;
+  idempotencyKey?: string | null;
+}
+
+export interface ReportsServiceDeps {
+  ds: DataSource;
+  registry: RegistryClient;
+  calendar: WorkingCalendar;
+  clock?: () => Date;
+}
+
+export type ReportRef = { id: string } | { trackingId: string };
+
+export interface ActOptions {
+  /** The version the actor saw; a different current version is a CONFLICT. */
+  expectedVersion?: number | null;
+  /** Evidence for RESPOND. */
+  attachmentIds?: string[] | null;
+}
+
+export function lifecycleToAppError(err: LifecycleError): AppError {
+  if (err.code === 'FORBIDDEN') return forbidden(err.message, err.messageId);
+  if (err.code === 'BAD_USER_INPUT') return badInput(err.message, err.messageId);
+  return new AppError('INVALID_TRANSITION', err.message, err.messageId);
+}
+
+function staleVersion(current: number): AppError {
+  return new AppError(
+    'CONFLICT',
+    `The report was changed by someone else in the meantime (now version ${current}). Reload it and try again.`,
+    'Laporan telah diubah oleh pihak lain. Muat ulang laporan lalu coba lagi.',
+    { currentVersion: current },
+  );
+}
+
+function clean(s: string | null | undefined): string | null {
+  const v = (s ?? '').normalize('NFC').trim();
+  return v ? v : null;
+}
+
+/** +62 8xx…: a normalised Indonesian mobile number. */
+export function normalisePhone(raw: string): string {
+  const digits = raw.replace(/[\s().-]/g, '');
+  return digits.replace(/^(\+?62|0)/, '+62');
+}
+
+/** The intake and lifecycle operations: each one transaction (report row + timeline + outbox). */
+export class ReportsService {
+  readonly ds: DataSource;
+  readonly registry: RegistryClient;
+  readonly calendar: WorkingCalendar;
+  readonly clock: () => Date;
+
+  constructor(deps: ReportsServiceDeps) {
+    this.ds = deps.ds;
+    this.registry = deps.registry;
+    this.calendar = deps.calendar;
+    this.clock = deps.clock ?? (() => new Date());
+  }
+
+  private normalise(data: SubmitData) {
+    const reporter = data.reporter ?? null;
+    return {
+      title: clean(data.title) ?? '',
+      body: clean(data.body) ?? '',
+      topic: data.topic.trim(),
+      classification: data.classification ?? Classification.PENGADUAN,
+      regionCode: data.regionCode.trim(),
+      roadId: clean(data.roadId),
+      reporterName: clean(reporter?.name),
+      reporterEmail: clean(reporter?.email)?.toLowerCase() ?? null,
+      reporterPhone: reporter?.phone ? normalisePhone(reporter.phone) : null,
+      anonymous: Boolean(data.anonymous),
+      confidential: Boolean(data.confidential),
+      attachmentIds: [...new Set(data.attachmentIds ?? [])].sort(),
+    };
+  }
+
+  private async existingByKey(key: string, hash: string): Promise<ReportEntity | null> {
+    const found = await this.ds.getRepository(ReportEntity).findOneBy({ idempotencyKey: key });
+    if (found && found.requestHash !== hash) {
+      throw conflict(
+        'This idempotencyKey was already used for a different report. Use a new key for a new report.',
+        'Kunci idempotensi ini sudah dipakai untuk laporan lain. Gunakan kunci baru untuk laporan baru.',
+      );
+    }
+    return found;
+  }
+
+  /**
+   * Submits a report. With an idempotencyKey, retries return the first report (created: false) and a
+   * concurrent duplicate loses on the unique index and returns the winner's report.
+   */
+  async submit(data: SubmitData): Promise<{ report: ReportEntity; created: boolean }> {
+    const n = this.normalise(data);
+    const key = clean(data.idempotencyKey);
+    const hash = crypto.createHash('sha256').update(JSON.stringify(n)).digest('hex');
+    if (key) {
+      const existing = await this.existingByKey(key, hash);
+      if (existing) return { report: existing, created: false };
+    }
+
+    // registry checks first (HTTP, outside the transaction): nothing is written if they fail
+    const topics = await this.registry.topics();
+    if (!topics.includes(n.topic)) {
+      throw badInput(`Unknown topic "${n.topic}". Known topics: ${topics.join(', ')}.`, `Topik "${n.topic}" tidak dikenal.`, {
+        field: 'topic',
+      });
+    }
+    const route = await this.registry.resolveJurisdiction({ topic: n.topic, regionCode: n.regionCode, roadId: n.roadId });
+
+    const now = this.clock();
+    const { state, event } = submit({ classification: n.classification, anonymous: n.anonymous, confidential: n.confidential }, now, this.calendar);
+    const report = Object.assign(new ReportEntity(), {
+      id: crypto.randomUUID(),
+      trackingId: generateTrackingId(),
+      idempotencyKey: key,
+      requestHash: hash,
+      title: n.title,
+      body: n.body,
+      topic: n.topic,
+      regionCode: n.regionCode,
+      roadId: n.roadId,
+      suggestedAgencyId: route.agency.id,
+      routingReasons: JSON.stringify(route.reasons),
+      reporterName: n.reporterName,
+      reporterEmail: n.reporterEmail,
+      reporterPhone: n.reporterPhone,
+      ...state,
+      updatedAt: now,
+      version: 1,
+    });
+
+    try {
+      const saved = await withTransaction(this.ds, async (em) => {
+        await em.insert(ReportEntity, report);
+        if (n.attachmentIds.length) await this.linkAttachments(em, n.attachmentIds, report.id, null);
+        await this.appendTimeline(em, report.id, event);
+        const fresh = await em.findOneByOrFail(ReportEntity, { id: report.id });
+        await appendOutbox(em, fresh, event.type, now, event.actorRole);
+        return fresh;
+      });
+      return { report: saved, created: true };
+    } catch (err) {
+      if (key && isUniqueViolation(err, /idempotency/i)) {
+        const winner = await this.existingByKey(key, hash);
+        if (winner) return { report: winner, created: false };
+      }
+      throw err;
+    }
+  }
+
+  private async linkAttachments(em: EntityManager, ids: string[], reportId: string, responseId: string | null) {
+    const res = await em
+      .createQueryBuilder()
+      .update(AttachmentEntity)
+      .set({ reportId, responseId })
+      .where({ id: In(ids), reportId: IsNull() })
+      .execute();
+    if (res.affected !== ids.length) {
+      throw badInput(
+        'Some attachmentIds do not exist or are already attached to another report.',
+        'Sebagian lampiran tidak ditemukan atau sudah terlampir pada laporan lain.',
+        { field: 'attachmentIds' },
+      );
+    }
+  }
+
+  private async appendTimeline(em: EntityManager, reportId: string, e: LifecycleEvent, responseId: string | null = null) {
+    await em.insert(TimelineEventEntity, {
+      id: crypto.randomUUID(),
+      reportId,
+      type: e.type,
+      at: e.at,
+      actorId: e.actorId,
+      actorRole: e.actorRole,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      fromAgencyId: e.fromAgencyId,
+      toAgencyId: e.toAgencyId,
+      note: e.note,
+      responseId,
+    });
+  }
+
+  async find(ref: ReportRef): Promise<ReportEntity | null> {
+    const repo = this.ds.getRepository(ReportEntity);
+    if ('id' in ref) return repo.findOneBy({ id: ref.id });
+    const tid = parseTrackingId(ref.trackingId);
+    if (!tid) {
+      throw badInput(
+        'That is not a valid tracking ID (check for typos: LPR-XXXX-XXXX-XXXX-C).',
+        'Nomor pelacakan tidak sah (periksa kembali penulisannya: LPR-XXXX-XXXX-XXXX-C).',
+        { field: 'trackingId' },
+      );
+    }
+    return repo.findOneBy({ trackingId: tid });
+  }
+
+  private async mustFind(ref: ReportRef): Promise<ReportEntity> {
+    const r = await this.find(ref);
+    if (!r) throw notFound('No report with that id or tracking ID.', 'Laporan tidak ditemukan.');
+    return r;
+  }
+
+  /** Checks that a target agency exists and is active in the registry. */
+  private async checkAgency(id: string) {
+    const agency = await this.registry.agency(id);
+    if (!agency) throw badInput(`Unknown agency "${id}".`, `Instansi "${id}" tidak dikenal.`, { field: 'agencyId' });
+    if (!agency.active) throw badInput(`Agency "${agency.name}" is not active.`, `Instansi "${agency.name}" tidak aktif.`);
+  }
+
+  /**
+   * Applies a lifecycle action in one transaction: version-checked update of the report, a timeline
+   * event and an outbox event. Refused actions change nothing.
+   */
+  async act(ref: ReportRef, action: Action, actor: Actor, opts: ActOptions = {}): Promise<ReportEntity> {
+    const seen = await this.mustFind(ref);
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== null && opts.expectedVersion !== seen.version) {
+      throw staleVersion(seen.version);
+    }
+    // cheap refusals before calling the registry
+    const early = refusal(stateOf(seen), action.type, actor, this.clock());
+    if (early) throw lifecycleToAppError(early);
+    if (action.type === 'DISPOSITION') await this.checkAgency(action.agencyId);
+    if (action.type === 'FORWARD') await this.checkAgency(action.toAgencyId);
+
+    const attachmentIds = [...new Set(opts.attachmentIds ?? [])];
+    if (action.type === 'RESPOND') action = { ...action, attachmentCount: attachmentIds.length };
+
+    return withTransaction(this.ds, async (em) => {
+      const row = await em.findOneByOrFail(ReportEntity, { id: seen.id });
+      const expected = opts.expectedVersion ?? seen.version;
+      if (row.version !== expected) throw staleVersion(row.version);
+      const now = this.clock();
+      const before: LifecycleState = stateOf(row);
+      let t;
+      try {
+        t = applyAction(before, action, actor, now, this.calendar);
+      } catch (err) {
+        if (err instanceof LifecycleError) throw lifecycleToAppError(err);
+        throw err;
+      }
+      const res = await em
+        .createQueryBuilder()
+        .update(ReportEntity)
+        .set({ ...stateChanges(before, t.state), updatedAt: now })
+        .where('id = :id AND version = :version', { id: row.id, version: row.version })
+        .execute();
+      if (res.affected !== 1) {
+        const current = await em.findOneBy(ReportEntity, { id: row.id });
+        throw staleVersion(current?.version ?? row.version + 1);
+      }
+      let responseId: string | null = null;
+      if (action.type === 'RESPOND') {
+        responseId = crypto.randomUUID();
+        await em.insert(ResponseEntity, {
+          id: responseId,
+          reportId: row.id,
+          agencyId: row.agencyId!,
+          authorId: t.event.actorId,
+          body: t.event.note!,
+          createdAt: now,
+        });
+        if (attachmentIds.length) await this.linkAttachments(em, attachmentIds, row.id, responseId);
+      }
+      await this.appendTimeline(em, row.id, t.event, responseId);
+      const fresh = await em.findOneByOrFail(ReportEntity, { id: row.id });
+      await appendOutbox(em, fresh, t.event.type as ReportEventType, now, t.event.actorRole);
+      return fresh;
+    });
+  }
+}

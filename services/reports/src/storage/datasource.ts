@@ -1,0 +1,11 @@
+import { openDataSource, type StoreConfig } from '@pantau/common';
+import type { DataSource } from 'typeorm';
+import { ENTITIES } from '../entities';
+import { InitialReports1732860000000 } from './migrations/1732860000000-InitialReports';
+
+export const MIGRATIONS = [InitialReports1732860000000];
+
+/** Opens (creating and migrating) the reports store: MariaDB/MySQL or the embedded SQLite file. */
+export function openReportsStore(store: StoreConfig, opts: { logging?: boolean } = {}): Promise<DataSource> {
+  return openDataSource({ store, entities: ENTITIES, migrations: MIGRATIONS, logging: opts.logging });
+}
