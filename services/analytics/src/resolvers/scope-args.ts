@@ -1,0 +1,22 @@
+import { badInput } from '@pantau/common';
+import { ScopeError, scopeOf, type Scope } from '../domain/scope';
+import type { AnalyticsFilter } from './types';
+
+/** The filter argument as a scope, with input errors as BAD_USER_INPUT. */
+export function toScope(filter: AnalyticsFilter | null | undefined): Scope {
+  try {
+    return scopeOf(filter);
+  } catch (err) {
+    if (err instanceof ScopeError) throw badInput(err.message, 'Filter analitik tidak sah: ' + err.message);
+    throw err;
+  }
+}
+
+export async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof ScopeError) throw badInput(err.message, 'Permintaan analitik tidak sah: ' + err.message);
+    throw err;
+  }
+}

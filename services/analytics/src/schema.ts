@@ -1,0 +1,20 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '@pantau/common';
+import { AnalyticsResolver } from './resolvers/AnalyticsResolver';
+import { AgencyPerformanceResolver, RegionStatsResolver } from './resolvers/EntityResolvers';
+import { AgencyRef, RegionRef } from './resolvers/types';
+
+/** The analytics subgraph: aggregate figures, and Agency.performance / Region.reportStats on the registry's entities. */
+export function buildAnalyticsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: [AnalyticsResolver, AgencyPerformanceResolver, RegionStatsResolver],
+      // Region is reachable only through _entities: declare it so the schema carries it.
+      orphanedTypes: [AgencyRef, RegionRef],
+    },
+    {
+      Agency: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+      Region: { __resolveReference: (ref: { code: string }) => ({ code: ref.code }) },
+    },
+  );
+}

@@ -1,0 +1,399 @@
+import { isMysql, num, numOrNull } from '@pantau/common';
+import { FINE_BUCKETS, fineBucketRange } from '../domain/buckets';
+import { MEASURE_NAMES, addInto, districtKeyOf, zeroMeasures, type DurationMetric, type Measures, type NowCounts } from '../domain/facts';
+import { nearestRank } from '../domain/metrics';
+import type { Scope } from '../domain/scope';
+import { addDays, addMonths, firstDayOfMonth, monthKeyOfDayKey, type ZonedCalendar } from '../domain/time';
+import { FACTS_TABLE, METRIC_IDS, PENDING_TABLE, grainByName, hasHist, histTable, rollupTable, type Grain, type Period } from './grains';
+import { sumMeasureColumns, sumMeasuresOverFacts } from './measures-sql';
+import { chunkRows, inList, type Db } from './sql';
+
+/**
+ * The read path. Every figure is assembled from additive measures summed over a *plan*: the query's
+ * time range split into partial days at its edges (read from the fact table by submittedMs), whole days
+ * (day rollups) and whole months (month rollups) of the grain that serves the filter.
+ *
+ * `useRollups: false` computes the same numbers straight from the fact table (GROUP BY, ORDER BY … LIMIT
+ * 1 OFFSET for percentiles): the benchmark's baseline and a cross-check in the tests.
+ */
+export type GroupBy = 'none' | 'agency' | 'topic' | 'day' | 'month';
+
+export type Segment =
+  | { kind: 'facts'; fromMs: number | null; toMs: number | null }
+  | { kind: 'day' | 'month'; from: number | null; to: number | null };
+
+interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+const and = (parts: Where[]): Where => {
+  const used = parts.filter((p) => p.sql);
+  return { sql: used.length ? used.map((p) => p.sql).join(' AND ') : '1 = 1', params: used.flatMap((p) => p.params) };
+};
+
+/** Splits [from, to) into partial days (facts), whole days and (if allowed) whole months. */
+export function planRange(fromMs: number | null, toMs: number | null, cal: ZonedCalendar, allowMonths: boolean): Segment[] {
+  if (fromMs !== null && toMs !== null && fromMs >= toMs) return [];
+  const segs: Segment[] = [];
+  let d0: number | null = null;
+  let d1: number | null = null;
+  if (fromMs !== null) {
+    const day = cal.dayKey(fromMs);
+    d0 = cal.startOfDay(day) === fromMs ? day : addDays(day, 1);
+  }
+  if (toMs !== null) d1 = cal.dayKey(toMs); // whole days end before the day holding `to`
+  if (d0 !== null && d1 !== null && d0 > d1) return [{ kind: 'facts', fromMs, toMs }]; // within one day
+  const tail: Segment[] = [];
+  if (fromMs !== null && cal.startOfDay(d0!) !== fromMs) segs.push({ kind: 'facts', fromMs, toMs: cal.startOfDay(d0!) });
+  if (toMs !== null && cal.startOfDay(d1!) !== toMs) tail.push({ kind: 'facts', fromMs: cal.startOfDay(d1!), toMs });
+  if (d0 === null || d1 === null || d0 < d1) {
+    if (allowMonths) {
+      // whole months inside [d0, d1)
+      const m0 = d0 === null ? null : d0 % 100 === 1 ? monthKeyOfDayKey(d0) : addMonths(monthKeyOfDayKey(d0), 1);
+      const m1 = d1 === null ? null : monthKeyOfDayKey(d1);
+      if (m0 === null || m1 === null || m0 < m1) {
+        const mStart = m0 === null ? null : firstDayOfMonth(m0);
+        const mEnd = m1 === null ? null : firstDayOfMonth(m1);
+        if (mStart !== null && (d0 === null || d0 < mStart)) segs.push({ kind: 'day', from: d0, to: mStart });
+        segs.push({ kind: 'month', from: m0, to: m1 });
+        if (mEnd !== null && (d1 === null || mEnd < d1)) segs.push({ kind: 'day', from: mEnd, to: d1 });
+      } else {
+        segs.push({ kind: 'day', from: d0, to: d1 });
+      }
+    } else {
+      segs.push({ kind: 'day', from: d0, to: d1 });
+    }
+  }
+  return [...segs, ...tail];
+}
+
+/**
+ * A region filter on a fact row, through the district key (first three code segments) so that the
+ * (districtKey, submittedMs) index serves it: a district is one key, a regency or province a key prefix,
+ * and a village its district plus a regionCode condition.
+ */
+export function regionWhere(prefix: string): Where {
+  const segments = prefix.split('.').length;
+  if (segments === 3) return { sql: 'districtKey = ?', params: [prefix] };
+  if (segments < 3) return { sql: '(districtKey = ? OR districtKey LIKE ?)', params: [prefix, `${prefix}.%`] };
+  return { sql: 'districtKey = ? AND (regionCode = ? OR regionCode LIKE ?)', params: [districtKeyOf(prefix), prefix, `${prefix}.%`] };
+}
+
+export class AnalyticsReader {
+  constructor(
+    private readonly db: Db,
+    private readonly cal: ZonedCalendar,
+    readonly useRollups = true,
+  ) {}
+
+  /** The grain that serves a scope (grouped by `groupBy`), or null when only the fact table can. */
+  grainFor(s: Scope, groupBy: GroupBy): Grain | null {
+    if (!this.useRollups) return null;
+    const dims = new Set<string>();
+    if (s.agencyIds !== null || groupBy === 'agency') dims.add('agency');
+    if (s.topic !== null || groupBy === 'topic') dims.add('topic');
+    if (s.regionPrefix !== null) {
+      if (s.regionPrefix.split('.').length > 3) return null; // village: the fact table's region index
+      dims.add('district');
+    }
+    if (dims.size > 1) return null;
+    if (dims.size === 0) return grainByName('all');
+    return grainByName([...dims][0] as 'agency' | 'topic' | 'district');
+  }
+
+  plan(s: Scope, grain: Grain | null, allowMonths: boolean): Segment[] {
+    if (s.empty) return [];
+    if (!grain) return [{ kind: 'facts', fromMs: s.fromMs, toMs: s.toMs }];
+    return planRange(s.fromMs, s.toMs, this.cal, allowMonths);
+  }
+
+  /** Filter on the fact table: the scope's dimensions and a submittedMs range. */
+  factsWhere(s: Scope, fromMs: number | null, toMs: number | null): Where {
+    const parts: Where[] = [];
+    if (fromMs !== null) parts.push({ sql: 'submittedMs >= ?', params: [fromMs] });
+    if (toMs !== null) parts.push({ sql: 'submittedMs < ?', params: [toMs] });
+    if (s.regionPrefix !== null) parts.push(regionWhere(s.regionPrefix));
+    if (s.agencyIds !== null) parts.push({ sql: `agencyId IN (${inList(s.agencyIds.length)})`, params: s.agencyIds });
+    if (s.topic !== null) parts.push({ sql: 'topic = ?', params: [s.topic] });
+    return and(parts);
+  }
+
+  private scopeWhere(s: Scope): Where {
+    return this.factsWhere(s, s.fromMs, s.toMs);
+  }
+
+  /** Filter on a grain's rollup: its key and a period range. */
+  private rollupWhere(s: Scope, grain: Grain, seg: { kind: Period; from: number | null; to: number | null }): Where {
+    const parts: Where[] = [];
+    if (seg.from !== null) parts.push({ sql: `${seg.kind} >= ?`, params: [seg.from] });
+    if (seg.to !== null) parts.push({ sql: `${seg.kind} < ?`, params: [seg.to] });
+    if (grain.key === 'agencyId' && s.agencyIds !== null) parts.push({ sql: `agencyId IN (${inList(s.agencyIds.length)})`, params: s.agencyIds });
+    if (grain.key === 'topic' && s.topic !== null) parts.push({ sql: 'topic = ?', params: [s.topic] });
+    if (grain.key === 'districtKey' && s.regionPrefix !== null) parts.push(regionWhere(s.regionPrefix));
+    return and(parts);
+  }
+
+  /** A day or month segment as an instant range (for reading it from the fact table). */
+  private segmentMs(seg: Segment): { fromMs: number | null; toMs: number | null } {
+    if (seg.kind === 'facts') return seg;
+    const start = (k: number | null) => (k === null ? null : seg.kind === 'day' ? this.cal.startOfDay(k) : this.cal.startOfMonth(k));
+    return { fromMs: start(seg.from), toMs: start(seg.to) };
+  }
+
+  // ------------------------------------------------------------------ measures
+
+  /** Measures summed over the scope, per group (key '' for 'none'; day/month keys as strings). */
+  async measures(s: Scope, groupBy: GroupBy): Promise<Map<string, Measures>> {
+    const out = new Map<string, Measures>();
+    const grain = this.grainFor(s, groupBy);
+    for (const seg of this.plan(s, grain, groupBy !== 'day')) {
+      const rows = seg.kind === 'facts' ? await this.factMeasures(s, seg, groupBy) : await this.rollupMeasures(s, grain!, seg, groupBy);
+      for (const row of rows) {
+        let key = groupBy === 'none' ? '' : String(row.g);
+        if (groupBy === 'month' && seg.kind === 'day') key = String(monthKeyOfDayKey(Number(row.g)));
+        const m: Measures = {};
+        for (const n of MEASURE_NAMES) m[n] = num(row[n]);
+        if (m.reports === 0 && groupBy !== 'none') continue;
+        addInto(out.get(key) ?? out.set(key, zeroMeasures()).get(key)!, m);
+      }
+    }
+    if (groupBy === 'none' && !out.has('')) out.set('', zeroMeasures());
+    return out;
+  }
+
+  private groupColumn(groupBy: GroupBy, source: 'facts' | Period): string | null {
+    switch (groupBy) {
+      case 'none':
+        return null;
+      case 'agency':
+        return 'agencyId';
+      case 'topic':
+        return 'topic';
+      case 'day':
+        return 'day';
+      case 'month':
+        return source === 'day' ? 'day' : 'month';
+    }
+  }
+
+  private async factMeasures(s: Scope, seg: { fromMs: number | null; toMs: number | null }, groupBy: GroupBy) {
+    const g = this.groupColumn(groupBy, 'facts');
+    const w = and([this.factsWhere(s, seg.fromMs, seg.toMs), groupBy === 'agency' ? { sql: 'agencyId IS NOT NULL', params: [] } : { sql: '', params: [] }]);
+    const sql = `SELECT ${g ? `${g} AS g, ` : ''}${sumMeasuresOverFacts()} FROM ${FACTS_TABLE} WHERE ${w.sql}${g ? ` GROUP BY ${g}` : ''}`;
+    return (await this.db.query(sql, w.params)) as Record<string, unknown>[];
+  }
+
+  private async rollupMeasures(s: Scope, grain: Grain, seg: { kind: Period; from: number | null; to: number | null }, groupBy: GroupBy) {
+    const g = this.groupColumn(groupBy, seg.kind);
+    const w = this.rollupWhere(s, grain, seg);
+    const sql = `SELECT ${g ? `${g} AS g, ` : ''}${sumMeasureColumns()} FROM ${rollupTable(grain.name, seg.kind)} WHERE ${w.sql}${g ? ` GROUP BY ${g}` : ''}`;
+    return (await this.db.query(sql, w.params)) as Record<string, unknown>[];
+  }
+
+  /**
+   * Reports per topic. From the topic grain when the scope has no other dimension; otherwise a COUNT over
+   * the fact table that the (dimension, submittedMs, topic) indexes answer without reading rows.
+   */
+  async topicCounts(s: Scope): Promise<Map<string, number>> {
+    if (this.grainFor(s, 'topic')) {
+      return new Map([...(await this.measures(s, 'topic'))].map(([topic, m]) => [topic, m.reports]));
+    }
+    const out = new Map<string, number>();
+    if (s.empty) return out;
+    const w = this.scopeWhere(s);
+    const rows: Array<{ g: unknown; n: unknown }> = await this.db.query(`SELECT topic AS g, COUNT(*) AS n FROM ${FACTS_TABLE} WHERE ${w.sql} GROUP BY topic`, w.params);
+    for (const r of rows) if (num(r.n) > 0) out.set(String(r.g), num(r.n));
+    return out;
+  }
+
+  // ------------------------------------------------------------------ figures that depend on `now`
+
+  /**
+   * Steps and reports overdue at `now`. Measures count every fact with an overdue instant (`…Pending`);
+   * the facts whose instant is still ahead of `now` (few: recent, unfinished reports) are read from the
+   * narrow analytics_pending table by its pendingMax index and subtracted. (Raw mode reads the facts.)
+   */
+  async nowCounts(s: Scope, groupBy: 'none' | 'agency', now: number, measures: Map<string, Measures>): Promise<Map<string, NowCounts>> {
+    const future = new Map<string, NowCounts>();
+    if (!s.empty) {
+      const g = groupBy === 'agency' ? 'agencyId' : null;
+      const w = and([this.scopeWhere(s), { sql: 'pendingMax >= ?', params: [now] }]);
+      const ge = (c: string) => `SUM(CASE WHEN ${c} >= ? THEN 1 ELSE 0 END)`;
+      const rows: Record<string, unknown>[] = await this.db.query(
+        `SELECT ${g ? `${g} AS g, ` : ''}${ge('overdueFrom')} AS overdue, ${ge('verOverdueFrom')} AS ver, ${ge('respOverdueFrom')} AS resp,
+           ${ge('complOverdueFrom')} AS compl FROM ${this.useRollups ? PENDING_TABLE : FACTS_TABLE} WHERE ${w.sql}${g ? ` GROUP BY ${g}` : ''}`,
+        [now, now, now, now, ...w.params],
+      );
+      for (const r of rows) {
+        future.set(g ? String(r.g) : '', { overdue: num(r.overdue), verOverdue: num(r.ver), respOverdue: num(r.resp), complOverdue: num(r.compl) });
+      }
+    }
+    const out = new Map<string, NowCounts>();
+    for (const [key, m] of measures) {
+      const f = future.get(key);
+      out.set(key, {
+        overdue: m.overduePending - (f?.overdue ?? 0),
+        verOverdue: m.verPending - (f?.verOverdue ?? 0),
+        respOverdue: m.respPending - (f?.respOverdue ?? 0),
+        complOverdue: m.complPending - (f?.complOverdue ?? 0),
+      });
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ exact percentiles
+
+  /**
+   * Distribution of a duration over the scope: fine-bucket counts (the API histogram is built from them)
+   * and exact nearest-rank percentiles. With rollups: bucket counts from the histogram rollups (partial
+   * days and grains without a histogram from the fact table), then one in-bucket selection per percentile
+   * on the duration index. Without: COUNT, then ORDER BY duration LIMIT 1 OFFSET k-1.
+   */
+  async distribution(s: Scope, metric: DurationMetric, ps: number[]): Promise<{ fine: number[]; count: number; values: (number | null)[] }> {
+    const fine = new Array<number>(FINE_BUCKETS).fill(0);
+    if (s.empty) return { fine, count: 0, values: ps.map(() => null) };
+    const grain = this.grainFor(s, 'none');
+    for (const seg of this.plan(s, grain, true)) {
+      let rows: Array<{ b: unknown; n: unknown }>;
+      if (seg.kind !== 'facts' && grain && hasHist(grain, seg.kind, metric)) {
+        const w = this.rollupWhere(s, grain, seg);
+        rows = await this.db.query(
+          `SELECT bucket AS b, SUM(n) AS n FROM ${histTable(grain.name, seg.kind)} WHERE metric = ? AND ${w.sql} GROUP BY bucket`,
+          [METRIC_IDS[metric], ...w.params],
+        );
+      } else {
+        const r = this.segmentMs(seg);
+        const w = this.factsWhere(s, r.fromMs, r.toMs);
+        rows = await this.db.query(
+          `SELECT ${metric}B AS b, COUNT(*) AS n FROM ${FACTS_TABLE} WHERE ${w.sql} AND ${metric}B IS NOT NULL GROUP BY ${metric}B`,
+          w.params,
+        );
+      }
+      for (const r of rows) fine[num(r.b)] += num(r.n);
+    }
+    const count = fine.reduce((a, b) => a + b, 0);
+    const values: (number | null)[] = [];
+    for (const p of ps) {
+      if (count === 0) {
+        values.push(null);
+        continue;
+      }
+      const k = nearestRank(p, count);
+      if (!this.useRollups) {
+        values.push(await this.selectNth(s, metric, null, null, k - 1));
+        continue;
+      }
+      let before = 0;
+      let b = 0;
+      while (before + fine[b] < k) before += fine[b++];
+      const { lo, hi } = fineBucketRange(b);
+      values.push(await this.selectNth(s, metric, lo, hi, k - before - 1));
+    }
+    return { fine, count, values };
+  }
+
+  private async selectNth(s: Scope, metric: DurationMetric, lo: number | null, hi: number | null, offset: number): Promise<number | null> {
+    const col = `${metric}Ms`;
+    const w = and([
+      this.scopeWhere(s),
+      { sql: `${col} IS NOT NULL`, params: [] },
+      lo !== null ? { sql: `${col} >= ?`, params: [lo] } : { sql: '', params: [] },
+      hi !== null ? { sql: `${col} < ?`, params: [hi] } : { sql: '', params: [] },
+    ]);
+    const skip = Math.max(0, Math.floor(offset));
+    const dims = s.regionPrefix !== null || s.agencyIds !== null || s.topic !== null;
+    if (dims && lo !== null) {
+      // A filtered scope is small: read the bucket's values in scope through the dimension's index and
+      // pick in JS. (ORDER BY duration LIMIT would lure the optimizer onto the duration index across all
+      // reports, checking the filter row by row.)
+      const rows: Array<{ v: unknown }> = await this.db.query(`SELECT ${col} AS v FROM ${FACTS_TABLE} WHERE ${w.sql}`, w.params);
+      const values = rows.map((r) => num(r.v)).sort((a, b) => a - b);
+      return values[skip] ?? null;
+    }
+    const rows: Array<{ v: unknown }> = await this.db.query(
+      `SELECT ${col} AS v FROM ${FACTS_TABLE} WHERE ${w.sql} ORDER BY ${col} LIMIT 1 OFFSET ${skip}`,
+      w.params,
+    );
+    return rows.length ? numOrNull(rows[0].v) : null;
+  }
+
+  /**
+   * Median (or another percentile) of the agency's first-response time, per agency in scope. With
+   * rollups: per-agency bucket counts, then the located buckets' values in one indexed read. Without:
+   * a window function over the fact table.
+   */
+  async percentileByAgency(s: Scope, p: number): Promise<Map<string, number | null>> {
+    const out = new Map<string, number | null>();
+    if (s.empty) return out;
+    if (!this.useRollups) return this.percentileByAgencyRaw(s, p);
+    const grain = this.grainFor(s, 'agency');
+    const counts = new Map<string, Map<number, number>>();
+    for (const seg of this.plan(s, grain, true)) {
+      let rows: Array<{ a: unknown; b: unknown; n: unknown }>;
+      if (seg.kind !== 'facts' && grain && hasHist(grain, seg.kind, 'frAg')) {
+        const w = this.rollupWhere(s, grain, seg);
+        rows = await this.db.query(
+          `SELECT agencyId AS a, bucket AS b, SUM(n) AS n FROM ${histTable(grain.name, seg.kind)} WHERE metric = ? AND ${w.sql} GROUP BY agencyId, bucket`,
+          [METRIC_IDS.frAg, ...w.params],
+        );
+      } else {
+        const r = this.segmentMs(seg);
+        const w = this.factsWhere(s, r.fromMs, r.toMs);
+        rows = await this.db.query(
+          `SELECT agencyId AS a, frAgB AS b, COUNT(*) AS n FROM ${FACTS_TABLE} WHERE ${w.sql} AND frAgB IS NOT NULL AND agencyId IS NOT NULL GROUP BY agencyId, frAgB`,
+          w.params,
+        );
+      }
+      for (const r of rows) {
+        const a = String(r.a);
+        const m = counts.get(a) ?? counts.set(a, new Map()).get(a)!;
+        m.set(num(r.b), (m.get(num(r.b)) ?? 0) + num(r.n));
+      }
+    }
+    const wanted: Array<{ agency: string; bucket: number; offset: number }> = [];
+    for (const [agency, byBucket] of counts) {
+      const buckets = [...byBucket].filter(([, n]) => n > 0).sort((x, y) => x[0] - y[0]);
+      const total = buckets.reduce((a, [, n]) => a + n, 0);
+      if (total === 0) continue;
+      const k = nearestRank(p, total);
+      let before = 0;
+      let i = 0;
+      while (before + buckets[i][1] < k) before += buckets[i++][1];
+      wanted.push({ agency, bucket: buckets[i][0], offset: k - before - 1 });
+    }
+    const base = this.scopeWhere(s);
+    for (const chunk of chunkRows(wanted, 2, 200)) {
+      const pairs = chunk.map(() => '(agencyId = ? AND frAgB = ?)').join(' OR ');
+      const rows: Array<{ a: unknown; v: unknown }> = await this.db.query(
+        `SELECT agencyId AS a, frAgMs AS v FROM ${FACTS_TABLE} WHERE ${base.sql} AND (${pairs})`,
+        [...base.params, ...chunk.flatMap((w) => [w.agency, w.bucket])],
+      );
+      const values = new Map<string, number[]>();
+      for (const r of rows) {
+        const a = String(r.a);
+        (values.get(a) ?? values.set(a, []).get(a)!).push(num(r.v));
+      }
+      for (const w of chunk) {
+        const v = (values.get(w.agency) ?? []).sort((x, y) => x - y);
+        out.set(w.agency, v[w.offset] ?? null);
+      }
+    }
+    return out;
+  }
+
+  private async percentileByAgencyRaw(s: Scope, p: number): Promise<Map<string, number | null>> {
+    const w = this.scopeWhere(s);
+    const div = isMysql(this.db) ? 'DIV' : '/';
+    const rows: Array<{ a: unknown; v: unknown }> = await this.db.query(
+      `SELECT a, v FROM (
+         SELECT agencyId AS a, frAgMs AS v,
+           ROW_NUMBER() OVER (PARTITION BY agencyId ORDER BY frAgMs) AS rn,
+           COUNT(*) OVER (PARTITION BY agencyId) AS cnt
+         FROM ${FACTS_TABLE} WHERE ${w.sql} AND frAgMs IS NOT NULL AND agencyId IS NOT NULL
+       ) ranked WHERE rn = (cnt * ${Math.floor(p)} + 99) ${div} 100`,
+      w.params,
+    );
+    return new Map(rows.map((r) => [String(r.a), num(r.v)]));
+  }
+}
