@@ -26,8 +26,9 @@ async function waitCaughtUp(analyticsPort, timeoutMs) {
     try {
       const r = await fetch(`http://127.0.0.1:${analyticsPort}/ready`);
       last = await r.json();
-      const lag = last?.consumer?.lagEvents ?? last?.lagEvents ?? last?.lag?.events;
-      if (r.ok && lag === 0) return;
+      const lag = last?.outbox?.lag;
+      const pulled = last?.outbox?.headSeq > 0;
+      if (r.ok && pulled && lag === 0) return;
     } catch {
       /* keep waiting */
     }

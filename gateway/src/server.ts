@@ -77,6 +77,8 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(logger),
+    // stopOnSignals() owns shutdown: close the HTTP server, then the consumer and the store, then exit.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), loggingPlugin(logger)],
   });
   await apollo.start();

@@ -20,6 +20,7 @@ export interface RunningServer {
 
 /** Logs one line per GraphQL operation (name, duration, error codes). */
 export function loggingPlugin(logger: Logger): ApolloServerPlugin<any> {
+  const slowMs = Number(process.env.SLOW_MS ?? 1000);
   return {
     async requestDidStart() {
       const started = process.hrtime.bigint();
@@ -27,7 +28,9 @@ export function loggingPlugin(logger: Logger): ApolloServerPlugin<any> {
         async willSendResponse(ctx) {
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
           const codes = ctx.errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-          logger.info(
+          // Every operation at debug; failed or slow ones (> SLOW_MS, default 1000) at info.
+          const level = codes?.length || ms > slowMs ? 'info' : 'debug';
+          logger[level](
             { op: ctx.operationName ?? ctx.operation?.operation ?? null, ms: Math.round(ms * 10) / 10, errors: codes?.length ? codes : undefined },
             'graphql',
           );
@@ -86,6 +89,8 @@ export async function startSubgraphServer<C extends BaseContext>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(opts.logger),
+    // stopOnSignals() owns shutdown: close the HTTP server, then the consumer and the store, then exit.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
