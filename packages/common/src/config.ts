@@ -14,8 +14,8 @@ export function envString(name: string, fallback: string): string {
 }
 
 /** Directory of embedded databases and uploaded files. */
-export function dataDir(): string {
-  return path.resolve(envString('PANTAU_DATA_DIR', path.join(process.cwd(), 'data')));
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.PANTAU_DATA_DIR || path.join(process.cwd(), 'data'));
 }
 
 /** Fixed default ports; each can be overridden by env. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataSource, type DataSourceOptions, type EntityManager, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager } from 'typeorm';
 import mysql from 'mysql2/promise';
 import { dataDir } from './config';
 
@@ -16,7 +16,7 @@ export type StoreConfig =
 
 export function storeConfig(service: string, env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const url = env[`${service.toUpperCase()}_DATABASE_URL`] || env.DATABASE_URL;
-  if (!url) return { kind: 'sqlite', path: path.join(dataDir(), `${service}.sqlite`) };
+  if (!url) return { kind: 'sqlite', path: path.join(dataDir(env), `${service}.sqlite`) };
   if (url.startsWith('sqlite:')) return { kind: 'sqlite', path: path.resolve(url.slice('sqlite:'.length)) };
   if (!/^(mysql|mariadb):\/\//.test(url)) {
     throw new Error(`DATABASE_URL must start with mysql:// or mariadb:// (got "${url.split(':')[0]}:")`);
@@ -69,8 +69,8 @@ export async function dropMysqlDatabase(url: string, database: string): Promise<
 
 export interface OpenStoreOptions {
   store: StoreConfig;
-  entities: MixedList<Function>;
-  migrations: MixedList<Function>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
   /** Log SQL (debugging). */
   logging?: boolean;
 }
