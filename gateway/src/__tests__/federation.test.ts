@@ -29,7 +29,7 @@ describe.each(storeKinds())('federated system on %s', (kind) => {
     expect((await fetch(`${stack.origin}/health`)).status).toBe(200);
     const ready = await fetch(`${stack.origin}/ready`);
     expect(ready.status).toBe(200);
-    const body = await ready.json();
+    const body: any = await ready.json();
     expect(Object.keys(body.subgraphs).sort()).toEqual(['agencies', 'analytics', 'reports']);
   });
 
