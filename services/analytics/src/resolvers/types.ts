@@ -1,21 +1,11 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ReportStatus } from '@pantau/common';
+import { Maladministration, ReportStatus } from '@pantau/common';
 
 /** GraphQL types of the analytics part of docs/api-contract.graphql. Figures are Int/Float, never strings. */
 
-export enum MaladministrationCategory {
-  PENUNDAAN_BERLARUT = 'PENUNDAAN_BERLARUT',
-  TIDAK_MEMBERIKAN_PELAYANAN = 'TIDAK_MEMBERIKAN_PELAYANAN',
-  TIDAK_KOMPETEN = 'TIDAK_KOMPETEN',
-  PENYALAHGUNAAN_WEWENANG = 'PENYALAHGUNAAN_WEWENANG',
-  PERMINTAAN_IMBALAN = 'PERMINTAAN_IMBALAN',
-  PENYIMPANGAN_PROSEDUR = 'PENYIMPANGAN_PROSEDUR',
-  BERTINDAK_TIDAK_PATUT = 'BERTINDAK_TIDAK_PATUT',
-  BERPIHAK = 'BERPIHAK',
-  KONFLIK_KEPENTINGAN = 'KONFLIK_KEPENTINGAN',
-  DISKRIMINASI = 'DISKRIMINASI',
-  UNCLASSIFIED = 'UNCLASSIFIED',
-}
+/** The ten maladministration types (from the shared vocabulary) plus UNCLASSIFIED. */
+export const MaladministrationCategory = { ...Maladministration, UNCLASSIFIED: 'UNCLASSIFIED' } as const;
+export type MaladministrationCategory = (typeof MaladministrationCategory)[keyof typeof MaladministrationCategory];
 export enum SlaStep {
   VERIFICATION = 'VERIFICATION',
   FIRST_RESPONSE = 'FIRST_RESPONSE',
