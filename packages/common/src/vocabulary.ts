@@ -80,4 +80,6 @@ export enum ReportEventType {
   ReportRated = 'ReportRated',
   ReportReopened = 'ReportReopened',
   ReportClassified = 'ReportClassified',
+  /** The reporter answered a hold with more detail (ON_HOLD → SUBMITTED). */
+  ReportDetailAdded = 'ReportDetailAdded',
 }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import { In, type DataSource } from 'typeorm';
 import { viewerFromAuthorization, type Viewer } from '@pantau/common';
-import { AttachmentEntity, ReportEntity, ResponseEntity, TimelineEventEntity } from './entities';
+import { AttachmentEntity, ReportDetailEntity, ReportEntity, ResponseEntity, TimelineEventEntity } from './entities';
 import type { ReportsService } from './service/reports-service';
 
 export interface ReportsContext {
@@ -18,6 +18,8 @@ export interface Loaders {
   responses: DataLoader<string, ResponseEntity[]>;
   attachmentsOfReport: DataLoader<string, AttachmentEntity[]>;
   attachmentsOfResponse: DataLoader<string, AttachmentEntity[]>;
+  details: DataLoader<string, ReportDetailEntity[]>;
+  attachmentsOfDetail: DataLoader<string, AttachmentEntity[]>;
   timeline: DataLoader<string, TimelineEventEntity[]>;
 }
 
@@ -56,6 +58,20 @@ export function createLoaders(ds: DataSource): Loaders {
         ids,
         await ds.getRepository(AttachmentEntity).find({ where: { responseId: In([...ids]) }, order: { uploadedAt: 'ASC', id: 'ASC' } }),
         (a) => a.responseId,
+      ),
+    ),
+    details: new DataLoader(async (ids: readonly string[]) =>
+      groupBy(
+        ids,
+        await ds.getRepository(ReportDetailEntity).find({ where: { reportId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+        (d) => d.reportId,
+      ),
+    ),
+    attachmentsOfDetail: new DataLoader(async (ids: readonly string[]) =>
+      groupBy(
+        ids,
+        await ds.getRepository(AttachmentEntity).find({ where: { detailId: In([...ids]) }, order: { uploadedAt: 'ASC', id: 'ASC' } }),
+        (a) => a.detailId,
       ),
     ),
     timeline: new DataLoader(async (ids: readonly string[]) =>

@@ -7,6 +7,15 @@ export { ENTITIES } from './entities';
 export { ReportsService, type SubmitData } from './service/reports-service';
 export { HttpRegistryClient, type RegistryClient, type Jurisdiction } from './registry/client';
 export { LocalDiskStorage, type AttachmentStorage } from './attachments/storage';
+export {
+  sweepOrphanAttachments,
+  startOrphanSweeper,
+  ORPHAN_MAX_AGE_MS,
+  DEFAULT_SWEEP_INTERVAL_MS,
+  type SweepOptions,
+  type SweepResult,
+  type SweeperHandle,
+} from './attachments/sweep';
 export * from './domain/tracking-id';
 export * from './domain/lifecycle';
 export * from './domain/sla';

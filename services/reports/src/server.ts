@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createLogger, startSubgraphServer, type Logger, type RunningServer, type StoreConfig } from '@pantau/common';
 import { LocalDiskStorage, type AttachmentStorage } from './attachments/storage';
 import { attachmentRoutes } from './attachments/routes';
+import { startOrphanSweeper, sweepIntervalMs, type SweeperHandle } from './attachments/sweep';
 import { createContext } from './context';
 import { calendarFromEnv, type WorkingCalendar } from './domain/sla';
 import { outboxRoutes } from './outbox/routes';
@@ -22,6 +23,8 @@ export interface ReportsServerOptions {
   maxAttachmentBytes?: number;
   clock?: () => Date;
   logger?: Logger;
+  /** How often unlinked uploads older than 24 h are deleted (default ATTACHMENT_SWEEP_INTERVAL_MS or hourly; 0: never). */
+  orphanSweepIntervalMs?: number;
   /** Runs after the server listens (e.g. the demo seed); failures are logged, not fatal. */
   afterStart?: (server: ReportsServer) => Promise<void>;
 }
@@ -30,6 +33,8 @@ export interface ReportsServer extends RunningServer {
   ds: DataSource;
   service: ReportsService;
   storage: AttachmentStorage;
+  /** The periodic orphan-upload sweep (runNow for an immediate one). */
+  sweeper: SweeperHandle;
   /** Settles when afterStart has finished (tests wait on it). */
   ready: Promise<void>;
 }
@@ -46,6 +51,7 @@ export async function createServer(opts: ReportsServerOptions): Promise<ReportsS
   });
   const storage = opts.storage ?? new LocalDiskStorage();
   const schema = await buildReportsSchema();
+  let sweeper: SweeperHandle | null = null;
   const running = await startSubgraphServer(
     {
       name: 'reports',
@@ -59,11 +65,20 @@ export async function createServer(opts: ReportsServerOptions): Promise<ReportsS
       readiness: async () => {
         await ds.query('SELECT 1');
       },
-      onClose: () => ds.destroy(),
+      onClose: async () => {
+        await sweeper?.stop();
+        await ds.destroy();
+      },
     },
     opts.port,
   );
-  const server: ReportsServer = { ...running, ds, service, storage, ready: Promise.resolve() };
+  sweeper = startOrphanSweeper({
+    ds,
+    storage,
+    intervalMs: opts.orphanSweepIntervalMs ?? sweepIntervalMs(),
+    logger,
+  });
+  const server: ReportsServer = { ...running, ds, service, storage, sweeper, ready: Promise.resolve() };
   if (opts.afterStart) {
     server.ready = opts.afterStart(server).catch((err) => logger.error({ err }, 'after-start task failed'));
   }

@@ -42,6 +42,11 @@ describe.each(storeKinds())('demo seed on %s', (kind) => {
       expect(await n('SELECT COUNT(*) AS n FROM outbox_event')).toBe(events);
       expect(await n('SELECT MAX(seq) AS n FROM outbox_event')).toBe(events);
       expect(await n('SELECT seq AS n FROM outbox_head')).toBe(events);
+      // held reports the reporter answered carry their detail rows (and the detail photo)
+      const details = await n('SELECT COUNT(*) AS n FROM report_detail');
+      expect(details).toBeGreaterThan(0);
+      expect(await n("SELECT COUNT(*) AS n FROM timeline_event WHERE type = 'ReportDetailAdded'")).toBe(details);
+      expect(await n('SELECT COUNT(*) AS n FROM attachment WHERE detailId IS NOT NULL AND reportId IS NOT NULL')).toBe(details);
       // every agency a report is routed to exists in the registry
       const agencies = (await t.server.ds.query('SELECT DISTINCT agencyId FROM report WHERE agencyId IS NOT NULL')).map((r: any) => r.agencyId);
       for (const id of agencies.slice(0, 10)) expect(await registry.client.agency(id)).not.toBeNull();

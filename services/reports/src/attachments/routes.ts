@@ -11,6 +11,7 @@ import { reportAccess } from '../domain/privacy';
 import { parseTrackingId } from '../domain/tracking-id';
 import { privacyViewer } from '../resolvers/present';
 import { ALLOWED_TYPES, EXTENSIONS, MAGIC_BYTES, sniffContentType } from './magic';
+import { keyLockFor } from './key-lock';
 import type { AttachmentStorage } from './storage';
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -162,11 +163,11 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
           );
           return;
         }
-        await opts.storage.commit(up.sha256, up.tmp);
         const row = Object.assign(new AttachmentEntity(), {
           id: crypto.randomUUID(),
           reportId: null,
           responseId: null,
+          detailId: null,
           filename: safeFilename(up.filename, EXTENSIONS[type]),
           contentType: type,
           size: up.size,
@@ -176,7 +177,11 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
           uploaderRole: viewer?.role ?? 'PUBLIC',
           uploaderId: viewer?.id ?? null,
         });
-        await opts.ds.getRepository(AttachmentEntity).insert(row);
+        // under the key lock: the orphan sweep cannot remove this content between the two steps
+        await keyLockFor(opts.storage).run(up.sha256, async () => {
+          await opts.storage.commit(up.sha256, up.tmp);
+          await opts.ds.getRepository(AttachmentEntity).insert(row);
+        });
         res.status(201).json({
           id: row.id,
           filename: row.filename,

@@ -16,6 +16,8 @@ export interface AttachmentStorage {
   discard(tempFile: string): Promise<void>;
   open(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
+  /** Deletes the file stored under `key` (no-op if there is none). */
+  remove(key: string): Promise<void>;
 }
 
 export class LocalDiskStorage implements AttachmentStorage {
@@ -48,6 +50,10 @@ export class LocalDiskStorage implements AttachmentStorage {
 
   async open(key: string): Promise<Readable> {
     return fs.createReadStream(this.pathOf(key));
+  }
+
+  async remove(key: string): Promise<void> {
+    await fs.promises.rm(this.pathOf(key), { force: true });
   }
 
   async exists(key: string): Promise<boolean> {

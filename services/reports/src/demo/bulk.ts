@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
-import { AttachmentEntity, OutboxEventEntity, OutboxHeadEntity, ReportEntity, ResponseEntity, TimelineEventEntity } from '../entities';
+import { AttachmentEntity, OutboxEventEntity, OutboxHeadEntity, ReportDetailEntity, ReportEntity, ResponseEntity, TimelineEventEntity } from '../entities';
 import type { AttachmentStorage } from '../attachments/storage';
 import { withTransaction } from '../service/transactions';
 import { DEMO_FILES } from './files';
@@ -54,6 +54,7 @@ export async function insertHistories(
       await insertChunked(em, ReportEntity, hs.map((h) => h.report), 200);
       await insertChunked(em, TimelineEventEntity, hs.flatMap((h) => h.timeline) as TimelineEventEntity[], 500);
       await insertChunked(em, ResponseEntity, hs.flatMap((h) => h.responses), 500);
+      await insertChunked(em, ReportDetailEntity, hs.flatMap((h) => h.details), 500);
       await insertChunked(em, AttachmentEntity, hs.flatMap((h) => h.attachments), 500);
       const events = hs.flatMap((h) => h.outbox);
       await em.createQueryBuilder().update(OutboxHeadEntity).set({ seq: () => `seq + ${events.length}` }).where('id = 1').execute();

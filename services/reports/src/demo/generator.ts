@@ -1,12 +1,12 @@
 import { Classification, Maladministration, ReportEventType, ReportStatus, Role } from '@pantau/common';
-import type { AttachmentEntity, ReportEntity, ResponseEntity, TimelineEventEntity } from '../entities';
+import type { AttachmentEntity, ReportDetailEntity, ReportEntity, ResponseEntity, TimelineEventEntity } from '../entities';
 import { type Action, type Actor, applyAction, type LifecycleState, submit } from '../domain/lifecycle';
 import { WorkingCalendar } from '../domain/sla';
 import { trackingIdFromValue } from '../domain/tracking-id';
 import { snapshotOf } from '../service/mapping';
 import { DEMO_FILES, type DemoFile } from './files';
 import { Rng } from './prng';
-import { ARCHIVE_REASONS, complaintText, FORWARD_REASONS, REOPEN_REASONS, reporterIdentity, RESPONSES } from './texts';
+import { ARCHIVE_REASONS, complaintText, DETAIL_TEXTS, FORWARD_REASONS, REOPEN_REASONS, reporterIdentity, RESPONSES } from './texts';
 import type { DemoWorld } from './world';
 
 /**
@@ -19,6 +19,8 @@ export interface DemoHistory {
   timeline: Array<Omit<TimelineEventEntity, 'seq'>>;
   outbox: Array<{ id: string; type: ReportEventType; reportId: string; occurredAt: Date; actorRole: string; payload: string }>;
   responses: ResponseEntity[];
+  /** Detail the reporter added to answer a hold. */
+  details: ReportDetailEntity[];
   attachments: AttachmentEntity[];
 }
 
@@ -109,7 +111,7 @@ class Simulation {
     const t = submit({ classification: fixed.classification, anonymous: fixed.anonymous, confidential: fixed.confidential }, submittedAt, cal);
     this.state = t.state;
     this.last = submittedAt;
-    this.h = { report: this.row(), timeline: [], outbox: [], responses: [], attachments: [] };
+    this.h = { report: this.row(), timeline: [], outbox: [], responses: [], details: [], attachments: [] };
     this.record(t.event.type, t.event, null);
   }
 
@@ -117,10 +119,10 @@ class Simulation {
     return { ...this.fixed, ...this.state, version: this.version, updatedAt: this.last } as ReportEntity;
   }
 
-  private record(type: ReportEventType, e: ReturnType<typeof applyAction>['event'], responseId: string | null) {
+  private record(type: ReportEventType, e: ReturnType<typeof applyAction>['event'], responseId: string | null, rng: Rng = this.rng) {
     const row = this.fixed;
     this.h.timeline.push({
-      id: this.rng.uuid(),
+      id: rng.uuid(),
       reportId: row.id,
       type,
       at: e.at,
@@ -135,7 +137,7 @@ class Simulation {
     });
     // the snapshot only needs the fixed fields plus the lifecycle state: no full row copy per event
     const snap = snapshotOf({ ...this.state, id: row.id, topic: row.topic, regionCode: row.regionCode } as unknown as ReportEntity);
-    this.h.outbox.push({ id: this.rng.uuid(), type, reportId: row.id, occurredAt: e.at, actorRole: e.actorRole, payload: JSON.stringify(snap) });
+    this.h.outbox.push({ id: rng.uuid(), type, reportId: row.id, occurredAt: e.at, actorRole: e.actorRole, payload: JSON.stringify(snap) });
   }
 
   /** Schedules an action that happens independently of the main flow (e.g. a later classification). */
@@ -156,25 +158,31 @@ class Simulation {
     }
   }
 
-  private applyNow(at: Date, action: Action, actor: Actor, evidence: DemoFile[] = []) {
+  /** `rng` (default: the history's) draws the ids; a side stream keeps the main stream unchanged. */
+  private applyNow(at: Date, action: Action, actor: Actor, evidence: DemoFile[] = [], rng: Rng = this.rng) {
     const t0 = Math.max(at.getTime(), this.last.getTime() + 60_000);
     const when = new Date(t0);
-    if (action.type === 'RESPOND') action = { ...action, attachmentCount: evidence.length };
+    if (action.type === 'RESPOND' || action.type === 'ADD_DETAIL') action = { ...action, attachmentCount: evidence.length };
     const t = applyAction(this.state, action, actor, when, this.cal);
     this.state = t.state;
     this.version++;
     this.last = when;
     let responseId: string | null = null;
     if (action.type === 'RESPOND') {
-      responseId = this.rng.uuid();
+      responseId = rng.uuid();
       this.h.responses.push({ id: responseId, reportId: this.fixed.id, agencyId: this.state.agencyId!, authorId: t.event.actorId, body: action.body, createdAt: when });
-      for (const f of evidence) this.h.attachments.push(attachmentRow(this.rng, f, this.fixed.id, responseId, when, 'LIAISON', t.event.actorId));
+      for (const f of evidence) this.h.attachments.push(attachmentRow(rng, f, this.fixed.id, responseId, when, 'LIAISON', t.event.actorId));
     }
-    this.record(t.event.type, t.event, responseId);
+    if (action.type === 'ADD_DETAIL') {
+      const detailId = rng.uuid();
+      this.h.details.push({ id: detailId, reportId: this.fixed.id, body: t.event.note!, createdAt: when });
+      for (const f of evidence) this.h.attachments.push(attachmentRow(rng, f, this.fixed.id, null, when, 'PUBLIC', null, detailId));
+    }
+    this.record(t.event.type, t.event, responseId, rng);
   }
 
   /** Applies an action at `at` unless that is after the anchor; returns false once the history has reached now. */
-  apply(at: Date, action: Action, actor: Actor, evidence: DemoFile[] = []): boolean {
+  apply(at: Date, action: Action, actor: Actor, evidence: DemoFile[] = [], rng?: Rng): boolean {
     if (this.stopped) return false;
     this.flush(at);
     const t = Math.max(at.getTime(), this.last.getTime() + 60_000);
@@ -182,7 +190,7 @@ class Simulation {
       this.stopped = true;
       return false;
     }
-    this.applyNow(at, action, actor, evidence);
+    this.applyNow(at, action, actor, evidence, rng);
     return true;
   }
 
@@ -193,11 +201,21 @@ class Simulation {
   }
 }
 
-function attachmentRow(rng: Rng, f: DemoFile, reportId: string, responseId: string | null, at: Date, role: string, uploaderId: string | null): AttachmentEntity {
+function attachmentRow(
+  rng: Rng,
+  f: DemoFile,
+  reportId: string,
+  responseId: string | null,
+  at: Date,
+  role: string,
+  uploaderId: string | null,
+  detailId: string | null = null,
+): AttachmentEntity {
   return {
     id: rng.uuid(),
     reportId,
     responseId,
+    detailId,
     filename: f.filename,
     contentType: f.contentType,
     size: f.content.length,
@@ -329,6 +347,12 @@ export function* generateHistories(opts: GenerateOptions): Generator<DemoHistory
         yield sim.finish();
         continue;
       }
+      // the reporter answers the hold with the detail asked for (and a photo) and the admin verifies
+      // it within hours. Drawn from a side stream so the rest of the generated world stays as it was;
+      // a history cut at the anchor in between ends SUBMITTED (the disposition below does not happen).
+      const side = new Rng(`detail:${seed}:${id}`);
+      sim.apply(at, { type: 'ADD_DETAIL', detail: side.pick(DETAIL_TEXTS), attachmentCount: 1 }, REPORTER, [DEMO_FILES.photo], side);
+      at = new Date(at.getTime() + (0.5 + 3.5 * side.next()) * HOUR_MS);
     }
 
     // routing: most go straight to the owner; some to a wrong agency first, then forwarded (hops)

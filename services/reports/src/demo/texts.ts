@@ -85,6 +85,13 @@ export const ARCHIVE_REASONS = [
   'Pelapor tidak melengkapi data yang diminta dalam batas waktu.',
 ];
 
+/** What reporters add when a report is held for more detail. */
+export const DETAIL_TEXTS = [
+  'Lokasi persisnya sekitar 200 meter dari balai desa, di sisi kiri jalan arah kecamatan. Foto terbaru saya lampirkan.',
+  'Kejadian terakhir saya lihat Senin pagi sekitar pukul 07.00. Terlampir foto kondisi di lokasi.',
+  'Sudah saya sampaikan ke kepala desa bulan lalu tetapi belum ada tindak lanjut. Foto lokasi terlampir.',
+];
+
 export const REOPEN_REASONS = ['Masalah muncul kembali setelah perbaikan.', 'Perbaikan belum tuntas sesuai yang dilaporkan.'];
 
 function fill(s: string, place: string, district: string): string {

@@ -8,8 +8,12 @@ import { REOPEN_WINDOW_DAYS, SLA_DAYS, type WorkingCalendar } from './sla';
  *
  *   SUBMITTED ──disposition──► DISPOSITIONED ──respond──► IN_PROGRESS ──complete──► COMPLETED
  *     │  ▲ hold                  │  ▲ forward (hop)          │ ▲ respond / forward        │ rate (stays)
- *     ▼  │ disposition           └──┘                        │ └──────── reopen (≤14 d) ◄─┘
+ *     ▼  │ disposition,          └──┘                        │ └──────── reopen (≤14 d) ◄─┘
+ *     │  │ add detail (reporter)
  *   ON_HOLD ──archive──► ARCHIVED ◄──archive── SUBMITTED
+ *
+ * Adding detail answers a hold: the report goes back to SUBMITTED for the admin to disposition, and
+ * the verification clock keeps running from the original submission (verificationDueAt is kept).
  */
 
 export type ActorRole = Role | 'REPORTER' | 'SYSTEM';
@@ -70,6 +74,7 @@ export type Action =
   | { type: 'COMPLETE'; note?: string | null }
   | { type: 'RATE'; rating: number; comment?: string | null }
   | { type: 'REOPEN'; reason: string }
+  | { type: 'ADD_DETAIL'; detail: string; attachmentCount: number }
   | { type: 'CLASSIFY'; maladministrationType: Maladministration | null; note?: string | null };
 
 export type ActionType = Action['type'];
@@ -84,6 +89,7 @@ export const ACTION_EVENT: Record<ActionType, ReportEventType> = {
   RATE: ReportEventType.ReportRated,
   REOPEN: ReportEventType.ReportReopened,
   CLASSIFY: ReportEventType.ReportClassified,
+  ADD_DETAIL: ReportEventType.ReportDetailAdded,
 };
 
 export interface LifecycleEvent {
@@ -182,6 +188,11 @@ export const RULES: Record<ActionType, Rule> = {
     who: { en: 'an admin or the ombudsman', id: 'admin atau ombudsman' },
     allowed: (a) => isStaff(a, Role.ADMIN, Role.OMBUDSMAN),
   },
+  ADD_DETAIL: {
+    from: [S.ON_HOLD],
+    who: { en: 'the reporter (with the tracking ID)', id: 'pelapor (dengan nomor pelacakan)' },
+    allowed: (a) => a.kind === 'REPORTER',
+  },
 };
 
 const ACTION_ID: Record<ActionType, string> = {
@@ -194,6 +205,7 @@ const ACTION_ID: Record<ActionType, string> = {
   RATE: 'menilai',
   REOPEN: 'membuka kembali',
   CLASSIFY: 'mengklasifikasikan',
+  ADD_DETAIL: 'melengkapi',
 };
 
 const PASSIVE_ID: Record<ActionType, string> = {
@@ -206,9 +218,15 @@ const PASSIVE_ID: Record<ActionType, string> = {
   RATE: 'dinilai',
   REOPEN: 'dibuka kembali',
   CLASSIFY: 'diklasifikasikan',
+  ADD_DETAIL: 'dilengkapi',
 };
 
+const verbEn = (type: ActionType) => (type === 'ADD_DETAIL' ? 'add detail to' : type.toLowerCase());
+
 const DAY_MS = 86_400_000;
+
+/** Files the reporter may add with one detail (the same limit as a submission). */
+export const MAX_DETAIL_ATTACHMENTS = 10;
 
 function requireText(value: string | null | undefined, field: string, min: number, max: number): string {
   const v = (value ?? '').trim();
@@ -234,14 +252,14 @@ export function refusal(state: LifecycleState, type: ActionType, actor: Actor, a
   if (!rule.allowed(actor, state)) {
     return new LifecycleError(
       'FORBIDDEN',
-      `Only ${rule.who.en} may ${type.toLowerCase()} this report.`,
+      `Only ${rule.who.en} may ${verbEn(type)} this report.`,
       `Hanya ${rule.who.id} yang dapat ${ACTION_ID[type]} laporan ini.`,
     );
   }
   if (!rule.from.includes(state.status)) {
     return new LifecycleError(
       'INVALID_TRANSITION',
-      `Cannot ${type.toLowerCase()} a report with status ${state.status}.`,
+      `Cannot ${verbEn(type)} a report with status ${state.status}${type === 'ADD_DETAIL' ? ' (only while it is ON_HOLD)' : ''}.`,
       `Laporan berstatus "${STATUS_ID[state.status]}" tidak dapat ${PASSIVE_ID[type]}.`,
     );
   }
@@ -430,6 +448,18 @@ export function applyAction(
       next.ratedAt = null;
       next.reopenCount = state.reopenCount + 1;
       next.completionDueAt = calendar.dueAfter(at, completionDays(state.examination));
+      break;
+    case 'ADD_DETAIL':
+      note = requireText(action.detail, 'detail', 10, 5000);
+      if (!Number.isInteger(action.attachmentCount) || action.attachmentCount < 0 || action.attachmentCount > MAX_DETAIL_ATTACHMENTS) {
+        throw new LifecycleError(
+          'BAD_USER_INPUT',
+          `attachmentCount must be 0-${MAX_DETAIL_ATTACHMENTS}.`,
+          `Jumlah lampiran harus 0-${MAX_DETAIL_ATTACHMENTS}.`,
+        );
+      }
+      // back to the admin's queue; verificationDueAt is untouched: the clock runs from the submission
+      next.status = S.SUBMITTED;
       break;
     case 'CLASSIFY':
       if (action.maladministrationType !== null && !Object.values(Maladministration).includes(action.maladministrationType)) {

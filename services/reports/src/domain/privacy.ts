@@ -27,7 +27,7 @@ export interface PrivacySubject {
 }
 
 export interface ReportAccess {
-  /** title, body, road, responses' text, attachments, timeline notes. */
+  /** title, body, road, responses' text, the reporter's added details, attachments, timeline notes. */
   content: boolean;
   /** Reporter identity and contact. */
   reporter: boolean;

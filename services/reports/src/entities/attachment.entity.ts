@@ -1,9 +1,15 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** An uploaded file (photo, video, document). Unlinked until a report or response claims it. */
+/**
+ * An uploaded file (photo, video, document). Unlinked (reportId null) until a report, response or
+ * detail claims it; unlinked uploads older than 24 h are swept (attachments/sweep.ts).
+ */
 @Entity({ name: 'attachment' })
 @Index('idx_attachment_report', ['reportId'])
 @Index('idx_attachment_response', ['responseId'])
+@Index('idx_attachment_detail', ['detailId'])
+@Index('idx_attachment_orphan', ['reportId', 'uploadedAt'])
+@Index('idx_attachment_storage', ['storageKey'])
 export class AttachmentEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -13,6 +19,10 @@ export class AttachmentEntity {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   responseId: string | null;
+
+  /** Set when the reporter added the file with a detail (addReportDetail); reportId is set too. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  detailId: string | null;
 
   @Column({ type: 'varchar', length: 255 })
   filename: string;

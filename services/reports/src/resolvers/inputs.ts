@@ -266,3 +266,20 @@ export class ReopenReportInput {
   @Length(5, 2000, { message: 'reason must be 5-2000 characters long' })
   reason: string;
 }
+
+@InputType({ description: 'The reporter answers a hold with more detail (and optional files).' })
+export class AddReportDetailInput {
+  @Field(() => String)
+  @Length(13, 40)
+  trackingId: string;
+
+  @Field(() => String, { description: "What the admin asked for in the hold note (where, when, what exactly)." })
+  @Length(10, 5000, { message: 'detail must be 10-5000 characters long' })
+  detail: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Ids returned by POST /attachments.' })
+  @IsOptional()
+  @ArrayMaxSize(10, { message: 'at most 10 attachments per detail' })
+  @IsUUID('4', { each: true, message: 'attachmentIds must be ids returned by POST /attachments' })
+  attachmentIds?: string[];
+}

@@ -3,6 +3,7 @@ import { badInput, unauthenticated, type Viewer } from '@pantau/common';
 import type { ReportsContext } from '../context';
 import type { Action } from '../domain/lifecycle';
 import {
+  AddReportDetailInput,
   ArchiveReportInput,
   ClassifyReportInput,
   CompleteReportInput,
@@ -36,8 +37,8 @@ async function staffAct(
   return { report: presentReport(row, viewer, ctx.service.clock()) };
 }
 
-async function reporterAct(ctx: ReportsContext, trackingId: string, action: Action): Promise<ReportPayload> {
-  const row = await ctx.service.act({ trackingId }, action, { kind: 'REPORTER' });
+async function reporterAct(ctx: ReportsContext, trackingId: string, action: Action, attachmentIds?: string[]): Promise<ReportPayload> {
+  const row = await ctx.service.act({ trackingId }, action, { kind: 'REPORTER' }, { attachmentIds });
   return { report: presentReport(row, ctx.viewer, ctx.service.clock(), true) };
 }
 
@@ -110,5 +111,19 @@ export class LifecycleResolver {
   @Mutation(() => ReportPayload, { description: 'The reporter (tracking ID): reopen within 14 days of completion.' })
   reopenReport(@Arg('input', () => ReopenReportInput) input: ReopenReportInput, @Ctx() ctx: ReportsContext) {
     return reporterAct(ctx, input.trackingId, { type: 'REOPEN', reason: input.reason });
+  }
+
+  @Mutation(() => ReportPayload, {
+    description:
+      'The reporter (tracking ID): answer a hold (ON_HOLD only) with more detail and optional files. The report returns to ' +
+      'SUBMITTED for the admin; the verification due date still counts from the original submission.',
+  })
+  addReportDetail(@Arg('input', () => AddReportDetailInput) input: AddReportDetailInput, @Ctx() ctx: ReportsContext) {
+    return reporterAct(
+      ctx,
+      input.trackingId,
+      { type: 'ADD_DETAIL', detail: input.detail, attachmentCount: input.attachmentIds?.length ?? 0 },
+      input.attachmentIds,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '@pantau/common';
 import type { ReportsContext } from '../context';
-import type { AttachmentEntity, ResponseEntity, TimelineEventEntity } from '../entities';
+import type { AttachmentEntity, ReportDetailEntity, ResponseEntity, TimelineEventEntity } from '../entities';
 import { ReportFilter } from './inputs';
 import { listReports, requireStaff } from './report-list';
 import { presentReport } from './present';
@@ -10,6 +10,7 @@ import {
   AttachmentView,
   ReportAction,
   ReportConnection,
+  ReportDetailView,
   ReportOrder,
   ReportView,
   ResponseView,
@@ -35,6 +36,15 @@ export function presentResponse(r: ResponseEntity, access: ReportAccess): Respon
     body: access.content ? r.body : null,
     agency: agencyRef(r.agencyId)!,
     createdAt: r.createdAt,
+    access,
+  });
+}
+
+export function presentDetail(d: ReportDetailEntity, access: ReportAccess): ReportDetailView {
+  return Object.assign(new ReportDetailView(), {
+    id: d.id,
+    body: access.content ? d.body : null,
+    createdAt: d.createdAt,
     access,
   });
 }
@@ -89,7 +99,14 @@ export class ReportResolver {
     return rows.map((r) => presentResponse(r, report.access));
   }
 
-  @FieldResolver(() => [AttachmentView], { description: "Files submitted with the report (empty when the viewer may not see its content)." })
+  @FieldResolver(() => [ReportDetailView], { description: 'Detail the reporter added while the report was on hold, oldest first.' })
+  async details(@Root() report: ReportView, @Ctx() ctx: ReportsContext) {
+    return (await ctx.loaders.details.load(report.id)).map((d) => presentDetail(d, report.access));
+  }
+
+  @FieldResolver(() => [AttachmentView], {
+    description: 'Files the reporter supplied: with the report and with later details (empty when the viewer may not see its content).',
+  })
   async attachments(@Root() report: ReportView, @Ctx() ctx: ReportsContext) {
     if (!report.access.content) return [];
     return (await ctx.loaders.attachmentsOfReport.load(report.id)).map(presentAttachment);
@@ -112,5 +129,14 @@ export class ResponseResolver {
   async attachments(@Root() response: ResponseView, @Ctx() ctx: ReportsContext) {
     if (!response.access.content) return [];
     return (await ctx.loaders.attachmentsOfResponse.load(response.id)).map(presentAttachment);
+  }
+}
+
+@Resolver(() => ReportDetailView)
+export class ReportDetailResolver {
+  @FieldResolver(() => [AttachmentView], { description: 'Files added with this detail (empty when the viewer may not see the report content).' })
+  async attachments(@Root() detail: ReportDetailView, @Ctx() ctx: ReportsContext) {
+    if (!detail.access.content) return [];
+    return (await ctx.loaders.attachmentsOfDetail.load(detail.id)).map(presentAttachment);
   }
 }

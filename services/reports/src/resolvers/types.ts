@@ -29,6 +29,7 @@ export enum ReportAction {
   RATE = 'RATE',
   REOPEN = 'REOPEN',
   CLASSIFY = 'CLASSIFY',
+  ADD_DETAIL = 'ADD_DETAIL',
 }
 registerEnumType(ReportAction, { name: 'ReportAction', description: 'Lifecycle actions (one mutation each).' });
 
@@ -104,6 +105,21 @@ export class ResponseView {
 
   @Field(() => AgencyRef)
   agency: AgencyRef;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  /** Internal: for the attachments resolver. */
+  access: ReportAccess;
+}
+
+@ObjectType('ReportDetail', { description: 'More detail the reporter added to a held report (addReportDetail).' })
+export class ReportDetailView {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'Null when the viewer may not see the report content.' })
+  body: string | null;
 
   @Field(() => Date)
   createdAt: Date;

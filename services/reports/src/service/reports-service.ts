@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { AppError, badInput, Classification, conflict, forbidden, notFound, type ReportEventType } from '@pantau/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In, IsNull } from 'typeorm';
-import { AttachmentEntity, ReportEntity, ResponseEntity, TimelineEventEntity } from '../entities';
+import { AttachmentEntity, ReportDetailEntity, ReportEntity, ResponseEntity, TimelineEventEntity } from '../entities';
 import {
   type Action,
   type Actor,
@@ -46,7 +46,7 @@ export type ReportRef = { id: string } | { trackingId: string };
 export interface ActOptions {
   /** The version the actor saw; a different current version is a CONFLICT. */
   expectedVersion?: number | null;
-  /** Evidence for RESPOND. */
+  /** Evidence for RESPOND, files for ADD_DETAIL. */
   attachmentIds?: string[] | null;
 }
 
@@ -182,11 +182,11 @@ export class ReportsService {
     }
   }
 
-  private async linkAttachments(em: EntityManager, ids: string[], reportId: string, responseId: string | null) {
+  private async linkAttachments(em: EntityManager, ids: string[], reportId: string, responseId: string | null, detailId: string | null = null) {
     const res = await em
       .createQueryBuilder()
       .update(AttachmentEntity)
-      .set({ reportId, responseId })
+      .set({ reportId, responseId, detailId })
       .where({ id: In(ids), reportId: IsNull() })
       .execute();
     if (res.affected !== ids.length) {
@@ -258,7 +258,7 @@ export class ReportsService {
     if (action.type === 'FORWARD') await this.checkAgency(action.toAgencyId);
 
     const attachmentIds = [...new Set(opts.attachmentIds ?? [])];
-    if (action.type === 'RESPOND') action = { ...action, attachmentCount: attachmentIds.length };
+    if (action.type === 'RESPOND' || action.type === 'ADD_DETAIL') action = { ...action, attachmentCount: attachmentIds.length };
 
     return withTransaction(this.ds, async (em) => {
       const row = await em.findOneByOrFail(ReportEntity, { id: seen.id });
@@ -295,6 +295,11 @@ export class ReportsService {
           createdAt: now,
         });
         if (attachmentIds.length) await this.linkAttachments(em, attachmentIds, row.id, responseId);
+      }
+      if (action.type === 'ADD_DETAIL') {
+        const detailId = crypto.randomUUID();
+        await em.insert(ReportDetailEntity, { id: detailId, reportId: row.id, body: t.event.note!, createdAt: now });
+        if (attachmentIds.length) await this.linkAttachments(em, attachmentIds, row.id, null, detailId);
       }
       await this.appendTimeline(em, row.id, t.event, responseId);
       const fresh = await em.findOneByOrFail(ReportEntity, { id: row.id });

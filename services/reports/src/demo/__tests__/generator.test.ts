@@ -57,6 +57,12 @@ describe('demo history generator', () => {
       expect(h.responses.length).toBe(r.responseCount);
       expect(new Set(h.attachments.filter((a) => a.responseId).map((a) => a.responseId)).size).toBe(r.evidenceResponseCount);
       expect(h.timeline.filter((e) => e.type === 'ReportForwarded').length).toBe(r.forwardCount);
+      // details answer holds: one row per ReportDetailAdded event, its text on the timeline, its files linked to it
+      const added = h.timeline.filter((e) => e.type === 'ReportDetailAdded');
+      expect(h.details.map((d) => d.body)).toEqual(added.map((e) => e.note));
+      for (const e of added) expect([e.fromStatus, e.toStatus, e.actorRole]).toEqual(['ON_HOLD', 'SUBMITTED', 'REPORTER']);
+      const detailIds = new Set(h.details.map((d) => d.id));
+      for (const a of h.attachments.filter((x) => x.detailId)) expect(detailIds.has(a.detailId!)).toBe(true);
     }
     expect(new Set(histories.map((h) => h.report.id)).size).toBe(histories.length);
     expect(new Set(histories.map((h) => h.report.trackingId)).size).toBe(histories.length);
@@ -93,6 +99,16 @@ describe('demo history generator', () => {
     const statuses = new Set(histories.map((h) => h.report.status));
     expect([...statuses].sort()).toEqual(Object.values(ReportStatus).sort());
     expect(share((h) => h.report.rating !== null)).toBeGreaterThan(0.2);
+    // about 6% held, 60% of those answered by the reporter and then dispositioned
+    const answered = share((h) => h.details.length > 0);
+    expect(answered).toBeGreaterThan(0.02);
+    expect(answered).toBeLessThan(0.055);
+    for (const h of histories.filter((x) => x.details.length > 0)) {
+      const types = h.timeline.map((e) => e.type);
+      const i = types.indexOf('ReportDetailAdded');
+      expect(types[i - 1]).toBe('ReportHeld');
+      if (i + 1 < types.length) expect(types[i + 1]).toBe('ReportDispositioned');
+    }
     expect(histories.some((h) => h.report.reopenCount > 0)).toBe(true);
     expect(histories.some((h) => overdueSteps(h.report, now).length > 0)).toBe(true);
     expect(share((h) => h.report.evidenceResponseCount > 0, histories.filter((h) => h.report.responseCount > 0))).toBeGreaterThan(0.3);

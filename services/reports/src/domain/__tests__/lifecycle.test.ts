@@ -130,6 +130,50 @@ describe('lifecycle state machine', () => {
     for (const actor of ALL_ACTORS) expect(availableActions(archived, actor, at(6))).toEqual([]);
   });
 
+  it('the reporter answers a hold with more detail: back to SUBMITTED, the verification clock keeps running', () => {
+    const s0 = submitted();
+    const held = run(s0, [[{ type: 'HOLD', note: 'Mohon lampirkan foto lokasi' }, admin, 1]]);
+    const d = applyAction(held, { type: 'ADD_DETAIL', detail: '  Lokasi di depan SDN 012 Sebemban, foto terlampir.  ', attachmentCount: 2 }, reporter, at(2), cal);
+    expect(d.state.status).toBe('SUBMITTED');
+    expect(d.event).toMatchObject({
+      type: ReportEventType.ReportDetailAdded,
+      actorRole: 'REPORTER',
+      actorId: null,
+      fromStatus: 'ON_HOLD',
+      toStatus: 'SUBMITTED',
+      note: 'Lokasi di depan SDN 012 Sebemban, foto terlampir.',
+    });
+    // nothing else changes: the due date still counts from the original submission, no disposition yet
+    expect({ ...d.state, status: held.status }).toEqual(held);
+    expect(d.state.verificationDueAt).toEqual(s0.verificationDueAt);
+    expect(d.state.dispositionedAt).toBeNull();
+    // the admin can now disposition (or hold again), the reporter has nothing more to do
+    expect(availableActions(d.state, admin, at(2))).toEqual(['DISPOSITION', 'HOLD', 'ARCHIVE']);
+    expect(availableActions(d.state, reporter, at(2))).toEqual([]);
+    expect(run(d.state, [[dispose, admin, 3]]).status).toBe('DISPOSITIONED');
+  });
+
+  it('allows adding detail only to the reporter, only while ON_HOLD, with a real text and at most 10 files', () => {
+    const add = (detail = 'Tambahan keterangan lokasi kejadian.', attachmentCount = 0): Action => ({ type: 'ADD_DETAIL', detail, attachmentCount });
+    const held = run(submitted(), [[{ type: 'HOLD', note: 'Mohon detail lokasi' }, admin, 0]]);
+    for (const actor of [admin, ombudsman, leader, liaisonPu, system]) expectRefused(() => applyAction(held, add(), actor, at(1), cal), 'FORBIDDEN');
+    expectRefused(() => applyAction(submitted(), add(), reporter, at(1), cal), 'INVALID_TRANSITION');
+    const dispositioned = run(submitted(), [[dispose, admin, 0]]);
+    expectRefused(() => applyAction(dispositioned, add(), reporter, at(1), cal), 'INVALID_TRANSITION');
+    const archived = run(held, [[{ type: 'ARCHIVE', reason: 'Tidak ada tanggapan pelapor' }, admin, 1]]);
+    expectRefused(() => applyAction(archived, add(), reporter, at(2), cal), 'INVALID_TRANSITION');
+    // answering once puts it back to SUBMITTED: a second answer needs a new hold
+    const answered = run(held, [[add(), reporter, 1]]);
+    expectRefused(() => applyAction(answered, add(), reporter, at(2), cal), 'INVALID_TRANSITION');
+    expect(run(answered, [[{ type: 'HOLD', note: 'Foto masih kurang jelas' }, admin, 2], [add(), reporter, 3]]).status).toBe('SUBMITTED');
+    expectRefused(() => applyAction(held, add('pendek'), reporter, at(1), cal), 'BAD_USER_INPUT');
+    expectRefused(() => applyAction(held, add('          '), reporter, at(1), cal), 'BAD_USER_INPUT');
+    expectRefused(() => applyAction(held, add('x'.repeat(5001)), reporter, at(1), cal), 'BAD_USER_INPUT');
+    expectRefused(() => applyAction(held, add(undefined, 11), reporter, at(1), cal), 'BAD_USER_INPUT');
+    expectRefused(() => applyAction(held, add(undefined, -1), reporter, at(1), cal), 'BAD_USER_INPUT');
+    expect(applyAction(held, add(undefined, 10), reporter, at(1), cal).state.status).toBe('SUBMITTED');
+  });
+
   it('examination complaints get 60 working days for completion', () => {
     const s = run(submitted(), [[{ ...dispose, examination: true }, admin, 0]]);
     expect(s.examination).toBe(true);
@@ -191,7 +235,7 @@ describe('lifecycle state machine', () => {
     states.COMPLETED = run(states.IN_PROGRESS, [[{ type: 'COMPLETE' }, liaisonDinkes, 2]]);
     const expected: Record<string, Record<string, ActionType[]>> = {
       SUBMITTED: { admin: ['DISPOSITION', 'HOLD', 'ARCHIVE'] },
-      ON_HOLD: { admin: ['DISPOSITION', 'ARCHIVE'] },
+      ON_HOLD: { admin: ['DISPOSITION', 'ARCHIVE'], reporter: ['ADD_DETAIL'] },
       DISPOSITIONED: { admin: ['FORWARD', 'CLASSIFY'], ombudsman: ['CLASSIFY'], liaisonDinkes: ['FORWARD', 'RESPOND'] },
       IN_PROGRESS: {
         admin: ['FORWARD', 'CLASSIFY'],
