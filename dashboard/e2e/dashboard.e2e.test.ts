@@ -12,7 +12,9 @@
  *
  * Flow: overview with data → sign in → change filters (and reopen the shared URL) → drill from the
  * maladministration chart into the report list and one report → switch language (and reopen the
- * shared URL) → every page's screenshot → playground runs a query.
+ * shared URL) → every page's screenshot → playground runs a query → a citizen (own browser context,
+ * not signed in) submits a report with a photo on Lapor and follows it on Lacak → the admin finds it
+ * and dispositions it from the report page → the citizen sees the new status → (last) analytics down.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -205,6 +207,107 @@ suite('dashboard end to end (headless Chromium)', () => {
     const response = await page.locator('.graphiql-response').innerText();
     expect(response).toContain('"data"');
     await shot('15-playground');
+  });
+
+  // ---------------------------------------------------------------- citizen pages and staff actions
+  /** A unique word in the report's title so the admin's full-text search finds exactly this report. */
+  const marker = `ujie2e${Date.now().toString(36)}`;
+  const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  let citizen: BrowserContext;
+  let cpage: Page;
+  let trackingId = '';
+  const citizenShot = async (name: string) => {
+    await cpage.waitForTimeout(200);
+    await cpage.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  };
+  const citizenPanelState = async (heading: RegExp | string) => {
+    const panel = cpage.locator('section.panel').filter({ has: cpage.getByRole('heading', { name: heading }) }).first();
+    await panel.waitFor();
+    await cpage.waitForFunction((el) => el && el.getAttribute('data-state') !== 'loading', await panel.elementHandle(), { timeout: 30_000 });
+    return panel.getAttribute('data-state');
+  };
+
+  test('a citizen submits a report with a photo on Lapor and gets a tracking ID', async () => {
+    citizen = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
+    cpage = await citizen.newPage();
+    cpage.on('pageerror', (e) => pageErrors.push(`citizen: ${e.message}`));
+    await cpage.goto(`${BASE_URL}/`);
+    await cpage.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Lapor', exact: true }).click();
+    await cpage.getByRole('heading', { level: 1, name: 'Laporkan masalah pelayanan publik' }).waitFor();
+    await cpage.getByLabel(/^Judul laporan/).fill(`Jalan berlubang di depan sekolah ${marker}`);
+    await cpage.getByLabel(/^Uraian laporan/).fill('Lubang besar di jalan depan SD sejak awal bulan; dua pengendara motor sudah jatuh di sana.');
+    await cpage.getByLabel(/^Topik/).selectOption('JALAN');
+    await cpage.getByLabel('Provinsi').selectOption('64');
+    await cpage.getByLabel('Kabupaten/kota').selectOption('64.02');
+    await cpage.getByLabel('Kecamatan').locator('option').nth(1).waitFor({ state: 'attached' });
+    await cpage.getByLabel('Kecamatan').selectOption({ index: 1 });
+    await cpage.getByLabel('Desa/kelurahan').locator('option').nth(1).waitFor({ state: 'attached' });
+    await cpage.getByLabel('Desa/kelurahan').selectOption({ index: 1 });
+    // JALAN is an asset topic: the road picker lists the registry's roads for the region.
+    await cpage.getByLabel(/^Ruas jalan/).waitFor();
+    await cpage.getByLabel('Pilih berkas').setInputFiles({ name: 'lubang.png', mimeType: 'image/png', buffer: PNG_1x1 });
+    await cpage.getByText('Terunggah').waitFor({ timeout: 20_000 });
+    await cpage.getByLabel(/^Nama/).fill('Warga Uji');
+    await cpage.getByLabel(/^Nomor ponsel/).fill('0812-3456-7890');
+    await cpage.getByRole('checkbox', { name: /Rahasia/ }).check();
+    await citizenShot('18-lapor');
+
+    await cpage.getByRole('button', { name: 'Kirim laporan' }).dblclick();
+    await cpage.getByRole('heading', { name: 'Laporan Anda sudah kami terima' }).waitFor({ timeout: 30_000 });
+    trackingId = (await cpage.getByTestId('tracking-id').innerText()).trim();
+    expect(trackingId).toMatch(/^LPR-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-.$/);
+    await expect(cpage.getByRole('note').innerText()).resolves.toContain('Simpan nomor ini sekarang.');
+    expect(cpage.url()).not.toContain(trackingId);
+    await citizenShot('19-lapor-success');
+  });
+
+  test('the citizen follows the report on Lacak: status, timeline, own attachment', async () => {
+    await cpage.getByRole('link', { name: 'Lacak laporan ini' }).click();
+    await cpage.waitForURL(/\/lacak/);
+    expect(await citizenPanelState('Status laporan')).toBe('ready');
+    const status = cpage.locator('section.panel-tracked');
+    await expect(status.innerText()).resolves.toContain('Belum terverifikasi');
+    await expect(status.innerText()).resolves.toContain(marker);
+    await cpage.getByRole('heading', { name: 'Linimasa' }).waitFor();
+    await expect(cpage.locator('ol.timeline').innerText()).resolves.toContain('Laporan masuk');
+    // The reporter's own file downloads with X-Tracking-Id.
+    const [download] = await Promise.all([cpage.waitForEvent('download'), cpage.getByRole('button', { name: 'Unduh: lubang.png' }).click()]);
+    expect(download.suggestedFilename()).toBe('lubang.png');
+    expect(cpage.url()).not.toContain(trackingId);
+
+    // Typed by hand (lower case, spaces) after forgetting it.
+    await cpage.getByRole('button', { name: 'Lupakan nomor ini' }).click();
+    await cpage.getByLabel(/^Nomor pelacakan/).fill(` ${trackingId.toLowerCase()} `);
+    await cpage.getByRole('button', { name: 'Lacak', exact: true }).click();
+    expect(await citizenPanelState('Status laporan')).toBe('ready');
+    await citizenShot('20-lacak');
+  });
+
+  test('the signed-in admin finds the new report and dispositions it; the citizen sees the new status', async () => {
+    await page.goto(`${BASE_URL}/reports?q=${marker}`);
+    expect(await panelState(/laporan$/)).toBe('ready');
+    const rows = page.locator('table.reports-table tbody tr');
+    await expect(rows.count()).resolves.toBe(1);
+    await rows.first().locator('a.mono').click();
+    await page.waitForURL(/\/reports\/[^/?]+/);
+    expect(await panelState('Tindakan')).toBe('ready');
+    const actions = page.locator('section.panel-actions-staff');
+    await actions.getByRole('button', { name: 'Verifikasi dan disposisi' }).click();
+    const form = actions.getByRole('form', { name: 'Verifikasi dan disposisi' });
+    await form.getByTestId('agency-chip').waitFor();
+    await expect(form.getByRole('checkbox', { name: /Rahasia/ }).isDisabled()).resolves.toBe(true);
+    await form.getByLabel('Maladministrasi').selectOption('PENUNDAAN_BERLARUT');
+    await shot('21-report-actions');
+    await form.getByRole('button', { name: 'Disposisikan' }).click();
+    await actions.getByText('Laporan sudah didisposisikan.').waitFor({ timeout: 20_000 });
+    await page.locator('.page-header .badge', { hasText: 'Terdisposisi' }).waitFor({ timeout: 20_000 });
+    await page.locator('ol.timeline', { hasText: 'Diverifikasi dan didisposisikan' }).waitFor({ timeout: 20_000 });
+    await shot('22-report-dispositioned');
+
+    await cpage.reload();
+    expect(await citizenPanelState('Status laporan')).toBe('ready');
+    await cpage.locator('section.panel-tracked', { hasText: 'Terdisposisi' }).waitFor({ timeout: 20_000 });
+    await citizen.close();
   });
 
   test('no uncaught errors in the page', () => {

@@ -23,6 +23,8 @@ const RegionsPage = lazy(() => import('../pages/RegionsPage'));
 const ReportsPage = lazy(() => import('../pages/ReportsPage'));
 const ReportPage = lazy(() => import('../pages/ReportPage'));
 const SignInPage = lazy(() => import('../pages/SignInPage'));
+const LaporPage = lazy(() => import('../pages/LaporPage'));
+const LacakPage = lazy(() => import('../pages/LacakPage'));
 const PlaygroundPage = lazy(() => import('../pages/PlaygroundPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
@@ -65,6 +67,8 @@ export function Routes() {
       <Route path="/regions/:code" component={RegionsPage} />
       <Route path="/reports" component={ReportsPage} />
       <Route path="/reports/:id" component={ReportPage} />
+      <Route path="/lapor" component={LaporPage} />
+      <Route path="/lacak" component={LacakPage} />
       <Route path="/sign-in" component={SignInPage} />
       <Route path="/playground" component={PlaygroundPage} />
       <Route component={NotFoundPage} />

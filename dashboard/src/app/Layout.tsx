@@ -14,11 +14,13 @@ const NAV: { path: string; label: MessageKey; match: (p: string) => boolean }[] 
   { path: '/agencies', label: 'nav.agencies', match: (p) => p.startsWith('/agencies') },
   { path: '/regions', label: 'nav.regions', match: (p) => p.startsWith('/regions') },
   { path: '/reports', label: 'nav.reports', match: (p) => p.startsWith('/reports') },
+  { path: '/lapor', label: 'nav.lapor', match: (p) => p.startsWith('/lapor') },
+  { path: '/lacak', label: 'nav.lacak', match: (p) => p.startsWith('/lacak') },
   { path: '/playground', label: 'nav.playground', match: (p) => p.startsWith('/playground') },
 ];
 
-/** Pages without the filters bar. */
-const NO_FILTERS = ['/sign-in', '/playground'];
+/** Pages without the filters bar (the citizen pages are forms, not views of the data). */
+const NO_FILTERS = ['/sign-in', '/playground', '/lapor', '/lacak'];
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
@@ -96,7 +98,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <ul>
           {NAV.map((n) => (
             <li key={n.path}>
-              <Link href={`${n.path}${shared()}`} aria-current={n === active ? 'page' : undefined} className={n === active ? 'active' : undefined}>
+              <Link
+                href={`${n.path}${shared()}`}
+                aria-current={n === active ? 'page' : undefined}
+                className={[n === active ? 'active' : '', n.path === '/lapor' || n.path === '/lacak' ? 'nav-citizen' : ''].filter(Boolean).join(' ') || undefined}
+              >
                 {t(n.label)}
               </Link>
             </li>

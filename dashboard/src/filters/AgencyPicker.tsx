@@ -6,6 +6,11 @@ import { AGENCY_NAME, AGENCY_SEARCH, type AgencyNameData, type AgencySearchData 
 interface AgencyPickerProps {
   value: string | null;
   onChange: (agencyId: string | null) => void;
+  /** In a form (disposition, forward) rather than the filters bar. */
+  label?: string;
+  placeholder?: string;
+  clearLabel?: string;
+  error?: string;
 }
 
 export function useDebounced<T>(value: T, ms: number): T {
@@ -22,7 +27,7 @@ export function useDebounced<T>(value: T, ms: number): T {
  * (debounced). Arrow keys move through the results, Enter picks, Escape closes. The chosen agency
  * shows as a removable chip, its name looked up by id so a shared URL reads well.
  */
-export function AgencyPicker({ value, onChange }: AgencyPickerProps) {
+export function AgencyPicker({ value, onChange, label, placeholder, clearLabel, error }: AgencyPickerProps) {
   const { t, lang } = useI18n();
   const id = useId();
   const listId = `${id}-list`;
@@ -76,7 +81,7 @@ export function AgencyPicker({ value, onChange }: AgencyPickerProps) {
 
   return (
     <div className="filter-field agency-picker">
-      <label htmlFor={id}>{t('filters.agency')}</label>
+      <label htmlFor={id}>{label ?? t('filters.agency')}</label>
       {value ? (
         <div className="chip" data-testid="agency-chip">
           <span className="chip-text" title={agencyName ?? ''}>
@@ -85,7 +90,7 @@ export function AgencyPicker({ value, onChange }: AgencyPickerProps) {
           <button
             type="button"
             className="chip-remove"
-            aria-label={t('filters.clearAgency')}
+            aria-label={clearLabel ?? t('filters.clearAgency')}
             onClick={() => {
               onChange(null);
               inputRef.current?.focus();
@@ -105,8 +110,10 @@ export function AgencyPicker({ value, onChange }: AgencyPickerProps) {
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={activeId}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
           autoComplete="off"
-          placeholder={value ? t('filters.agencySearch') : t('filters.allAgencies')}
+          placeholder={placeholder ?? (value ? t('filters.agencySearch') : t('filters.allAgencies'))}
           value={text}
           onChange={(e) => {
             setText(e.target.value);
@@ -116,7 +123,7 @@ export function AgencyPicker({ value, onChange }: AgencyPickerProps) {
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onKeyDown={onKeyDown}
         />
-        <ul id={listId} role="listbox" className="combobox-list" hidden={!showList} aria-label={t('filters.agency')}>
+        <ul id={listId} role="listbox" className="combobox-list" hidden={!showList} aria-label={label ?? t('filters.agency')}>
           {results.fetching && options.length === 0 ? (
             <li className="combobox-note" role="presentation">
               {t('panel.loading')}
@@ -155,6 +162,11 @@ export function AgencyPicker({ value, onChange }: AgencyPickerProps) {
           ))}
         </ul>
       </div>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

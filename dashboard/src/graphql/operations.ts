@@ -14,6 +14,7 @@ export const TOPICS = gql`
       code
       labelId
       labelEn
+      asset
     }
   }
 `;
@@ -21,6 +22,8 @@ export interface Topic {
   code: string;
   labelId: string;
   labelEn: string;
+  /** Complaints on this topic may name a road (asset). */
+  asset?: boolean;
 }
 export interface TopicsData {
   topics: Topic[];
@@ -678,6 +681,10 @@ export const REPORT_TIMELINE = gql`
         actorRole
         toStatus
         note
+        toAgency {
+          id
+          name
+        }
       }
     }
   }
@@ -687,8 +694,11 @@ export interface TimelineEvent {
   type: string;
   at: string;
   actorRole: string | null;
+  fromStatus?: string | null;
   toStatus: string | null;
   note: string | null;
+  fromAgency?: { id: string; name: string } | null;
+  toAgency?: { id: string; name: string } | null;
 }
 export interface ReportTimelineData {
   report: { id: string; timeline: TimelineEvent[] } | null;
@@ -754,3 +764,260 @@ export const REPORT_REPORTER = gql`
 export interface ReportReporterData {
   report: { id: string; reporter: { name: string | null; email: string | null; phone: string | null } | null } | null;
 }
+
+// ------------------------------------------------------------------ citizens: submit and follow a report
+
+export const ROADS = gql`
+  query Roads($regionCode: String!) {
+    roads(regionCode: $regionCode, first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          status
+        }
+      }
+    }
+  }
+`;
+export interface RoadRef {
+  id: string;
+  name: string;
+  status: string;
+}
+export interface RoadsData {
+  roads: Connection<RoadRef>;
+}
+
+export interface SubmitReportInput {
+  title: string;
+  body: string;
+  topic: string;
+  classification: string;
+  regionCode: string;
+  roadId?: string | null;
+  reporter?: { name?: string; email?: string; phone?: string } | null;
+  anonymous: boolean;
+  confidential: boolean;
+  attachmentIds?: string[];
+  idempotencyKey: string;
+}
+
+export const SUBMIT_REPORT = gql`
+  mutation SubmitReport($input: SubmitReportInput!) {
+    submitReport(input: $input) {
+      created
+      report {
+        id
+        trackingId
+        status
+        submittedAt
+        verificationDueAt
+      }
+    }
+  }
+`;
+export interface SubmitReportData {
+  submitReport: {
+    created: boolean;
+    report: { id: string; trackingId: string; status: string; submittedAt: string; verificationDueAt: string | null };
+  };
+}
+
+const TIMELINE_FIELDS = `
+  id
+  type
+  at
+  actorRole
+  fromStatus
+  toStatus
+  note
+  fromAgency {
+    id
+    name
+  }
+  toAgency {
+    id
+    name
+  }
+`;
+
+/** The reporter's whole view of their report in one request (they hold the tracking ID, nothing else). */
+export const REPORT_BY_TRACKING_ID = gql`
+  query ReportByTrackingId($trackingId: String!) {
+    reportByTrackingId(trackingId: $trackingId) {
+      id
+      trackingId
+      title
+      body
+      topic
+      classification
+      status
+      anonymous
+      confidential
+      submittedAt
+      dispositionedAt
+      firstResponseAt
+      completedAt
+      archivedAt
+      verificationDueAt
+      responseDueAt
+      completionDueAt
+      overdue
+      rating
+      reopenCount
+      availableActions
+      agency {
+        id
+        name
+      }
+      region {
+        code
+        name
+      }
+      timeline { ${TIMELINE_FIELDS} }
+      responses {
+        id
+        body
+        createdAt
+        agency {
+          id
+          name
+        }
+        attachments { ${ATTACHMENT_FIELDS} }
+      }
+      attachments { ${ATTACHMENT_FIELDS} }
+    }
+  }
+`;
+export interface TrackedReport {
+  id: string;
+  trackingId: string;
+  title: string | null;
+  body: string | null;
+  topic: string;
+  classification: string;
+  status: string;
+  anonymous: boolean;
+  confidential: boolean;
+  submittedAt: string;
+  dispositionedAt: string | null;
+  firstResponseAt: string | null;
+  completedAt: string | null;
+  archivedAt: string | null;
+  verificationDueAt: string | null;
+  responseDueAt: string | null;
+  completionDueAt: string | null;
+  overdue: boolean;
+  rating: number | null;
+  reopenCount: number;
+  availableActions: string[];
+  agency: { id: string; name: string } | null;
+  region: { code: string; name: string } | null;
+  timeline: TimelineEvent[];
+  responses: ReportResponse[];
+  attachments: Attachment[];
+}
+export interface ReportByTrackingIdData {
+  reportByTrackingId: TrackedReport | null;
+}
+
+const PAYLOAD_FIELDS = `
+  report {
+    id
+    status
+    version
+  }
+`;
+export const RATE_REPORT = gql`
+  mutation RateReport($input: RateReportInput!) {
+    rateReport(input: $input) { ${PAYLOAD_FIELDS} }
+  }
+`;
+export const REOPEN_REPORT = gql`
+  mutation ReopenReport($input: ReopenReportInput!) {
+    reopenReport(input: $input) { ${PAYLOAD_FIELDS} }
+  }
+`;
+
+// ------------------------------------------------------------------ staff lifecycle actions
+
+/** What the signed-in viewer may do now, and the version to send back as expectedVersion. */
+export const REPORT_ACTIONS = gql`
+  query ReportActions($id: ID!) {
+    report(id: $id) {
+      id
+      version
+      status
+      classification
+      maladministrationType
+      anonymous
+      confidential
+      examination
+      availableActions
+      agency {
+        id
+        name
+      }
+      suggestedAgency {
+        id
+        name
+      }
+      routingReasons
+    }
+  }
+`;
+export interface ReportActionsReport {
+  id: string;
+  version: number;
+  status: string;
+  classification: string;
+  maladministrationType: string | null;
+  anonymous: boolean;
+  confidential: boolean;
+  examination: boolean;
+  availableActions: string[];
+  agency: { id: string; name: string } | null;
+  suggestedAgency: { id: string; name: string } | null;
+  routingReasons: string[];
+}
+export interface ReportActionsData {
+  report: ReportActionsReport | null;
+}
+
+export const DISPOSITION_REPORT = gql`
+  mutation DispositionReport($input: DispositionReportInput!) {
+    dispositionReport(input: $input) { ${PAYLOAD_FIELDS} }
+  }
+`;
+export const HOLD_REPORT = gql`
+  mutation HoldReport($input: HoldReportInput!) {
+    holdReport(input: $input) { ${PAYLOAD_FIELDS} }
+  }
+`;
+export const ARCHIVE_REPORT = gql`
+  mutation ArchiveReport($input: ArchiveReportInput!) {
+    archiveReport(input: $input) { ${PAYLOAD_FIELDS} }
+  }
+`;
+export const FORWARD_REPORT = gql`
+  mutation ForwardReport($input: ForwardReportInput!) {
+    forwardReport(input: $input) { ${PAYLOAD_FIELDS} }
+  }
+`;
+export const RESPOND_TO_REPORT = gql`
+  mutation RespondToReport($input: RespondToReportInput!) {
+    respondToReport(input: $input) { ${PAYLOAD_FIELDS} }
+  }
+`;
+export const COMPLETE_REPORT = gql`
+  mutation CompleteReport($input: CompleteReportInput!) {
+    completeReport(input: $input) { ${PAYLOAD_FIELDS} }
+  }
+`;
+export const CLASSIFY_REPORT = gql`
+  mutation ClassifyReport($input: ClassifyReportInput!) {
+    classifyReport(input: $input) { ${PAYLOAD_FIELDS} }
+  }
+`;

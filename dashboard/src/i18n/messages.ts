@@ -19,6 +19,8 @@ const id = {
   'nav.regions': 'Wilayah',
   'nav.reports': 'Laporan',
   'nav.playground': 'Playground API',
+  'nav.lapor': 'Lapor',
+  'nav.lacak': 'Lacak laporan',
 
   'lang.label': 'Bahasa',
   'lang.switchTo': 'English',
@@ -343,6 +345,8 @@ const en: Messages = {
   'nav.regions': 'Regions',
   'nav.reports': 'Reports',
   'nav.playground': 'API playground',
+  'nav.lapor': 'Report',
+  'nav.lacak': 'Track a report',
 
   'lang.label': 'Language',
   'lang.switchTo': 'Bahasa Indonesia',

@@ -1,20 +1,21 @@
-import { useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
+import type { DocumentNode } from 'graphql';
+import type { OperationContext } from 'urql';
 import { Link } from 'wouter';
-import { Icon } from '../components/Icon';
 import { useAuth } from '../auth/AuthContext';
+import { AttachmentList } from '../components/Attachments';
 import { AuthRequired, OverdueBadge, PageHeader, StatusBadge } from '../components/common';
 import { Panel } from '../components/Panel';
 import { useTopics } from '../domain/topics';
-import { maladministrationLabel, ReportEventType } from '../domain/vocabulary';
+import { maladministrationLabel } from '../domain/vocabulary';
 import { useFilters } from '../filters/useFilters';
-import { requestHeaders } from '../graphql/client';
-import { downloadBlob } from '../export/csv';
 import {
+  REPORT_ACTIONS,
   REPORT_DETAIL,
   REPORT_REPORTER,
   REPORT_RESPONSES,
   REPORT_TIMELINE,
-  type Attachment,
+  type ReportActionsData,
   type ReportDetailData,
   type ReportReporterData,
   type ReportResponsesData,
@@ -22,6 +23,19 @@ import {
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n, type MessageKey } from '../i18n/I18n';
+import { ResponseList, TimelineList } from '../report/ReportViews';
+import { StaffActionsPanel } from '../report/StaffActions';
+
+/**
+ * After a lifecycle action every panel of the page asks the server again: the generation is part of
+ * each query's context, so bumping it re-executes them all network-only.
+ */
+const RefreshContext = createContext<Partial<OperationContext> | undefined>(undefined);
+
+function useReportQuery<T>(query: DocumentNode, id: string) {
+  const context = useContext(RefreshContext);
+  return usePanelQuery<T>({ query, variables: { id }, context });
+}
 
 /** One report: details and due dates, timeline, responses with their evidence — separate panels. */
 export default function ReportPage({ params }: { params: { id?: string } }) {
@@ -40,10 +54,22 @@ export default function ReportPage({ params }: { params: { id?: string } }) {
 }
 
 function ReportView({ id }: { id: string }) {
+  const [gen, setGen] = useState(0);
+  const context = useMemo(() => (gen > 0 ? { requestPolicy: 'network-only' as const, gen } : undefined), [gen]);
+  const refresh = useCallback(() => setGen((g) => g + 1), []);
+  return (
+    <RefreshContext.Provider value={context}>
+      <ReportContent id={id} onChanged={refresh} />
+    </RefreshContext.Provider>
+  );
+}
+
+function ReportContent({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t, lang, dateTime, number } = useI18n();
   const { shared } = useFilters();
   const { label: topicLabel } = useTopics(lang);
-  const { result, retry } = usePanelQuery<ReportDetailData>({ query: REPORT_DETAIL, variables: { id } });
+  const { result, retry } = useReportQuery<ReportDetailData>(REPORT_DETAIL, id);
+  const actions = useReportQuery<ReportActionsData>(REPORT_ACTIONS, id);
   const report = result.data?.report;
 
   const due = (label: MessageKey, dueAt: string | null, doneAt: string | null) => {
@@ -158,6 +184,7 @@ function ReportView({ id }: { id: string }) {
           );
         }}
       </Panel>
+      {report ? <StaffActionsPanel result={actions.result} onRetry={actions.retry} onChanged={onChanged} /> : null}
       {report ? (
         <div className="grid-2">
           <TimelinePanel id={report.id} />
@@ -171,7 +198,7 @@ function ReportView({ id }: { id: string }) {
 /** The reporter's identity: null from the server wherever the viewer may not see it. */
 function ReporterFact({ id }: { id: string }) {
   const { t } = useI18n();
-  const { data, error } = usePanelQuery<ReportReporterData>({ query: REPORT_REPORTER, variables: { id } }).result;
+  const { data, error } = useReportQuery<ReportReporterData>(REPORT_REPORTER, id).result;
   const reporter = data?.report?.reporter;
   const parts = reporter ? [reporter.name, reporter.email, reporter.phone].filter(Boolean) : [];
   return (
@@ -183,8 +210,8 @@ function ReporterFact({ id }: { id: string }) {
 }
 
 function TimelinePanel({ id }: { id: string }) {
-  const { t, dateTime } = useI18n();
-  const { result, retry } = usePanelQuery<ReportTimelineData>({ query: REPORT_TIMELINE, variables: { id } });
+  const { t } = useI18n();
+  const { result, retry } = useReportQuery<ReportTimelineData>(REPORT_TIMELINE, id);
   return (
     <Panel
       title={t('report.timeline')}
@@ -194,109 +221,19 @@ function TimelinePanel({ id }: { id: string }) {
       isEmpty={(d) => !d.report || d.report.timeline.length === 0}
       emptyText={t('report.noTimeline')}
     >
-      {(data) => (
-        <ol className="timeline">
-          {[...data.report!.timeline]
-            .sort((a, b) => a.at.localeCompare(b.at))
-            .map((e) => (
-              <li key={e.id} className={`timeline-event event-${e.type}`}>
-                <time dateTime={e.at}>{dateTime(e.at)}</time>
-                <div>
-                  <strong>{eventLabel(t, e.type)}</strong>
-                  {e.actorRole ? <span className="muted"> · {roleLabel(t, e.actorRole)}</span> : null}
-                  {e.toStatus ? (
-                    <span className="muted">
-                      {' '}
-                      → <StatusBadge status={e.toStatus} />
-                    </span>
-                  ) : null}
-                  {e.note ? <p className="timeline-note">{e.note}</p> : null}
-                </div>
-              </li>
-            ))}
-        </ol>
-      )}
+      {(data) => <TimelineList events={data.report!.timeline} />}
     </Panel>
   );
 }
 
-const EVENT_TYPES = new Set(Object.values(ReportEventType) as string[]);
-function eventLabel(t: (k: MessageKey) => string, type: string): string {
-  return EVENT_TYPES.has(type) ? t(`event.${type}` as MessageKey) : type;
-}
-
-function roleLabel(t: (k: MessageKey) => string, role: string): string {
-  return ['ADMIN', 'LIAISON', 'OMBUDSMAN', 'LEADERSHIP', 'REPORTER', 'SYSTEM'].includes(role) ? t(`role.${role}` as MessageKey) : role;
-}
-
-function AttachmentList({ items }: { items: Attachment[] }) {
-  const { t, number } = useI18n();
-  if (items.length === 0) return <p className="muted">{t('report.noAttachments')}</p>;
-  return (
-    <ul className="attachments">
-      {items.map((a) => (
-        <li key={a.id}>
-          <Icon name="file" /> <AttachmentDownload attachment={a} />{' '}
-          <span className="muted small">
-            {a.contentType} · {number(Math.max(1, Math.round(a.size / 1024)))} KB
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/**
- * Attachments are served by the reports service behind the viewer's credentials, so a plain link
- * would not do: fetch with the Bearer token and hand the browser the file.
- */
-function AttachmentDownload({ attachment }: { attachment: Attachment }) {
-  const { t, lang } = useI18n();
-  const { session } = useAuth();
-  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
-  if (!attachment.url) return <span>{attachment.filename}</span>;
-  const onClick = async () => {
-    setState('busy');
-    try {
-      const res = await fetch(attachment.url!, { headers: requestHeaders(session?.token ?? null, lang) });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      downloadBlob(attachment.filename, await res.blob());
-      setState('idle');
-    } catch {
-      setState('failed');
-    }
-  };
-  return (
-    <>
-      <button type="button" className="link-button" onClick={onClick} disabled={state === 'busy'} aria-label={`${t('report.download')}: ${attachment.filename}`}>
-        {attachment.filename}
-      </button>
-      {state === 'failed' ? <span className="field-error"> {t('report.downloadFailed')}</span> : null}
-    </>
-  );
-}
-
 function ResponsesPanel({ id }: { id: string }) {
-  const { t, dateTime } = useI18n();
-  const { result, retry } = usePanelQuery<ReportResponsesData>({ query: REPORT_RESPONSES, variables: { id } });
+  const { t } = useI18n();
+  const { result, retry } = useReportQuery<ReportResponsesData>(REPORT_RESPONSES, id);
   return (
     <Panel title={t('report.responses')} service="reports" result={result} onRetry={retry} isEmpty={(d) => !d.report}>
       {(data) => (
         <>
-          {data.report!.responses.length === 0 ? (
-            <p className="muted">{t('report.noResponses')}</p>
-          ) : (
-            <ol className="responses">
-              {data.report!.responses.map((r) => (
-                <li key={r.id} className="response">
-                  <time dateTime={r.createdAt}>{dateTime(r.createdAt)}</time>
-                  {r.agency ? <span className="muted"> · {r.agency.name}</span> : null}
-                  <p>{r.body ?? <span className="muted">{t('rp.hidden')}</span>}</p>
-                  {r.attachments.length > 0 ? <AttachmentList items={r.attachments} /> : null}
-                </li>
-              ))}
-            </ol>
-          )}
+          <ResponseList responses={data.report!.responses} />
           <h3>{t('report.evidence')}</h3>
           <AttachmentList items={data.report!.attachments} />
         </>

@@ -3,9 +3,9 @@ import type { Handler } from './urqlTestClient';
 import { subgraphDown } from './urqlTestClient';
 
 export const TOPICS = [
-  { code: 'JALAN', labelId: 'Jalan', labelEn: 'Roads' },
-  { code: 'KESEHATAN', labelId: 'Kesehatan', labelEn: 'Health' },
-  { code: 'AIR_BERSIH', labelId: 'Air bersih', labelEn: 'Clean water' },
+  { code: 'JALAN', labelId: 'Jalan', labelEn: 'Roads', asset: true },
+  { code: 'KESEHATAN', labelId: 'Kesehatan', labelEn: 'Health', asset: false },
+  { code: 'AIR_BERSIH', labelId: 'Air bersih', labelEn: 'Clean water', asset: false },
 ];
 
 export const KPIS = {
@@ -82,7 +82,12 @@ const ancestors = (code: string) => {
   return parts.slice(0, -1).map((_, i) => ref(parts.slice(0, i + 1).join('.')));
 };
 
-/** The registry subgraph (agencies): regions, agencies, topics. */
+export const ROADS = [
+  { id: 'kukar-r007', name: 'Jalan Poros Muara Wis–Kota Bangun', status: 'KABUPATEN', regions: ['64.02.18'] },
+  { id: 'kukar-r001', name: 'Jalan Poros Samarinda–Tenggarong', status: 'NASIONAL', regions: ['64.02.03'] },
+];
+
+/** The registry subgraph (agencies): regions, agencies, topics, roads. */
 export const registryHandlers: Record<string, Handler> = {
   Topics: () => ({ topics: TOPICS }),
   Provinces: () => ({ regions: { edges: [ref('63'), ref('64')].map((node) => ({ node })) } }),
@@ -94,6 +99,10 @@ export const registryHandlers: Record<string, Handler> = {
     const s = (search ?? '').toLowerCase();
     const nodes = AGENCIES.filter((a) => !s || a.name.toLowerCase().includes(s) || a.code.toLowerCase().includes(s));
     return { agencies: { totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, edges: nodes.map((node) => ({ node })) } };
+  },
+  Roads: ({ regionCode }) => {
+    const nodes = ROADS.filter((r) => r.regions.some((c) => c === regionCode || regionCode.startsWith(`${c}.`) || c.startsWith(`${regionCode}.`)));
+    return { roads: { totalCount: nodes.length, edges: nodes.map(({ id, name, status }) => ({ node: { id, name, status } })) } };
   },
   AgencyDetail: ({ id }) => {
     const a = AGENCIES.find((x) => x.id === id);
@@ -145,3 +154,66 @@ export const analyticsHandlers: Record<string, Handler> = {
 export const analyticsDown: Record<string, Handler> = Object.fromEntries(
   [...Object.keys(analyticsHandlers), 'MaladministrationTrend', 'MaladministrationByAgency', 'RegionStats'].map((name) => [name, () => subgraphDown('analytics')]),
 );
+
+/** The reporter's view of a completed report (reportByTrackingId). */
+export const TRACKED = {
+  id: 'rep-9',
+  trackingId: 'LPR-7K3M-Q9TX-2B4D-V',
+  title: 'Lampu jalan padam di Desa Muara Wis',
+  body: 'Sudah dua minggu lampu jalan di RT 03 padam dan jalan gelap.',
+  topic: 'JALAN',
+  classification: 'PENGADUAN',
+  status: 'COMPLETED',
+  anonymous: true,
+  confidential: false,
+  submittedAt: '2026-03-02T01:00:00.000Z',
+  dispositionedAt: '2026-03-03T02:00:00.000Z',
+  firstResponseAt: '2026-03-04T02:00:00.000Z',
+  completedAt: '2026-03-10T02:00:00.000Z',
+  archivedAt: null,
+  verificationDueAt: '2026-03-05T01:00:00.000Z',
+  responseDueAt: '2026-03-10T02:00:00.000Z',
+  completionDueAt: '2026-03-20T02:00:00.000Z',
+  overdue: false,
+  rating: null as number | null,
+  reopenCount: 0,
+  availableActions: ['RATE', 'REOPEN'],
+  agency: { id: 'kukar-pupr', name: 'DPUPR Kukar' },
+  region: { code: '64.02.18.2001', name: 'Muara Wis' },
+  timeline: [
+    { id: 'e3', type: 'ReportCompleted', at: '2026-03-10T02:00:00.000Z', actorRole: 'LIAISON', fromStatus: 'IN_PROGRESS', toStatus: 'COMPLETED', note: 'Lampu sudah diganti.', fromAgency: null, toAgency: null },
+    { id: 'e1', type: 'ReportSubmitted', at: '2026-03-02T01:00:00.000Z', actorRole: 'REPORTER', fromStatus: null, toStatus: 'SUBMITTED', note: null, fromAgency: null, toAgency: null },
+    { id: 'e2', type: 'ReportDispositioned', at: '2026-03-03T02:00:00.000Z', actorRole: 'ADMIN', fromStatus: 'SUBMITTED', toStatus: 'DISPOSITIONED', note: null, fromAgency: null, toAgency: { id: 'kukar-pupr', name: 'DPUPR Kukar' } },
+  ],
+  responses: [
+    {
+      id: 'r1',
+      body: 'Tim kami sudah mengganti lampu.',
+      createdAt: '2026-03-04T02:00:00.000Z',
+      agency: { id: 'kukar-pupr', name: 'DPUPR Kukar' },
+      attachments: [{ id: 'a9', filename: 'bukti.jpg', contentType: 'image/jpeg', size: 40960, url: '/attachments/a9' }],
+    },
+  ],
+  attachments: [],
+};
+
+/** What an admin may do with a fresh report (Report.availableActions / version). */
+export const ACTIONS_SUBMITTED = {
+  id: 'rep-1',
+  version: 3,
+  status: 'SUBMITTED',
+  classification: 'PENGADUAN',
+  maladministrationType: null as string | null,
+  anonymous: false,
+  confidential: true,
+  examination: false,
+  availableActions: ['DISPOSITION', 'HOLD', 'ARCHIVE'],
+  agency: null as { id: string; name: string } | null,
+  suggestedAgency: { id: 'kukar-pupr', name: AGENCIES[0].name } as { id: string; name: string } | null,
+  routingReasons: ['Topik JALAN pada jalan kabupaten: kewenangan DPUPR Kabupaten Kutai Kartanegara.'],
+};
+
+/** A fake `fetch` answer (jsdom has no Response). */
+export function jsonResponse(status: number, body: unknown) {
+  return { ok: status >= 200 && status < 300, status, json: async () => body, blob: async () => new Blob(['x']) };
+}

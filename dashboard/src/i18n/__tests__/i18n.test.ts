@@ -1,4 +1,5 @@
 import { MESSAGES } from '../messages';
+import { REPORT_MESSAGES } from '../reportMessages';
 import { translate } from '../I18n';
 import { formatDate, formatHours, formatIndex, formatNumber, formatPercent } from '../format';
 
@@ -10,6 +11,16 @@ describe('dictionary', () => {
       expect([key, placeholders(MESSAGES.en[key])]).toEqual([key, placeholders(MESSAGES.id[key])]);
     }
     expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.id).sort());
+  });
+
+  test('the citizen/action dictionary is complete in English and never shadows a main key', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(REPORT_MESSAGES.id) as (keyof typeof REPORT_MESSAGES.id)[]) {
+      expect([key, REPORT_MESSAGES.en[key].length > 0]).toEqual([key, true]);
+      expect([key, placeholders(REPORT_MESSAGES.en[key])]).toEqual([key, placeholders(REPORT_MESSAGES.id[key])]);
+      expect([key, key in MESSAGES.id]).toEqual([key, false]);
+    }
+    expect(Object.keys(REPORT_MESSAGES.en).sort()).toEqual(Object.keys(REPORT_MESSAGES.id).sort());
   });
 
   test('translate fills placeholders', () => {

@@ -1,0 +1,378 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useClient } from 'urql';
+import { Link } from 'wouter';
+import { AttachmentList } from '../components/Attachments';
+import { nextDue, OverdueBadge, PageHeader, StatusBadge } from '../components/common';
+import { TextField } from '../components/FormField';
+import { Panel } from '../components/Panel';
+import { useTopics } from '../domain/topics';
+import { useFilters } from '../filters/useFilters';
+import { errorCode, formErrors, NO_ERRORS, type FormErrors } from '../graphql/formErrors';
+import { REOPEN_REPORT, RATE_REPORT, REPORT_BY_TRACKING_ID, type ReportByTrackingIdData, type TrackedReport } from '../graphql/operations';
+import { usePanelQuery } from '../graphql/usePanelQuery';
+import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
+import { lengthOk, LIMITS, rememberedTrackingId, rememberTrackingId, reopenDeadline, tidyTrackingId } from '../report/citizen';
+import { ResponseList, TimelineList } from '../report/ReportViews';
+
+/**
+ * "Lacak": the reporter follows a report with its tracking ID — status, timeline, responses — and,
+ * once it is completed, rates it (once per completion) or reopens it (within 14 days). The ID is a
+ * secret key: it is sent in the request body only, never put in the URL; this tab remembers it
+ * (sessionStorage) until "Forget" or the tab closes.
+ */
+export default function LacakPage() {
+  const { t, lang } = useReportI18n();
+  const { shared } = useFilters();
+  const inputId = `lacak-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const [text, setText] = useState(() => rememberedTrackingId() ?? '');
+  const [trackingId, setTrackingId] = useState<string | null>(() => rememberedTrackingId());
+  const [inputError, setInputError] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | null>(null);
+  // Every search and every refresh after an action asks the server again (no cached status).
+  const [gen, setGen] = useState(0);
+  const context = useMemo(() => ({ requestPolicy: 'network-only' as const, gen }), [gen]);
+  const { result, retry } = usePanelQuery<ReportByTrackingIdData>({
+    query: REPORT_BY_TRACKING_ID,
+    variables: { trackingId: trackingId ?? '' },
+    pause: !trackingId,
+    context,
+  });
+  // urql keeps the previous answer while a new one loads: show it only for the ID it answered
+  // (a refresh of the same report keeps the page steady; a different ID starts from loading).
+  const matches = !!trackingId && (result.operation?.variables as { trackingId?: string } | undefined)?.trackingId === trackingId;
+  const error = matches ? result.error : undefined;
+  const report: TrackedReport | null | undefined = matches ? result.data?.reportByTrackingId : undefined;
+  const badInput = errorCode(error) === 'BAD_USER_INPUT';
+
+  useEffect(() => {
+    if (badInput) setInputError(formErrors(error, lang).summary ?? undefined);
+  }, [badInput, error, lang]);
+  useEffect(() => {
+    if (report) rememberTrackingId(report.trackingId);
+  }, [report]);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const id = tidyTrackingId(text);
+    setNotice(null);
+    if (!id) {
+      setInputError(t('lacak.err.empty'));
+      document.getElementById(inputId)?.focus();
+      return;
+    }
+    setInputError(undefined);
+    setTrackingId(id);
+    setGen((g) => g + 1);
+  };
+
+  const forget = () => {
+    rememberTrackingId(null);
+    setTrackingId(null);
+    setText('');
+    setNotice(null);
+    setInputError(undefined);
+    document.getElementById(inputId)?.focus();
+  };
+
+  return (
+    <div className="page page-lacak">
+      <PageHeader title={t('lacak.heading')} />
+      <p className="lead">{t('lacak.intro')}</p>
+      <form className="track-form" onSubmit={onSubmit} noValidate role="search" aria-label={t('lacak.heading')}>
+        <TextField
+          id={inputId}
+          label={t('lacak.trackingId')}
+          value={text}
+          onChange={(x) => setText(x)}
+          hint={t('lacak.trackingHint')}
+          error={inputError}
+          placeholder="LPR-XXXX-XXXX-XXXX-X"
+          autoComplete="off"
+          className="track-field"
+          required
+        />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t('lacak.submit')}
+          </button>
+          {trackingId ? (
+            <button type="button" className="button button-ghost" onClick={forget}>
+              {t('lacak.forget')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+      <p className="muted">
+        {t('lacak.noId')} <Link href={`/lapor${shared()}`}>{t('nav.lapor')}</Link>
+      </p>
+
+      <p className="sr-only" role="status" aria-live="polite">
+        {report ? t('lacak.found', { status: t(`status.${report.status}` as AnyMessageKey) }) : report === null ? t('lacak.notFound') : ''}
+      </p>
+      {trackingId && !badInput ? (
+        <Panel
+          title={t('lacak.status')}
+          service="reports"
+          result={{ fetching: result.fetching || !matches, error, data: report === undefined ? undefined : { reportByTrackingId: report } }}
+          onRetry={retry}
+          isEmpty={(d) => d.reportByTrackingId == null}
+          emptyText={t('lacak.notFound')}
+          className="panel-tracked"
+        >
+          {(d) => <TrackedSummary report={d.reportByTrackingId!} />}
+        </Panel>
+      ) : null}
+
+      {report ? (
+        <>
+          {notice ? (
+            <p className="notice notice-success" role="status">
+              {notice}
+            </p>
+          ) : null}
+          <ReporterActions
+            report={report}
+            onDone={(message) => {
+              setNotice(message);
+              setGen((g) => g + 1);
+            }}
+          />
+          <div className="grid-2">
+            <Panel title={t('report.timeline')} service="reports" result={{ data: report, fetching: false }} isEmpty={(r) => r.timeline.length === 0} emptyText={t('report.noTimeline')}>
+              {(r) => <TimelineList events={r.timeline} />}
+            </Panel>
+            <Panel title={t('report.responses')} service="reports" result={{ data: report, fetching: false }}>
+              {(r) => (
+                <>
+                  <ResponseList responses={r.responses} trackingId={r.trackingId} />
+                  <h3>{t('lacak.yourFiles')}</h3>
+                  <AttachmentList items={r.attachments} trackingId={r.trackingId} />
+                </>
+              )}
+            </Panel>
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function TrackedSummary({ report: r }: { report: TrackedReport }) {
+  const { t, lang, dateTime } = useReportI18n();
+  const { label: topicLabel } = useTopics(lang);
+  const due = nextDue(r);
+  return (
+    <div className="report-detail">
+      <p className="tracked-status">
+        <StatusBadge status={r.status} /> {r.overdue ? <OverdueBadge /> : null}
+      </p>
+      <p>{t(`lacak.explain.${r.status}` as AnyMessageKey)}</p>
+      <h2 className="report-title">{r.title ?? t('rp.untitled')}</h2>
+      {r.body ? <p className="report-body-text">{r.body}</p> : null}
+      <dl className="facts">
+        <div>
+          <dt>{t('rp.trackingId')}</dt>
+          <dd className="mono">{r.trackingId}</dd>
+        </div>
+        <div>
+          <dt>{t('report.classification')}</dt>
+          <dd>{t(`class.${r.classification}` as AnyMessageKey)}</dd>
+        </div>
+        <div>
+          <dt>{t('report.topic')}</dt>
+          <dd>{topicLabel(r.topic)}</dd>
+        </div>
+        <div>
+          <dt>{t('report.region')}</dt>
+          <dd>{r.region?.name ?? t('common.none')}</dd>
+        </div>
+        <div>
+          <dt>{t('report.agency')}</dt>
+          <dd>{r.agency?.name ?? t('lacak.noAgencyYet')}</dd>
+        </div>
+        <div>
+          <dt>{t('report.submittedAt')}</dt>
+          <dd>{dateTime(r.submittedAt)}</dd>
+        </div>
+        {due ? (
+          <div>
+            <dt>{t('lacak.nextDue')}</dt>
+            <dd>{dateTime(due)}</dd>
+          </div>
+        ) : null}
+        {r.completedAt ? (
+          <div>
+            <dt>{t('report.completedAt')}</dt>
+            <dd>{dateTime(r.completedAt)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('report.flags')}</dt>
+          <dd>
+            {r.anonymous ? <span className="badge badge-muted">{t('rp.anonymous')}</span> : null}
+            {r.confidential ? <span className="badge badge-muted">{t('rp.confidential')}</span> : null}
+            {!r.anonymous && !r.confidential ? t('common.none') : null}
+          </dd>
+        </div>
+      </dl>
+    </div>
+  );
+}
+
+const RATINGS = [1, 2, 3, 4, 5] as const;
+
+/** Rate (once per completion) and reopen (within 14 days), offered only when the service allows them. */
+function ReporterActions({ report, onDone }: { report: TrackedReport; onDone: (message: string) => void }) {
+  const { t, date } = useReportI18n();
+  const canRate = report.availableActions.includes('RATE');
+  const canReopen = report.availableActions.includes('REOPEN');
+  const deadline = reopenDeadline(report.completedAt);
+  if (report.status !== 'COMPLETED' && !canRate && !canReopen) return null;
+  return (
+    <section className="panel panel-reporter-actions" aria-labelledby="reporter-actions-heading">
+      <header className="panel-header">
+        <h2 id="reporter-actions-heading" className="panel-title">
+          {t('lacak.followUp')}
+        </h2>
+      </header>
+      <div className="panel-body">
+        {report.rating != null && !canRate ? <p>{t('lacak.rated', { rating: report.rating })}</p> : null}
+        {canRate ? <RateForm report={report} onDone={onDone} /> : null}
+        {canReopen ? (
+          <ReopenForm report={report} deadline={deadline ? date(deadline) : ''} onDone={onDone} />
+        ) : report.status === 'COMPLETED' && deadline ? (
+          <p className="muted">{t('lacak.reopenClosed', { date: date(deadline) })}</p>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function RateForm({ report, onDone }: { report: TrackedReport; onDone: (message: string) => void }) {
+  const { t, lang } = useReportI18n();
+  const client = useClient();
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const [rating, setRating] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    if (rating == null) {
+      setErrors({ fields: { rating: t('lacak.err.rating') }, summary: null, code: 'local' });
+      document.getElementById(`rate-${uid}-1`)?.focus();
+      return;
+    }
+    if (!lengthOk(comment, LIMITS.comment)) {
+      setErrors({ fields: { comment: t('lacak.err.comment') }, summary: null, code: 'local' });
+      return;
+    }
+    setBusy(true);
+    const res = await client.mutation(RATE_REPORT, { input: { trackingId: report.trackingId, rating, comment: comment.trim() || null } }).toPromise();
+    setBusy(false);
+    if (res.data?.rateReport) {
+      setErrors(NO_ERRORS);
+      onDone(t('lacak.ratedThanks'));
+      return;
+    }
+    setErrors(formErrors(res.error, lang));
+    setTimeout(() => errorRef.current?.focus(), 0);
+  };
+
+  return (
+    <form className="reporter-form" onSubmit={onSubmit} noValidate>
+      <fieldset className={`form-field rating${errors.fields.rating ? ' has-error' : ''}`} aria-describedby={errors.fields.rating ? `rate-${uid}-error` : undefined}>
+        <legend>{t('lacak.rateLegend')}</legend>
+        <div className="rating-options">
+          {RATINGS.map((n) => (
+            <label key={n} className="rating-option">
+              <input id={`rate-${uid}-${n}`} type="radio" name={`rating-${uid}`} value={n} checked={rating === n} onChange={() => setRating(n)} />
+              <span>
+                <strong>{n}</strong> {t(`lacak.rating.${n}` as AnyMessageKey)}
+              </span>
+            </label>
+          ))}
+        </div>
+        {errors.fields.rating ? (
+          <p id={`rate-${uid}-error`} className="field-error">
+            {errors.fields.rating}
+          </p>
+        ) : null}
+      </fieldset>
+      <TextField
+        id={`rate-${uid}-comment`}
+        label={t('lacak.comment')}
+        value={comment}
+        onChange={setComment}
+        multiline
+        rows={3}
+        maxLength={LIMITS.comment[1]}
+        error={errors.fields.comment}
+      />
+      {errors.summary ? (
+        <p className="field-error" role="alert" tabIndex={-1} ref={errorRef}>
+          {errors.summary}
+        </p>
+      ) : null}
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {busy ? t('form.sending') : t('lacak.rateSubmit')}
+      </button>
+    </form>
+  );
+}
+
+function ReopenForm({ report, deadline, onDone }: { report: TrackedReport; deadline: string; onDone: (message: string) => void }) {
+  const { t, lang } = useReportI18n();
+  const client = useClient();
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const fieldId = `reopen-${uid}`;
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    if (!lengthOk(reason, LIMITS.reason)) {
+      setErrors({ fields: { reason: t('form.err.reason') }, summary: null, code: 'local' });
+      document.getElementById(fieldId)?.focus();
+      return;
+    }
+    setBusy(true);
+    const res = await client.mutation(REOPEN_REPORT, { input: { trackingId: report.trackingId, reason: reason.trim() } }).toPromise();
+    setBusy(false);
+    if (res.data?.reopenReport) {
+      setErrors(NO_ERRORS);
+      setReason('');
+      onDone(t('lacak.reopenedThanks'));
+      return;
+    }
+    const errs = formErrors(res.error, lang);
+    setErrors({ ...errs, fields: { reason: errs.fields.reason ?? errs.summary ?? '' } });
+    document.getElementById(fieldId)?.focus();
+  };
+
+  return (
+    <form className="reporter-form" onSubmit={onSubmit} noValidate>
+      <h3>{t('lacak.reopenTitle')}</h3>
+      <TextField
+        id={fieldId}
+        label={t('lacak.reopenReason')}
+        hint={t('lacak.reopenHint', { date: deadline })}
+        value={reason}
+        onChange={setReason}
+        multiline
+        rows={3}
+        maxLength={LIMITS.reason[1]}
+        error={errors.fields.reason}
+        required
+      />
+      <button type="submit" className="button button-secondary" disabled={busy}>
+        {busy ? t('form.sending') : t('lacak.reopenSubmit')}
+      </button>
+    </form>
+  );
+}

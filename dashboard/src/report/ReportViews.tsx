@@ -1,0 +1,63 @@
+import { AttachmentList } from '../components/Attachments';
+import { StatusBadge } from '../components/common';
+import { ReportEventType } from '../domain/vocabulary';
+import type { ReportResponse, TimelineEvent } from '../graphql/operations';
+import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
+
+const EVENT_TYPES = new Set(Object.values(ReportEventType) as string[]);
+export function eventLabel(t: (k: AnyMessageKey) => string, type: string): string {
+  return EVENT_TYPES.has(type) ? t(`event.${type}` as AnyMessageKey) : type;
+}
+
+const ROLES = ['ADMIN', 'LIAISON', 'OMBUDSMAN', 'LEADERSHIP', 'REPORTER', 'SYSTEM'];
+export function roleLabel(t: (k: AnyMessageKey) => string, role: string): string {
+  return ROLES.includes(role) ? t(`role.${role}` as AnyMessageKey) : role;
+}
+
+/** The audit timeline, oldest first: what happened, who did it, the status it led to, the note. */
+export function TimelineList({ events }: { events: TimelineEvent[] }) {
+  const { t, dateTime } = useReportI18n();
+  return (
+    <ol className="timeline">
+      {[...events]
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map((e) => (
+          <li key={e.id} className={`timeline-event event-${e.type}`}>
+            <time dateTime={e.at}>{dateTime(e.at)}</time>
+            <div>
+              <strong>{eventLabel(t, e.type)}</strong>
+              {e.actorRole ? <span className="muted"> · {roleLabel(t, e.actorRole)}</span> : null}
+              {e.toStatus ? (
+                <span className="muted">
+                  {' '}
+                  → <StatusBadge status={e.toStatus} />
+                </span>
+              ) : null}
+              {e.toAgency && (e.type === 'ReportForwarded' || e.type === 'ReportDispositioned') ? (
+                <p className="timeline-agency">{t('timeline.toAgency', { agency: e.toAgency.name })}</p>
+              ) : null}
+              {e.note ? <p className="timeline-note">{e.note}</p> : null}
+            </div>
+          </li>
+        ))}
+    </ol>
+  );
+}
+
+/** The agency's responses with their evidence. */
+export function ResponseList({ responses, trackingId }: { responses: ReportResponse[]; trackingId?: string | null }) {
+  const { t, dateTime } = useReportI18n();
+  if (responses.length === 0) return <p className="muted">{t('report.noResponses')}</p>;
+  return (
+    <ol className="responses">
+      {responses.map((r) => (
+        <li key={r.id} className="response">
+          <time dateTime={r.createdAt}>{dateTime(r.createdAt)}</time>
+          {r.agency ? <span className="muted"> · {r.agency.name}</span> : null}
+          <p>{r.body ?? <span className="muted">{t('rp.hidden')}</span>}</p>
+          {r.attachments.length > 0 ? <AttachmentList items={r.attachments} trackingId={trackingId} /> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
