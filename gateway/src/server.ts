@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { createLogger, formatErrorFor, loggingPlugin, serviceUrl, type ServiceName } from '@pantau/common';
+import { createLogger, formatErrorFor, loggingPlugin, serviceUrl, viewerFromAuthorization, type ServiceName } from '@pantau/common';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 
 export interface GatewayContext {
@@ -107,10 +107,12 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        authorization: req.headers.authorization,
-        acceptLanguage: req.headers['accept-language'],
-      }),
+      context: async ({ req }) => {
+        // Refuse a bad token here with a clear message (401) instead of letting every subgraph refuse it;
+        // the subgraphs still verify the token themselves.
+        await viewerFromAuthorization(req.headers.authorization);
+        return { authorization: req.headers.authorization, acceptLanguage: req.headers['accept-language'] };
+      },
     }),
   );
 

@@ -122,3 +122,33 @@ describe.each(storeKinds())('federated system on %s', (kind) => {
     expect(errorCode(viaGateway)).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('partial failures', () => {
+  let store: TestStore;
+  let stack: Awaited<ReturnType<typeof startStack>>;
+  beforeAll(async () => {
+    store = createTestStore('sqlite');
+    stack = await startStack({
+      env: { ...store.env, PANTAU_DEMO: '1', PANTAU_DEMO_REPORTS: '0', LOG_LEVEL: 'warn' },
+      ports: await freePorts(),
+      stdio: 'inherit',
+    });
+  }, 120000);
+  afterAll(async () => {
+    await stack?.stop();
+    await store?.cleanup();
+  });
+
+  it('keeps the data of other subgraphs when one field is refused', async () => {
+    const res = await postGraphQL(stack.graphqlUrl, '{ region(code: "64.02") { name } report(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    expect(res.data?.region).toEqual({ name: 'Kabupaten Kutai Kartanegara' });
+    expect(errorCode(res)).toBe('UNAUTHENTICATED');
+    expect(res.errors![0].message).toMatch(/Sign in/);
+  });
+
+  it('refuses a bad token at the gateway with a message a person understands', async () => {
+    const res = await postGraphQL(stack.graphqlUrl, '{ region(code: "64") { name } }', {}, { authorization: 'Bearer nonsense' });
+    expect(errorCode(res)).toBe('UNAUTHENTICATED');
+    expect(res.errors![0].message).toMatch(/Invalid token .*Sign in again/);
+  });
+});

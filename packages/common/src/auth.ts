@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { Role } from './vocabulary';
-import { unauthenticated } from './errors';
+import { invalidToken } from './errors';
 
 /**
  * Tokens are HS256 JWTs signed with the key every service shares (PANTAU_JWT_SECRET). Each
@@ -78,7 +78,7 @@ function reason(err: unknown): string {
 export function bearerToken(header: string | undefined | null): string | null {
   if (!header) return null;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!m) throw unauthenticated('Authorization header must be "Bearer <token>".', 'Header Authorization harus berbentuk "Bearer <token>".');
+  if (!m) throw invalidToken('Authorization header must be "Bearer <token>".', 'Header Authorization harus berbentuk "Bearer <token>".');
   return m[1];
 }
 
@@ -103,7 +103,7 @@ export async function verifyStaffToken(token: string): Promise<Viewer> {
     };
   } catch (err) {
     const why = err instanceof Error && err.message === 'claims' ? 'missing claims' : reason(err);
-    throw unauthenticated(`Invalid token (${why}). Sign in again.`, `Token tidak sah (${why}). Silakan masuk kembali.`);
+    throw invalidToken(`Invalid token (${why}). Sign in again.`, `Token tidak sah (${why}). Silakan masuk kembali.`);
   }
 }
 
@@ -116,7 +116,7 @@ export async function verifyServiceToken(token: string): Promise<ServicePrincipa
     });
     return { service: String(payload.service) };
   } catch (err) {
-    throw unauthenticated(`Invalid service token (${reason(err)}).`, `Token layanan tidak sah (${reason(err)}).`);
+    throw invalidToken(`Invalid service token (${reason(err)}).`, `Token layanan tidak sah (${reason(err)}).`);
   }
 }
 

@@ -15,16 +15,19 @@ export type ErrorCode =
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
-
 export class AppError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, messageId?: string, details?: Record<string, unknown>) {
+  /**
+   * `httpStatus` is for errors that fail a whole request (a bad token, raised while building the context).
+   * Field errors leave it unset: the response stays 200 with partial data, so the gateway can still merge
+   * what other subgraphs returned.
+   */
+  constructor(code: ErrorCode, message: string, messageId?: string, details?: Record<string, unknown>, httpStatus?: number) {
     super(message, {
       extensions: {
         code,
         ...(messageId ? { messageId } : {}),
         ...(details ?? {}),
-        ...(HTTP_STATUS[code] ? { http: { status: HTTP_STATUS[code] } } : {}),
+        ...(httpStatus ? { http: { status: httpStatus } } : {}),
       },
     });
   }
@@ -35,6 +38,9 @@ export const badInput = (message: string, messageId?: string, details?: Record<s
 export const notFound = (message: string, messageId?: string) => new AppError('NOT_FOUND', message, messageId);
 export const unauthenticated = (message = 'You must sign in to do this.', messageId = 'Anda harus masuk terlebih dahulu.') =>
   new AppError('UNAUTHENTICATED', message, messageId);
+/** A request-level authentication failure (bad or expired token): HTTP 401. */
+export const invalidToken = (message: string, messageId: string) =>
+  new AppError('UNAUTHENTICATED', message, messageId, undefined, 401);
 export const forbidden = (
   message = 'You are not allowed to do this.',
   messageId = 'Anda tidak berwenang melakukan tindakan ini.',
