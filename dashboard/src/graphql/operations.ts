@@ -711,6 +711,13 @@ const ATTACHMENT_FIELDS = `
   size
   url
 `;
+/** More detail the reporter added while the report was on hold (addReportDetail), oldest first. */
+const DETAIL_FIELDS = `
+  id
+  body
+  createdAt
+  attachments { ${ATTACHMENT_FIELDS} }
+`;
 export const REPORT_RESPONSES = gql`
   query ReportResponses($id: ID!) {
     report(id: $id) {
@@ -725,6 +732,7 @@ export const REPORT_RESPONSES = gql`
         }
         attachments { ${ATTACHMENT_FIELDS} }
       }
+      details { ${DETAIL_FIELDS} }
       attachments { ${ATTACHMENT_FIELDS} }
     }
   }
@@ -745,8 +753,16 @@ export interface ReportResponse {
   agency: { id: string; name: string } | null;
   attachments: Attachment[];
 }
+/** Report.details: what the reporter added to a held report. */
+export interface ReportDetailEntry {
+  id: string;
+  /** Null when the viewer may not see the report content. */
+  body: string | null;
+  createdAt: string;
+  attachments: Attachment[];
+}
 export interface ReportResponsesData {
-  report: { id: string; responses: ReportResponse[]; attachments: Attachment[] } | null;
+  report: { id: string; responses: ReportResponse[]; details: ReportDetailEntry[]; attachments: Attachment[] } | null;
 }
 
 export const REPORT_REPORTER = gql`
@@ -887,6 +903,7 @@ export const REPORT_BY_TRACKING_ID = gql`
         }
         attachments { ${ATTACHMENT_FIELDS} }
       }
+      details { ${DETAIL_FIELDS} }
       attachments { ${ATTACHMENT_FIELDS} }
     }
   }
@@ -917,6 +934,7 @@ export interface TrackedReport {
   region: { code: string; name: string } | null;
   timeline: TimelineEvent[];
   responses: ReportResponse[];
+  details: ReportDetailEntry[];
   attachments: Attachment[];
 }
 export interface ReportByTrackingIdData {
@@ -938,6 +956,12 @@ export const RATE_REPORT = gql`
 export const REOPEN_REPORT = gql`
   mutation ReopenReport($input: ReopenReportInput!) {
     reopenReport(input: $input) { ${PAYLOAD_FIELDS} }
+  }
+`;
+/** The reporter answers a hold (ON_HOLD, action ADD_DETAIL): the report goes back to SUBMITTED. */
+export const ADD_REPORT_DETAIL = gql`
+  mutation AddReportDetail($input: AddReportDetailInput!) {
+    addReportDetail(input: $input) { ${PAYLOAD_FIELDS} }
   }
 `;
 

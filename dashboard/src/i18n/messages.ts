@@ -309,6 +309,7 @@ const id = {
   'event.ReportRated': 'Dinilai pelapor',
   'event.ReportReopened': 'Dibuka kembali',
   'event.ReportClassified': 'Diklasifikasikan',
+  'event.ReportDetailAdded': 'Dilengkapi pelapor',
 
   'pg.title': 'Playground GraphQL',
   'pg.intro': 'GraphiQL terhubung ke {url}{auth}. Contoh operasi tersedia sebagai tab.',
@@ -635,6 +636,7 @@ const en: Messages = {
   'event.ReportRated': 'Rated by reporter',
   'event.ReportReopened': 'Reopened',
   'event.ReportClassified': 'Classified',
+  'event.ReportDetailAdded': 'Details added by the reporter',
 
   'pg.title': 'GraphQL playground',
   'pg.intro': 'GraphiQL connected to {url}{auth}. Example operations are open as tabs.',

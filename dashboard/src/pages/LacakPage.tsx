@@ -1,18 +1,18 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useClient } from 'urql';
 import { Link } from 'wouter';
-import { AttachmentList } from '../components/Attachments';
+import { AttachmentList, AttachmentUploader, type UploaderState } from '../components/Attachments';
 import { nextDue, OverdueBadge, PageHeader, StatusBadge } from '../components/common';
 import { TextField } from '../components/FormField';
 import { Panel } from '../components/Panel';
 import { useTopics } from '../domain/topics';
 import { useFilters } from '../filters/useFilters';
 import { errorCode, formErrors, NO_ERRORS, type FormErrors } from '../graphql/formErrors';
-import { REOPEN_REPORT, RATE_REPORT, REPORT_BY_TRACKING_ID, type ReportByTrackingIdData, type TrackedReport } from '../graphql/operations';
+import { ADD_REPORT_DETAIL, REOPEN_REPORT, RATE_REPORT, REPORT_BY_TRACKING_ID, type ReportByTrackingIdData, type TrackedReport } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
 import { lengthOk, LIMITS, rememberedTrackingId, rememberTrackingId, reopenDeadline, tidyTrackingId } from '../report/citizen';
-import { ResponseList, TimelineList } from '../report/ReportViews';
+import { DetailList, latestHoldNote, ResponseList, TimelineList } from '../report/ReportViews';
 
 /**
  * "Lacak": the reporter follows a report with its tracking ID — status, timeline, responses — and,
@@ -130,6 +130,15 @@ export default function LacakPage() {
               {notice}
             </p>
           ) : null}
+          {report.availableActions.includes('ADD_DETAIL') ? (
+            <AddDetailPanel
+              report={report}
+              onDone={(message) => {
+                setNotice(message);
+                setGen((g) => g + 1);
+              }}
+            />
+          ) : null}
           <ReporterActions
             report={report}
             onDone={(message) => {
@@ -145,6 +154,12 @@ export default function LacakPage() {
               {(r) => (
                 <>
                   <ResponseList responses={r.responses} trackingId={r.trackingId} />
+                  {r.details.length > 0 ? (
+                    <>
+                      <h3>{t('lacak.detail.sent')}</h3>
+                      <DetailList details={r.details} trackingId={r.trackingId} />
+                    </>
+                  ) : null}
                   <h3>{t('lacak.yourFiles')}</h3>
                   <AttachmentList items={r.attachments} trackingId={r.trackingId} />
                 </>
@@ -374,5 +389,86 @@ function ReopenForm({ report, deadline, onDone }: { report: TrackedReport; deadl
         {busy ? t('form.sending') : t('lacak.reopenSubmit')}
       </button>
     </form>
+  );
+}
+
+/**
+ * The report is on hold and the reporter may answer (availableActions has ADD_DETAIL): the admin's
+ * request (the latest hold note) and a form for the detail with optional files, uploaded as they are
+ * chosen like on Lapor. The form waits for running uploads and sends only the returned ids.
+ */
+export function AddDetailPanel({ report, onDone }: { report: TrackedReport; onDone: (message: string) => void }) {
+  const { t, lang } = useReportI18n();
+  const client = useClient();
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const fieldId = `detail-${uid}`;
+  const [detail, setDetail] = useState('');
+  const [uploads, setUploads] = useState<UploaderState>({ ids: [], busy: false });
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  const note = latestHoldNote(report.timeline);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy || uploads.busy) return;
+    if (!lengthOk(detail, LIMITS.detail)) {
+      setErrors({ fields: { detail: t('lacak.detail.err') }, summary: null, code: 'local' });
+      document.getElementById(fieldId)?.focus();
+      return;
+    }
+    setBusy(true);
+    const input = { trackingId: report.trackingId, detail: detail.trim(), attachmentIds: uploads.ids };
+    const res = await client.mutation(ADD_REPORT_DETAIL, { input }).toPromise();
+    setBusy(false);
+    if (res.data?.addReportDetail) {
+      setErrors(NO_ERRORS);
+      setDetail('');
+      onDone(t('lacak.detail.thanks'));
+      return;
+    }
+    const errs = formErrors(res.error, lang, (f) => (f === 'detail' ? t('lacak.detail.err') : undefined));
+    setErrors(errs);
+    if (errs.fields.detail) document.getElementById(fieldId)?.focus();
+    else setTimeout(() => errorRef.current?.focus(), 0);
+  };
+
+  return (
+    <section className="panel panel-add-detail" aria-labelledby={`${fieldId}-heading`}>
+      <header className="panel-header">
+        <h2 id={`${fieldId}-heading`} className="panel-title">
+          {t('lacak.detail.title')}
+        </h2>
+      </header>
+      <div className="panel-body">
+        <div className="hold-note">
+          <h3>{t('lacak.detail.note')}</h3>
+          <blockquote className="timeline-note">{note ?? t('lacak.detail.noNote')}</blockquote>
+        </div>
+        <form className="reporter-form" onSubmit={onSubmit} noValidate>
+          <TextField
+            id={fieldId}
+            label={t('lacak.detail.field')}
+            hint={t('lacak.detail.hint')}
+            value={detail}
+            onChange={setDetail}
+            multiline
+            rows={5}
+            maxLength={LIMITS.detail[1]}
+            error={errors.fields.detail}
+            required
+          />
+          <AttachmentUploader label={t('lacak.detail.files')} onChange={setUploads} error={errors.fields.attachmentIds} />
+          {errors.summary && !errors.fields.detail ? (
+            <p className="field-error" role="alert" tabIndex={-1} ref={errorRef}>
+              {errors.summary}
+            </p>
+          ) : null}
+          <button type="submit" className="button button-primary" disabled={busy || uploads.busy}>
+            {busy ? t('form.sending') : uploads.busy ? t('lacak.detail.waitUploads') : t('lacak.detail.submit')}
+          </button>
+        </form>
+      </div>
+    </section>
   );
 }

@@ -23,7 +23,8 @@ import {
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n, type MessageKey } from '../i18n/I18n';
-import { ResponseList, TimelineList } from '../report/ReportViews';
+import { DetailList, ResponseList, TimelineList } from '../report/ReportViews';
+import { useReportI18n } from '../i18n/reportMessages';
 import { StaffActionsPanel } from '../report/StaffActions';
 
 /**
@@ -227,13 +228,15 @@ function TimelinePanel({ id }: { id: string }) {
 }
 
 function ResponsesPanel({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t } = useReportI18n();
   const { result, retry } = useReportQuery<ReportResponsesData>(REPORT_RESPONSES, id);
   return (
     <Panel title={t('report.responses')} service="reports" result={result} onRetry={retry} isEmpty={(d) => !d.report}>
       {(data) => (
         <>
           <ResponseList responses={data.report!.responses} />
+          <h3>{t('report.reporterDetails')}</h3>
+          <DetailList details={data.report!.details} />
           <h3>{t('report.evidence')}</h3>
           <AttachmentList items={data.report!.attachments} />
         </>

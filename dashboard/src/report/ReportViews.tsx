@@ -1,7 +1,7 @@
 import { AttachmentList } from '../components/Attachments';
 import { StatusBadge } from '../components/common';
 import { ReportEventType } from '../domain/vocabulary';
-import type { ReportResponse, TimelineEvent } from '../graphql/operations';
+import type { ReportDetailEntry, ReportResponse, TimelineEvent } from '../graphql/operations';
 import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
 
 const EVENT_TYPES = new Set(Object.values(ReportEventType) as string[]);
@@ -60,4 +60,29 @@ export function ResponseList({ responses, trackingId }: { responses: ReportRespo
       ))}
     </ol>
   );
+}
+
+/** What the reporter added while the report was on hold (addReportDetail), oldest first, with its files. */
+export function DetailList({ details, trackingId }: { details: ReportDetailEntry[]; trackingId?: string | null }) {
+  const { t, dateTime } = useReportI18n();
+  if (details.length === 0) return <p className="muted">{t('report.noDetails')}</p>;
+  return (
+    <ol className="responses report-details">
+      {[...details]
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .map((d) => (
+          <li key={d.id} className="response report-detail-entry">
+            <time dateTime={d.createdAt}>{dateTime(d.createdAt)}</time>
+            <p>{d.body ?? <span className="muted">{t('rp.hidden')}</span>}</p>
+            {d.attachments.length > 0 ? <AttachmentList items={d.attachments} trackingId={trackingId} /> : null}
+          </li>
+        ))}
+    </ol>
+  );
+}
+
+/** The admin's request behind the current hold: the note of the latest ReportHeld event. */
+export function latestHoldNote(events: TimelineEvent[]): string | null {
+  const held = events.filter((e) => e.type === 'ReportHeld').sort((a, b) => a.at.localeCompare(b.at));
+  return held.at(-1)?.note ?? null;
 }

@@ -29,6 +29,8 @@ export const LIMITS = {
   response: [10, 5000],
   comment: [0, 1000],
   optionalNote: [0, 2000],
+  /** addReportDetail's detail (services/reports AddReportDetailInput). */
+  detail: [10, 5000],
 } as const;
 
 export function lengthOk(value: string, [min, max]: readonly [number, number]): boolean {

@@ -194,6 +194,7 @@ export const TRACKED = {
       attachments: [{ id: 'a9', filename: 'bukti.jpg', contentType: 'image/jpeg', size: 40960, url: '/attachments/a9' }],
     },
   ],
+  details: [] as { id: string; body: string | null; createdAt: string; attachments: { id: string; filename: string; contentType: string; size: number; url: string | null }[] }[],
   attachments: [],
 };
 

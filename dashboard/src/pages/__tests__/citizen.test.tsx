@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { renderApp } from '../../test/renderApp';
 import { jsonResponse, registryHandlers, TRACKED } from '../../test/fixtures';
 import { gqlError } from '../../test/urqlTestClient';
+import type { TrackedReport } from '../../graphql/operations';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const submitted = (trackingId = 'LPR-7K3M-Q9TX-2B4D-V', created = true) => ({
@@ -355,5 +356,112 @@ describe('Lacak (follow a report with its tracking ID)', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Lacak' })));
     await waitFor(() => expect(status.getAttribute('data-state')).toBe('empty'));
     expect(status.textContent).toContain('Tidak ada laporan dengan nomor ini.');
+  });
+});
+
+describe('Lacak: the reporter answers a hold (addReportDetail)', () => {
+  const HELD: TrackedReport = {
+    ...TRACKED,
+    status: 'ON_HOLD',
+    agency: null,
+    dispositionedAt: null,
+    firstResponseAt: null,
+    completedAt: null,
+    responses: [],
+    availableActions: ['ADD_DETAIL'],
+    timeline: [
+      TRACKED.timeline[1],
+      { id: 'h1', type: 'ReportHeld', at: '2026-03-02T03:00:00.000Z', actorRole: 'ADMIN', fromStatus: 'SUBMITTED', toStatus: 'ON_HOLD', note: 'Lokasi kurang jelas.', fromAgency: null, toAgency: null },
+      { id: 'h2', type: 'ReportHeld', at: '2026-03-03T03:00:00.000Z', actorRole: 'ADMIN', fromStatus: 'SUBMITTED', toStatus: 'ON_HOLD', note: 'Sebutkan nomor tiang lampu yang padam.', fromAgency: null, toAgency: null },
+    ],
+  };
+  const detailPanel = async () => (await screen.findByRole('heading', { level: 2, name: 'Lengkapi laporan Anda' })).closest('section')!;
+
+  test('shows the latest hold note, uploads a file, sends the detail with the tracking ID, then reloads', async () => {
+    window.sessionStorage.setItem('pantau.trackingId', 'LPR-7K3M-Q9TX-2B4D-V');
+    fetchMock.mockResolvedValue(
+      jsonResponse(201, { id: '5d7f0c1e-2b3a-4c5d-8e9f-0a1b2c3d4e5f', filename: 'tiang.jpg', contentType: 'image/jpeg', size: 4096, url: '/attachments/5d7f0c1e' }),
+    );
+    let current: TrackedReport = HELD;
+    const { callsTo } = await renderApp('/lacak', {
+      ...registryHandlers,
+      ReportByTrackingId: () => ({ reportByTrackingId: current }),
+      AddReportDetail: ({ input }) => {
+        current = {
+          ...HELD,
+          status: 'SUBMITTED',
+          availableActions: [],
+          timeline: [
+            ...HELD.timeline,
+            { id: 'h3', type: 'ReportDetailAdded', at: '2026-03-04T03:00:00.000Z', actorRole: 'REPORTER', fromStatus: 'ON_HOLD', toStatus: 'SUBMITTED', note: null, fromAgency: null, toAgency: null },
+          ],
+          details: [{ id: 'd1', body: input.detail, createdAt: '2026-03-04T03:00:00.000Z', attachments: [{ id: input.attachmentIds[0], filename: 'tiang.jpg', contentType: 'image/jpeg', size: 4096, url: '/attachments/5d7f0c1e' }] }],
+        };
+        return { addReportDetail: { report: { id: 'rep-9', status: 'SUBMITTED', version: 5 } } };
+      },
+    });
+    const panel = await detailPanel();
+    // The admin's latest request, not the earlier one.
+    expect(panel.textContent).toContain('Sebutkan nomor tiang lampu yang padam.');
+    expect(panel.textContent).not.toContain('Lokasi kurang jelas.');
+    expect(screen.queryByRole('heading', { level: 2, name: 'Tindak lanjut Anda' })).toBeNull();
+
+    const file = new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], 'tiang.jpg', { type: 'image/jpeg' });
+    await act(async () => fireEvent.change(within(panel).getByLabelText('Pilih berkas'), { target: { files: [file] } }));
+    await within(panel).findByText('Terunggah');
+    expect(fetchMock.mock.calls[0][0]).toBe('/attachments');
+
+    change(within(panel).getByLabelText(/^Keterangan tambahan/), '  Tiang nomor 17 dan 18 di depan masjid RT 03.  ');
+    const before = callsTo('ReportByTrackingId').length;
+    await act(async () => fireEvent.click(within(panel).getByRole('button', { name: 'Kirim kelengkapan' })));
+    expect(callsTo('AddReportDetail')).toHaveLength(1);
+    expect(callsTo('AddReportDetail')[0].variables.input).toEqual({
+      trackingId: 'LPR-7K3M-Q9TX-2B4D-V',
+      detail: 'Tiang nomor 17 dan 18 di depan masjid RT 03.',
+      attachmentIds: ['5d7f0c1e-2b3a-4c5d-8e9f-0a1b2c3d4e5f'],
+    });
+    expect(await screen.findByText(/kelengkapan Anda terkirim/)).toBeTruthy();
+    await waitFor(() => expect(callsTo('ReportByTrackingId').length).toBeGreaterThan(before));
+    expect(callsTo('ReportByTrackingId').at(-1)!.context.requestPolicy).toBe('network-only');
+
+    // Reloaded: the form is gone, the status is back to waiting, the timeline and the detail show it.
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 2, name: 'Lengkapi laporan Anda' })).toBeNull());
+    expect(screen.getByRole('heading', { level: 2, name: 'Status laporan' }).closest('section')!.textContent).toContain('menunggu verifikasi admin');
+    const timeline = screen.getByRole('heading', { level: 2, name: 'Linimasa' }).closest('section')!;
+    expect(within(timeline).getAllByRole('listitem').at(-1)!.querySelector('strong')!.textContent).toBe('Dilengkapi pelapor');
+    const responses = screen.getByRole('heading', { level: 2, name: 'Tanggapan' }).closest('section')!;
+    expect(within(responses).getByRole('heading', { level: 3, name: 'Kelengkapan yang Anda kirim' })).toBeTruthy();
+    expect(responses.textContent).toContain('Tiang nomor 17 dan 18 di depan masjid RT 03.');
+    expect(within(responses).getByRole('button', { name: 'Unduh: tiang.jpg' })).toBeTruthy();
+  });
+
+  test('a too-short detail is refused at the field before sending; a server refusal is shown at the field too', async () => {
+    window.sessionStorage.setItem('pantau.trackingId', 'LPR-7K3M-Q9TX-2B4D-V');
+    const { callsTo } = await renderApp('/lacak', {
+      ...registryHandlers,
+      ReportByTrackingId: () => ({ reportByTrackingId: HELD }),
+      AddReportDetail: () =>
+        gqlError('BAD_USER_INPUT', 'Invalid input: detail must be 10-5000 characters long', null, {
+          messageId: 'Masukan tidak sah pada: detail.',
+          fields: [{ field: 'detail', messages: ['detail must be 10-5000 characters long'] }],
+        }),
+    });
+    const panel = await detailPanel();
+    const field = within(panel).getByLabelText(/^Keterangan tambahan/);
+    change(field, 'Tiang 17');
+    await act(async () => fireEvent.click(within(panel).getByRole('button', { name: 'Kirim kelengkapan' })));
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.closest('.form-field')!.textContent).toContain('Keterangan tambahan harus 10–5.000 karakter.');
+    expect(document.activeElement).toBe(field);
+    expect(callsTo('AddReportDetail')).toHaveLength(0);
+
+    // The server still decides: its refusal lands on the same field, and the form stays.
+    change(field, 'Tiang nomor 17 di depan masjid.');
+    await act(async () => fireEvent.click(within(panel).getByRole('button', { name: 'Kirim kelengkapan' })));
+    expect(callsTo('AddReportDetail')).toHaveLength(1);
+    expect(callsTo('AddReportDetail')[0].variables.input.attachmentIds).toEqual([]);
+    await waitFor(() => expect(field.closest('.form-field')!.textContent).toContain('Keterangan tambahan harus 10–5.000 karakter.'));
+    expect((field as HTMLTextAreaElement).value).toBe('Tiang nomor 17 di depan masjid.');
+    expect(screen.getByRole('heading', { level: 2, name: 'Lengkapi laporan Anda' })).toBeTruthy();
   });
 });

@@ -119,6 +119,14 @@ describe('report page', () => {
             attachments: [{ id: 'a1', filename: 'foto.jpg', contentType: 'image/jpeg', size: 20480, url: '/attachments/a1' }],
           },
         ],
+        details: [
+          {
+            id: 'd1',
+            body: 'Lokasinya 200 m setelah jembatan Muara Wis, sisi kiri.',
+            createdAt: '2026-03-02T05:00:00.000Z',
+            attachments: [{ id: 'a2', filename: 'peta.pdf', contentType: 'application/pdf', size: 10240, url: '/attachments/a2' }],
+          },
+        ],
         attachments: [],
       },
     }),
@@ -143,6 +151,10 @@ describe('report page', () => {
     expect(responses.textContent).toContain('image/jpeg · 20 KB');
     expect(responses.textContent).toContain('DPUPR Kukar');
     expect(responses.textContent).toContain('Tidak ada lampiran.');
+    // What the reporter added to the held report, with its file.
+    expect(within(responses).getByRole('heading', { level: 3, name: 'Kelengkapan dari pelapor' })).toBeTruthy();
+    expect(responses.textContent).toContain('Lokasinya 200 m setelah jembatan Muara Wis, sisi kiri.');
+    expect(within(responses).getByRole('button', { name: 'Unduh: peta.pdf' })).toBeTruthy();
   });
 
   test('a timeline the server cannot give affects only its own panel', async () => {

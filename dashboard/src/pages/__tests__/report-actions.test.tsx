@@ -23,7 +23,7 @@ function reportHandlers(actions: () => typeof ACTIONS_SUBMITTED, status = 'SUBMI
     ReportDetail: () => ({ report: { ...REPORT, status, agency: actions().agency } }),
     ReportActions: () => ({ report: actions() }),
     ReportTimeline: () => ({ report: { id: 'rep-1', timeline: [] } }),
-    ReportResponses: () => ({ report: { id: 'rep-1', responses: [], attachments: [] } }),
+    ReportResponses: () => ({ report: { id: 'rep-1', responses: [], details: [], attachments: [] } }),
     ReportReporter: () => ({ report: { id: 'rep-1', reporter: null } }),
   };
 }
