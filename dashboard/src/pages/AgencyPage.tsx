@@ -1,18 +1,15 @@
 import { Link } from 'wouter';
-import { useAuth } from '../auth/AuthContext';
-import { AuthRequired, PageHeader, ReportsTable } from '../components/common';
+import { PageHeader } from '../components/common';
 import { KpiCard } from '../components/KpiCard';
 import { formatKpi } from '../components/kpi';
 import { Panel } from '../components/Panel';
-import { reportFilterFrom } from '../filters/reportFilter';
+import { StaffReportListPanel } from '../components/StaffReportListPanel';
 import { useFilters } from '../filters/useFilters';
 import {
   AGENCY_DETAIL,
   AGENCY_PERFORMANCE,
-  REPORT_LIST,
   type AgencyDetailData,
   type AgencyPerformanceData,
-  type ReportListData,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n, type MessageKey } from '../i18n/I18n';
@@ -126,42 +123,13 @@ function PerformancePanel({ id }: { id: string }) {
 }
 
 function AgencyReportsPanel({ id }: { id: string }) {
-  const { t, number } = useI18n();
-  const { session } = useAuth();
-  const { filters, range, shared } = useFilters();
-  const filter = { ...reportFilterFrom(filters, range, new URLSearchParams()), agencyId: id };
-  const { result, retry } = usePanelQuery<ReportListData>({
-    query: REPORT_LIST,
-    variables: { filter, orderBy: 'SUBMITTED_AT_DESC', first: 10 },
-    pause: !session,
-  });
-  const title = t('ag.reports');
-  if (!session) {
-    return (
-      <section className="panel" aria-label={title}>
-        <header className="panel-header">
-          <h2 className="panel-title">{title}</h2>
-        </header>
-        <div className="panel-body">
-          <AuthRequired />
-        </div>
-      </section>
-    );
-  }
+  const { t } = useI18n();
   return (
-    <Panel
-      title={title}
-      service="reports"
-      result={result}
-      onRetry={retry}
-      isEmpty={(d) => d.reports.edges.length === 0}
-      actions={
-        result.data ? (
-          <Link href={`/reports${shared({ agency: id })}`}>{t('rp.count', { count: number(result.data.reports.totalCount) })} →</Link>
-        ) : null
-      }
-    >
-      {(data) => <ReportsTable rows={data.reports.edges.map((e) => e.node)} caption={title} />}
-    </Panel>
+    <StaffReportListPanel
+      title={t('ag.reports')}
+      filter={{ agencyId: id }}
+      orderBy="SUBMITTED_AT_DESC"
+      explorerParams={{ agency: id }}
+    />
   );
 }

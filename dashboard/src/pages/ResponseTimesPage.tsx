@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
-import { Link } from 'wouter';
-import { useAuth } from '../auth/AuthContext';
 import { GroupedBarChart, HistogramChart, StackedBarChart } from '../charts/lazy';
 import { ChartFigure } from '../components/ChartFigure';
-import { AuthRequired, PageHeader, ReportsTable } from '../components/common';
+import { PageHeader } from '../components/common';
 import { Panel } from '../components/Panel';
+import { StaffReportListPanel } from '../components/StaffReportListPanel';
 import { BAD, GOOD, PRIMARY, SECONDARY } from '../domain/palette';
 import { toAnalyticsFilter } from '../filters/filters';
 import { useFilters } from '../filters/useFilters';
@@ -12,20 +11,17 @@ import {
   AGENCY_LEADERBOARD,
   indexedVariables,
   multiFirstResponseQuery,
-  REPORT_LIST,
   RESPONSE_TIMES,
   SLA_COMPLIANCE,
   type AgencyLeaderboardData,
   type DurationStats,
   type HistogramBucket,
-  type ReportListData,
   type ResponseTimesData,
   type SlaComplianceData,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { formatHours, type Lang } from '../i18n/format';
 import { useI18n, type MessageKey } from '../i18n/I18n';
-import { reportFilterFrom } from '../filters/reportFilter';
 
 export function bucketLabel(lang: Lang, b: HistogramBucket): string {
   if (b.toHours == null) return `≥ ${formatHours(lang, b.fromHours)}`;
@@ -247,42 +243,13 @@ function ByAgencyPanel() {
 }
 
 function OverduePanel() {
-  const { t, number } = useI18n();
-  const { session } = useAuth();
-  const { filters, range, shared } = useFilters();
-  const filter = { ...reportFilterFrom(filters, range, new URLSearchParams()), overdue: true };
-  const { result, retry } = usePanelQuery<ReportListData>({
-    query: REPORT_LIST,
-    variables: { filter, orderBy: 'SUBMITTED_AT_ASC', first: 10 },
-    pause: !session,
-  });
-  const title = t('rt.overdueList');
-  if (!session) {
-    return (
-      <section className="panel" aria-label={title}>
-        <header className="panel-header">
-          <h2 className="panel-title">{title}</h2>
-        </header>
-        <div className="panel-body">
-          <AuthRequired />
-        </div>
-      </section>
-    );
-  }
+  const { t } = useI18n();
   return (
-    <Panel
-      title={title}
-      service="reports"
-      result={result}
-      onRetry={retry}
-      isEmpty={(d) => d.reports.edges.length === 0}
-      actions={
-        result.data ? (
-          <Link href={`/reports${shared({ overdue: '1', sort: 'SUBMITTED_AT_ASC' })}`}>{t('rp.count', { count: number(result.data.reports.totalCount) })} →</Link>
-        ) : null
-      }
-    >
-      {(data) => <ReportsTable rows={data.reports.edges.map((e) => e.node)} caption={title} />}
-    </Panel>
+    <StaffReportListPanel
+      title={t('rt.overdueList')}
+      filter={{ overdue: true }}
+      orderBy="SUBMITTED_AT_ASC"
+      explorerParams={{ overdue: '1', sort: 'SUBMITTED_AT_ASC' }}
+    />
   );
 }
