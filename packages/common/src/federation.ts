@@ -1,8 +1,24 @@
 import { buildSubgraphSchema, printSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { type GraphQLSchema, parse } from 'graphql';
+import { validate, type ValidationError } from 'class-validator';
+import {
+  type GraphQLArgument,
+  type GraphQLFieldResolver,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  getNamedType,
+  GraphQLID,
+  GraphQLString,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  parse,
+} from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { buildSchema, type BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import { buildSchema, type BuildSchemaOptions, createResolversMap, type ValidatorFn } from 'type-graphql';
+import { badInput } from './errors';
+import { normalizeArgs, TextError, textErrorToGraphQL, type TextShape } from './text';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -21,15 +37,120 @@ export async function buildFederatedSchema(
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     ...options,
+    // Arguments reach validateFn already normalised (see withTextHygiene); the service's own validateFn,
+    // when given, replaces the default class-validator run.
+    validateFn: options.validateFn ?? validateArgs,
     skipCheck: true,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
-  const resolvers = createResolversMap(schema) as GraphQLResolverMap<any>;
+  const resolvers = withTextHygiene(schema, createResolversMap(schema) as GraphQLResolverMap<any>);
   for (const [typeName, fields] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...((resolvers[typeName] as object) ?? {}), ...(fields as object) } as any;
   }
   return buildSubgraphSchema([{ typeDefs, resolvers }]);
 }
+
+/** Arguments and input fields never normalised: secrets are compared byte for byte. */
+export const TEXT_EXEMPT = /password$/i;
+
+/** The hygiene shape of a GraphQL input type (String and ID are text; other scalars and enums are left alone). */
+function shapeOf(type: GraphQLInputType, cache: Map<string, TextShape>): TextShape {
+  const required = isNonNullType(type);
+  const inner = required ? type.ofType : type;
+  if (isListType(inner)) {
+    const of = shapeOf(inner.ofType, cache);
+    return of.kind === 'skip' ? of : { kind: 'list', of };
+  }
+  const named = getNamedType(inner);
+  if (named === GraphQLString || named === GraphQLID || named.name === 'String' || named.name === 'ID') {
+    return { kind: 'text', required };
+  }
+  if (isInputObjectType(named)) {
+    const cached = cache.get(named.name);
+    if (cached) return cached;
+    const shape: TextShape = { kind: 'object', fields: {} };
+    cache.set(named.name, shape); // before the fields: input types may refer to themselves
+    for (const field of Object.values(named.getFields())) {
+      if (TEXT_EXEMPT.test(field.name)) continue;
+      const f = shapeOf(field.type, cache);
+      if (f.kind !== 'skip') shape.fields[field.name] = f;
+    }
+    return shape;
+  }
+  return { kind: 'skip' };
+}
+
+function argShapes(args: readonly GraphQLArgument[], cache: Map<string, TextShape>): Record<string, TextShape> | null {
+  const out: Record<string, TextShape> = {};
+  for (const arg of args) {
+    if (TEXT_EXEMPT.test(arg.name)) continue;
+    const shape = shapeOf(arg.type, cache);
+    if (shape.kind !== 'skip') out[arg.name] = shape;
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/**
+ * Wraps every resolver that takes text so that its `args` are cleaned in place (normalizeText: trimmed,
+ * NFC, no control or bidi characters; lone surrogates and whitespace-only required text refused with
+ * BAD_USER_INPUT) BEFORE type-graphql turns them into input class instances and runs validateFn.
+ * This is done here and not in validateFn because type-graphql 2.0.0-rc.4 calls validateFn with the
+ * value of each argument and then passes the ORIGINAL value on: a string argument cannot be replaced
+ * from there, only objects could be modified in place.
+ */
+function withTextHygiene(schema: GraphQLSchema, resolvers: GraphQLResolverMap<any>): GraphQLResolverMap<any> {
+  const cache = new Map<string, TextShape>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const typeResolvers = resolvers[type.name] as Record<string, unknown> | undefined;
+    if (!typeResolvers) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = typeResolvers[field.name];
+      if (typeof resolve !== 'function') continue;
+      const shapes = argShapes(field.args, cache);
+      if (!shapes) continue;
+      const wrapped: GraphQLFieldResolver<unknown, unknown> = (root, args, ctx, info) => {
+        try {
+          normalizeArgs(args, shapes);
+        } catch (err) {
+          if (err instanceof TextError) throw textErrorToGraphQL(err);
+          throw err;
+        }
+        return (resolve as GraphQLFieldResolver<unknown, unknown>)(root, args, ctx, info);
+      };
+      typeResolvers[field.name] = wrapped;
+    }
+  }
+  return resolvers;
+}
+
+function flattenValidation(errors: ValidationError[], prefix = ''): Array<{ field: string; messages: string[] }> {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    return [...own, ...flattenValidation(e.children ?? [], field)];
+  });
+}
+
+/**
+ * The default validateFn: class-validator on input objects (and lists of them), failing with ONE
+ * BAD_USER_INPUT error that names every problem instead of a generic "Argument Validation Error".
+ */
+export const validateArgs: ValidatorFn = async (argValue) => {
+  if (argValue === null || typeof argValue !== 'object' || argValue instanceof Date) return;
+  const items = Array.isArray(argValue) ? argValue.filter((v) => v !== null && typeof v === 'object') : [argValue];
+  for (const item of items) {
+    const errors = await validate(item as object, { skipMissingProperties: true, forbidUnknownValues: false });
+    if (errors.length) {
+      const problems = flattenValidation(errors);
+      throw badInput(
+        `Invalid input: ${problems.flatMap((p) => p.messages).join('; ')}.`,
+        `Masukan tidak sah pada: ${problems.map((p) => p.field).join(', ')}.`,
+        { fields: problems },
+      );
+    }
+  }
+};
 
 /** The SDL that composition needs (with federation directives). */
 export function printSubgraphSdl(schema: GraphQLSchema): string {

@@ -1,0 +1,135 @@
+import 'reflect-metadata';
+import { graphql } from 'graphql';
+import { Arg, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { MaxLength } from 'class-validator';
+import { buildFederatedSchema } from '../federation';
+import { normalizeArgs, normalizeText, normalizeValue, TextError, type TextShape } from '../text';
+
+describe('normalizeText', () => {
+  it('trims, composes to NFC and keeps inner new lines and tabs', () => {
+    expect(normalizeText('  Jalan rusak\t di Tenggarong \n')).toBe('Jalan rusak\t di Tenggarong');
+    expect(normalizeText('Cafe\u0301')).toBe('Caf\u00e9');
+    expect(normalizeText('baris 1\r\nbaris 2\rbaris 3')).toBe('baris 1\nbaris 2\nbaris 3');
+  });
+
+  it('removes NUL, other C0 controls, DEL and C1 controls', () => {
+    expect(normalizeText('a\u0000b\u0007c\u001bd\u007fe\u0085f')).toBe('abcdef');
+  });
+
+  it('removes bidi embeddings, overrides and isolates', () => {
+    expect(normalizeText('abc\u202Edcb\u202C \u2066x\u2069\u202A\u202B\u202D\u2067\u2068')).toBe('abcdcb x');
+  });
+
+  it('trims zero-width space, word joiner, BOM and NBSP at the edges only', () => {
+    expect(normalizeText('\uFEFF\u200B\u00A0 judul \u2060')).toBe('judul');
+    expect(normalizeText('a\u200Bb')).toBe('a\u200Bb');
+  });
+
+  it('keeps valid surrogate pairs (emoji) and refuses lone ones', () => {
+    expect(normalizeText(' 😀 ')).toBe('😀');
+    expect(() => normalizeText('a\uD800b', 'input.title')).toThrow(TextError);
+    expect(() => normalizeText('\uDC00', 'x')).toThrow(/lone UTF-16 surrogate/);
+    expect(() => normalizeText('end\uD83D')).toThrow(TextError);
+  });
+});
+
+describe('normalizeValue / normalizeArgs', () => {
+  const shape: TextShape = {
+    kind: 'object',
+    fields: {
+      title: { kind: 'text', required: true },
+      note: { kind: 'text', required: false },
+      tags: { kind: 'list', of: { kind: 'text', required: true } },
+      nested: { kind: 'object', fields: { name: { kind: 'text', required: false } } },
+    },
+  };
+
+  it('cleans nested objects and lists in place', () => {
+    const input = { title: ' A\u0000 ', note: '   ', tags: [' x ', 'y\u202E'], nested: { name: ' n ' }, other: ' kept ' };
+    const args: Record<string, unknown> = { input, q: ' s ' };
+    normalizeArgs(args, { input: shape, q: { kind: 'text', required: false } });
+    expect(args.input).toBe(input);
+    expect(input).toEqual({ title: 'A', note: '', tags: ['x', 'y'], nested: { name: 'n' }, other: ' kept ' });
+    expect(args.q).toBe('s');
+  });
+
+  it('refuses whitespace-only required text, naming the field path', () => {
+    expect(() => normalizeValue({ title: ' \t\n ' }, shape, 'input')).toThrow('"input.title" must not be empty or only spaces.');
+    expect(() => normalizeValue({ title: 'ok', tags: ['a', ' '] }, shape, 'input')).toThrow('"input.tags[1]"');
+  });
+});
+
+@InputType()
+class NoteInput {
+  @Field(() => String)
+  @MaxLength(5)
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  body?: string;
+
+  @Field(() => String, { nullable: true })
+  newPassword?: string;
+}
+
+@Resolver()
+class EchoResolver {
+  @Query(() => String)
+  echo(@Arg('text', () => String) text: string, @Arg('id', () => ID, { nullable: true }) id?: string): string {
+    return JSON.stringify({ text, id });
+  }
+
+  @Query(() => String)
+  signIn(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string): string {
+    return JSON.stringify({ email, password });
+  }
+
+  @Mutation(() => String)
+  note(@Arg('input', () => NoteInput) input: NoteInput, @Arg('list', () => [String], { nullable: true }) list?: string[]): string {
+    return JSON.stringify({ ctor: input.constructor.name, ...input, list });
+  }
+}
+
+describe('buildFederatedSchema text hygiene', () => {
+  let schema: Awaited<ReturnType<typeof buildFederatedSchema>>;
+  beforeAll(async () => {
+    schema = await buildFederatedSchema({ resolvers: [EchoResolver] });
+  });
+  const run = (source: string, variableValues?: Record<string, unknown>) => graphql({ schema, source, variableValues });
+
+  it('cleans plain string args and ID args', async () => {
+    const r = await run('query($t: String!) { echo(text: $t, id: " 7 ") }', { t: ' Cafe\u0301\u0000 ' });
+    expect(r.errors).toBeUndefined();
+    expect(JSON.parse(r.data!.echo as string)).toEqual({ text: 'Caf\u00e9', id: '7' });
+  });
+
+  it('cleans input objects and lists before class-validator runs (MaxLength sees the trimmed title)', async () => {
+    const r = await run('mutation($i: NoteInput!) { note(input: $i, list: [" a ", "b\u202e"]) }', { i: { title: '  12345  ', body: ' b ' } });
+    expect(r.errors).toBeUndefined();
+    expect(JSON.parse(r.data!.note as string)).toEqual({ ctor: 'NoteInput', title: '12345', body: 'b', list: ['a', 'b'] });
+  });
+
+  it('refuses a whitespace-only required field with BAD_USER_INPUT naming it', async () => {
+    const r = await run('mutation($i: NoteInput!) { note(input: $i) }', { i: { title: ' \u3000 ' } });
+    expect(r.errors?.[0].message).toBe('"input.title" must not be empty or only spaces.');
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.title' });
+  });
+
+  it('refuses lone surrogates', async () => {
+    const r = await run('query($t: String!) { echo(text: $t) }', { t: 'x\uDBFF' });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
+  });
+
+  it('reports class-validator failures as one BAD_USER_INPUT error', async () => {
+    const r = await run('mutation { note(input: { title: "123456" }) }');
+    expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0].message).toMatch(/^Invalid input: title must be shorter than or equal to 5 characters\.$/);
+  });
+
+  it('never touches passwords', async () => {
+    const r = await run('query($p: String!) { signIn(email: " A@B.id ", password: $p) }', { p: ' rahasia\u0000 ' });
+    expect(JSON.parse(r.data!.signIn as string)).toEqual({ email: 'A@B.id', password: ' rahasia\u0000 ' });
+    const n = await run('mutation { note(input: { title: "t", newPassword: " p " }) }');
+    expect(JSON.parse(n.data!.note as string).newPassword).toBe(' p ');
+  });
+});
