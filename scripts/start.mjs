@@ -1,4 +1,6 @@
 // `npm start`: runs the built system (turbo has just built it) on the embedded store by default.
+// Supervised: a service that crashes is restarted with backoff while the others keep serving; Ctrl-C
+// (or SIGTERM) stops all of them, as process groups.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -10,26 +12,45 @@ for (const name of ['gateway', 'agencies', 'reports', 'analytics']) {
   if (v) ports[name] = Number(v);
 }
 
+const say = (line) => console.error(`Pantau: ${line}`);
+
 let stack;
 let exiting = false;
 async function shutdown(code) {
   if (exiting) return;
   exiting = true;
-  console.error('\nPantau: stopping all services…');
+  say('stopping all services…');
   await stack?.stop();
-  console.error('Pantau: stopped.');
+  say('stopped.');
   process.exit(code);
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+process.on('SIGHUP', () => void shutdown(0));
+// A launcher bug must not leave services running unsupervised: stop them, then exit.
+process.on('uncaughtException', (err) => {
+  console.error('Pantau: launcher error:', err);
+  void shutdown(1);
+});
+process.on('unhandledRejection', (err) => {
+  console.error('Pantau: launcher error:', err);
+  void shutdown(1);
+});
+
+const indent = (text) => (text ? `\n${text.replace(/^/gm, '    ')}` : '');
 
 try {
-  console.error(`Pantau: starting (${process.env.DATABASE_URL ? 'MySQL/MariaDB store' : 'embedded SQLite store under data/'}; the first start imports regions and demo data)…`);
+  say(`starting (${process.env.DATABASE_URL ? 'MySQL/MariaDB store' : 'embedded SQLite store under data/'}; the first start imports regions and demo data)…`);
   stack = await startStack({
     ports,
-    onExit: (name, code) => {
-      console.error(`Pantau: ${name} exited unexpectedly (code ${code}).`);
-      void shutdown(1);
+    supervise: true,
+    onEvent: (e) => {
+      if (exiting) return;
+      if (e.type === 'restarting') {
+        say(`${e.service} exited unexpectedly (${e.signal ? `signal ${e.signal}` : `code ${e.code}`}); restarting it in ${(e.delayMs / 1000).toFixed(1)} s. The other services keep running. Last lines:${indent(e.tail)}`);
+      } else if (e.type === 'ready') {
+        say(`${e.service} is back (restart #${e.restarts}).`);
+      }
     },
   });
   console.log(
@@ -38,11 +59,12 @@ try {
       'Pantau is ready.',
       `  Dashboard:  ${stack.origin}/`,
       `  GraphQL:    ${stack.graphqlUrl}  (playground: ${stack.origin}/playground)`,
+      `  Health:     ${stack.origin}/ready  (each service: /health and /ready on its own port)`,
       '  Press Ctrl-C to stop.',
       '',
     ].join('\n'),
   );
 } catch (err) {
-  console.error(`Pantau: failed to start: ${err.message}`);
+  say(`failed to start. ${err.message}`);
   await shutdown(1);
 }
