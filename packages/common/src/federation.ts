@@ -6,6 +6,10 @@ import {
   type GraphQLFieldResolver,
   type GraphQLInputType,
   type GraphQLSchema,
+  GraphQLScalarType,
+  Kind,
+  print,
+  type ValueNode,
   getNamedType,
   GraphQLID,
   GraphQLString,
@@ -18,7 +22,7 @@ import {
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type BuildSchemaOptions, createResolversMap, type ValidatorFn } from 'type-graphql';
 import { badInput } from './errors';
-import { normalizeArgs, TextError, textErrorToGraphQL, type TextShape } from './text';
+import { InvalidScalarValue, normalizeArgs, TextError, textErrorToGraphQL, type TextShape } from './text';
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -35,7 +39,7 @@ export async function buildFederatedSchema(
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     validate: { forbidUnknownValues: false },
-    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    scalarsMap: [{ type: Date, scalar: LenientDateTime }],
     ...options,
     // Arguments reach validateFn already normalised (see withTextHygiene); the service's own validateFn,
     // when given, replaces the default class-validator run.
@@ -47,7 +51,105 @@ export async function buildFederatedSchema(
   for (const [typeName, fields] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...((resolvers[typeName] as object) ?? {}), ...(fields as object) } as any;
   }
-  return buildSubgraphSchema([{ typeDefs, resolvers }]);
+  return guardEntities(buildSubgraphSchema([{ typeDefs, resolvers }]));
+}
+
+/**
+ * graphql-scalars' DateTime, except that a value it cannot parse (as a variable or a literal) becomes an
+ * InvalidScalarValue instead of failing request validation. The resolver wrapper (withTextHygiene) then
+ * answers BAD_USER_INPUT naming the argument: a plain field error that the gateway forwards as it is,
+ * where a subgraph's request-level 400 would reach the client as the gateway's INTERNAL_SERVER_ERROR.
+ */
+export const LenientDateTime = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  parseValue(value) {
+    try {
+      return DateTimeResolver.parseValue(value);
+    } catch {
+      return new InvalidScalarValue('DateTime', value);
+    }
+  },
+  parseLiteral(ast: ValueNode, variables) {
+    try {
+      return DateTimeResolver.parseLiteral(ast, variables);
+    } catch {
+      return new InvalidScalarValue('DateTime', ast.kind === Kind.STRING ? ast.value : print(ast));
+    }
+  },
+});
+
+/** Simple key fields of every entity type (`@key(fields: "id")`); null for a type with a nested key. */
+function entityKeys(schema: GraphQLSchema): Map<string, string[][] | null> {
+  const out = new Map<string, string[][] | null>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    const nodes = [type.astNode, ...(type.extensionASTNodes ?? [])].filter((n) => n !== null && n !== undefined);
+    const keys: string[][] = [];
+    let nested = false;
+    for (const node of nodes) {
+      for (const d of node.directives ?? []) {
+        if (d.name.value !== 'key') continue;
+        const arg = d.arguments?.find((a) => a.name.value === 'fields');
+        if (arg?.value.kind !== Kind.STRING) continue;
+        if (/[{}]/.test(arg.value.value)) nested = true;
+        else keys.push(arg.value.value.trim().split(/[\s,]+/));
+      }
+    }
+    if (keys.length || nested) out.set(type.name, nested ? null : keys);
+  }
+  return out;
+}
+
+const badRepresentation = (i: number, why: string, whyId: string) =>
+  badInput(`representations[${i}] ${why}`, `representations[${i}] ${whyId}`, { field: `representations[${i}]` });
+
+/**
+ * `_entities` answers a representation of an unknown type, or without its key fields, with
+ * BAD_USER_INPUT (@apollo/subgraph throws a plain Error there, which becomes INTERNAL_SERVER_ERROR).
+ */
+function guardEntities(schema: GraphQLSchema): GraphQLSchema {
+  const field = schema.getQueryType()?.getFields()._entities;
+  const resolve = field?.resolve;
+  if (!field || !resolve) return schema;
+  const keys = entityKeys(schema);
+  field.resolve = (root, args, ctx, info) => {
+    const reps: unknown = args.representations;
+    if (Array.isArray(reps)) {
+      reps.forEach((rep, i) => {
+        if (rep === null || typeof rep !== 'object' || Array.isArray(rep)) {
+          throw badRepresentation(i, 'must be an object with __typename and the key fields.', 'harus berupa objek dengan __typename dan field kunci.');
+        }
+        const typename = (rep as Record<string, unknown>).__typename;
+        if (typeof typename !== 'string' || !keys.has(typename)) {
+          throw badRepresentation(
+            i,
+            `names no entity type of this service (${preview(typename)}).`,
+            `tidak menyebut tipe entitas layanan ini (${preview(typename)}).`,
+          );
+        }
+        const options = keys.get(typename);
+        const ok =
+          options === null ||
+          options!.some((k) =>
+            k.every((f) => {
+              const v = (rep as Record<string, unknown>)[f];
+              return (typeof v === 'string' && v.length > 0 && v.length <= 256) || (typeof v === 'number' && Number.isFinite(v));
+            }),
+          );
+        if (!ok) {
+          const want = options!.map((k) => k.join(' ')).join(' or ');
+          throw badRepresentation(i, `of ${typename} needs its key field(s): ${want}.`, `untuk ${typename} memerlukan field kunci: ${want}.`);
+        }
+      });
+    }
+    return resolve(root, args, ctx, info);
+  };
+  return schema;
+}
+
+function preview(v: unknown): string {
+  const s = typeof v === 'string' ? JSON.stringify(v) : v === undefined ? 'no __typename' : typeof v;
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
 /** Arguments and input fields never normalised: secrets are compared byte for byte. */
@@ -65,6 +167,7 @@ function shapeOf(type: GraphQLInputType, cache: Map<string, TextShape>): TextSha
   if (named === GraphQLString || named === GraphQLID || named.name === 'String' || named.name === 'ID') {
     return { kind: 'text', required };
   }
+  if (named.name === 'DateTime') return { kind: 'scalar' };
   if (isInputObjectType(named)) {
     const cached = cache.get(named.name);
     if (cached) return cached;

@@ -53,14 +53,38 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): unknown[] {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity) return values;
-  } catch {
-    /* fall through */
+export const badCursor = () =>
+  badInput(
+    'The "after" cursor is not valid for this list: pass the endCursor of the previous page unchanged.',
+    'Kursor "after" tidak sah untuk daftar ini: kirim endCursor halaman sebelumnya tanpa diubah.',
+  );
+
+const MAX_CURSOR_LENGTH = 1024;
+/** A cursor value is a string, a finite number or null: never an object, array or boolean. */
+const isCursorValue = (v: unknown): v is string | number | null =>
+  v === null || (typeof v === 'string' && v.length <= MAX_CURSOR_LENGTH) || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * The keys an `after` cursor carries: exactly `arity` strings, finite numbers or nulls. Anything else
+ * (not base64url JSON, an object, nested arrays, the wrong number of keys) is BAD_USER_INPUT.
+ */
+export function decodeCursor(cursor: string, arity: number): Array<string | number | null> {
+  if (typeof cursor === 'string' && cursor.length <= MAX_CURSOR_LENGTH && /^[A-Za-z0-9_-]*={0,2}$/.test(cursor)) {
+    try {
+      const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      if (Array.isArray(values) && values.length === arity && values.every(isCursorValue)) return values;
+    } catch {
+      /* fall through */
+    }
   }
-  throw badInput('The "after" cursor is not valid for this list.', 'Kursor "after" tidak sah untuk daftar ini.');
+  throw badCursor();
+}
+
+/** An ISO timestamp from a cursor as a Date; anything else is a bad cursor. */
+export function cursorDate(v: unknown): Date {
+  const d = typeof v === 'string' ? new Date(v) : null;
+  if (!d || !Number.isFinite(d.getTime())) throw badCursor();
+  return d;
 }
 
 export interface SortKey<T> {
@@ -86,7 +110,11 @@ export async function keysetPaginate<T extends ObjectLiteral>(
   const totalCount = await qb.clone().getCount();
   const page = qb.clone();
   if (args.after) {
-    const values = decodeCursor(args.after, keys.length).map((v, i) => (keys[i].fromCursor ? keys[i].fromCursor!(v) : v));
+    const values = decodeCursor(args.after, keys.length).map((v, i) => {
+      const out = keys[i].fromCursor ? keys[i].fromCursor!(v) : v;
+      if (out instanceof Date && !Number.isFinite(out.getTime())) throw badCursor();
+      return out;
+    });
     const ors: string[] = [];
     const params: Record<string, unknown> = {};
     keys.forEach((key, i) => {
@@ -113,7 +141,12 @@ export async function keysetPaginate<T extends ObjectLiteral>(
 /** Pagination over an in-memory list (small, already-ordered lists). */
 export function paginateArray<T>(items: T[], args: { first?: number | null; after?: string | null }): ConnectionResult<T> {
   const first = pageSize(args.first);
-  const start = args.after ? Number(decodeCursor(args.after, 1)[0]) + 1 : 0;
+  let start = 0;
+  if (args.after) {
+    const [index] = decodeCursor(args.after, 1);
+    if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) throw badCursor();
+    start = index + 1;
+  }
   const slice = items.slice(start, start + first);
   const edges = slice.map((node, i) => ({ node, cursor: encodeCursor([start + i]) }));
   return {

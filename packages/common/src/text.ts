@@ -20,16 +20,45 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 const EDGE_SPACE = /^[\s\u200B\u2060\uFEFF]+|[\s\u200B\u2060\uFEFF]+$/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * What a lenient scalar (see buildFederatedSchema's DateTime) returns for a value it cannot parse: the
+ * resolver wrapper turns it into BAD_USER_INPUT naming the argument, so a bad date is a field error
+ * with a plain message (also through the gateway) instead of a request-level validation failure.
+ */
+export class InvalidScalarValue {
+  constructor(
+    readonly scalar: string,
+    readonly raw: unknown,
+  ) {}
+}
+
+const MESSAGES = {
+  EMPTY: (f: string) => [`"${f}" must not be empty or only spaces.`, `"${f}" tidak boleh kosong atau hanya berisi spasi.`],
+  SURROGATE: (f: string) => [
+    `"${f}" contains an invalid character (a lone UTF-16 surrogate).`,
+    `"${f}" berisi karakter yang tidak sah (surrogate UTF-16 tunggal).`,
+  ],
+  DATETIME: (f: string, raw?: unknown) => [
+    `"${f}" must be an ISO-8601 date-time with a time zone, such as 2026-01-31T00:00:00+08:00 (got ${preview(raw)}).`,
+    `"${f}" harus berupa tanggal-waktu ISO-8601 dengan zona waktu, misalnya 2026-01-31T00:00:00+08:00 (diterima ${preview(raw)}).`,
+  ],
+} as const;
+
+function preview(raw: unknown): string {
+  const s = typeof raw === 'string' ? JSON.stringify(raw) : raw === undefined ? 'nothing' : typeof raw === 'object' ? 'an object' : String(raw);
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}
+
 export class TextError extends Error {
+  readonly messageId: string;
   constructor(
     readonly field: string,
-    readonly reason: 'SURROGATE' | 'EMPTY',
+    readonly reason: keyof typeof MESSAGES,
+    raw?: unknown,
   ) {
-    super(
-      reason === 'EMPTY'
-        ? `"${field}" must not be empty or only spaces.`
-        : `"${field}" contains an invalid character (a lone UTF-16 surrogate).`,
-    );
+    const [message, messageId] = MESSAGES[reason](field, raw);
+    super(message);
+    this.messageId = messageId;
   }
 }
 
@@ -50,20 +79,20 @@ export function normalizeText(s: string, field = 'text'): string {
 
 /** The GraphQL error for a TextError: BAD_USER_INPUT naming the field. */
 export function textErrorToGraphQL(err: TextError) {
-  return err.reason === 'EMPTY'
-    ? badInput(err.message, `"${err.field}" tidak boleh kosong atau hanya berisi spasi.`, { field: err.field })
-    : badInput(err.message, `"${err.field}" berisi karakter yang tidak sah (surrogate UTF-16 tunggal).`, { field: err.field });
+  return badInput(err.message, err.messageId, { field: err.field });
 }
 
 /**
  * How to treat one value: its GraphQL shape as far as hygiene cares. `text` = String/ID (normalised;
  * `required` = non-null, so empty after cleaning is refused), `object` = an input object with its fields,
- * `list` = a list of the item shape, `skip` = left as it is (other scalars, enums, exempt fields).
+ * `list` = a list of the item shape, `scalar` = a lenient scalar (DateTime) whose InvalidScalarValue is
+ * refused, `skip` = left as it is (other scalars, enums, exempt fields).
  */
 export type TextShape =
   | { kind: 'text'; required: boolean }
   | { kind: 'object'; fields: Record<string, TextShape> }
   | { kind: 'list'; of: TextShape }
+  | { kind: 'scalar' }
   | { kind: 'skip' };
 
 /**
@@ -74,6 +103,9 @@ export function normalizeValue(value: unknown, shape: TextShape, path: string): 
   if (value === null || value === undefined) return value;
   switch (shape.kind) {
     case 'skip':
+      return value;
+    case 'scalar':
+      if (value instanceof InvalidScalarValue) throw new TextError(path, 'DATETIME', value.raw);
       return value;
     case 'text': {
       if (typeof value !== 'string') return value;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { graphql } from 'graphql';
-import { Arg, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Directive, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { buildFederatedSchema } from '../federation';
 import { normalizeArgs, normalizeText, normalizeValue, TextError, type TextShape } from '../text';
@@ -72,11 +72,22 @@ class NoteInput {
   newPassword?: string;
 }
 
+@InputType()
+class WindowInput {
+  @Field(() => Date, { nullable: true })
+  from?: Date;
+}
+
 @Resolver()
 class EchoResolver {
   @Query(() => String)
   echo(@Arg('text', () => String) text: string, @Arg('id', () => ID, { nullable: true }) id?: string): string {
     return JSON.stringify({ text, id });
+  }
+
+  @Query(() => String)
+  since(@Arg('filter', () => WindowInput, { nullable: true }) filter?: WindowInput, @Arg('at', () => Date, { nullable: true }) at?: Date): string {
+    return JSON.stringify({ from: filter?.from?.toISOString(), at: at?.toISOString() });
   }
 
   @Query(() => String)
@@ -131,5 +142,61 @@ describe('buildFederatedSchema text hygiene', () => {
     expect(JSON.parse(r.data!.signIn as string)).toEqual({ email: 'A@B.id', password: ' rahasia\u0000 ' });
     const n = await run('mutation { note(input: { title: "t", newPassword: " p " }) }');
     expect(JSON.parse(n.data!.note as string).newPassword).toBe(' p ');
+  });
+
+  it('answers an invalid DateTime, as a variable or a literal, with BAD_USER_INPUT naming the argument', async () => {
+    const ok = await run('{ since(filter: { from: "2026-01-31T00:00:00+08:00" }, at: "2026-02-01T00:00:00Z") }');
+    expect(JSON.parse(ok.data!.since as string)).toEqual({ from: '2026-01-30T16:00:00.000Z', at: '2026-02-01T00:00:00.000Z' });
+    const lit = await run('{ since(filter: { from: "2026-13-45" }) }');
+    expect(lit.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.from' });
+    expect(lit.errors?.[0].message).toMatch(/^"filter.from" must be an ISO-8601 date-time .*\(got "2026-13-45"\)\.$/);
+    const v = await run('query($a: DateTime) { since(at: $a) }', { a: 'kemarin' });
+    expect(v.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'at' });
+    const n = await run('query($a: DateTime) { since(at: $a) }', { a: { x: 1 } });
+    expect(n.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const i = await run('{ since(at: 12) }');
+    expect(i.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+@Directive('@key(fields: "id")')
+@ObjectType('Thing')
+class Thing {
+  @Field(() => ID)
+  id: string;
+}
+
+@Resolver(() => Thing)
+class ThingResolver {
+  @Query(() => Thing, { nullable: true })
+  thing(): Thing | null {
+    return null;
+  }
+}
+
+describe('_entities representations', () => {
+  let schema: Awaited<ReturnType<typeof buildFederatedSchema>>;
+  beforeAll(async () => {
+    schema = await buildFederatedSchema({ resolvers: [ThingResolver] }, { Thing: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } });
+  });
+  const entities = (representations: unknown[]) =>
+    graphql({ schema, source: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Thing { id } } }', variableValues: { r: representations } });
+
+  it('resolves known entities', async () => {
+    const r = await entities([{ __typename: 'Thing', id: '1' }]);
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toEqual({ _entities: [{ id: '1' }] });
+  });
+
+  it.each([
+    [[{ __typename: 'Nope', id: '1' }], 'representations[0] names no entity type of this service ("Nope").'],
+    [[{ __typename: 'Thing', id: '1' }, { id: '2' }], 'representations[1] names no entity type of this service (no __typename).'],
+    [[{ __typename: 'Thing', id: { $ne: 1 } }], 'representations[0] of Thing needs its key field(s): id.'],
+    [[{ __typename: 'Thing' }], 'representations[0] of Thing needs its key field(s): id.'],
+    [['Thing'], 'representations[0] must be an object with __typename and the key fields.'],
+  ])('refuses %j with BAD_USER_INPUT', async (reps, message) => {
+    const r = await entities(reps);
+    expect(r.errors?.[0].message).toBe(message);
+    expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
