@@ -5,6 +5,10 @@
 const mysql = require('mysql2/promise');
 
 module.exports = async function globalSetup() {
+  // Signing keys for the tests' processes (the stack's children inherit them): random per run unless given.
+  const crypto = require('node:crypto');
+  process.env.PANTAU_JWT_SECRET ||= crypto.randomBytes(48).toString('base64url');
+  process.env.PANTAU_SERVICE_SECRET ||= crypto.randomBytes(48).toString('base64url');
   const url = process.env.TEST_DATABASE_URL || 'mysql://root@127.0.0.1:3306';
   const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
   try {

@@ -1,21 +1,19 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, jwtVerify } from 'jose';
 import { Role } from './vocabulary';
 import { invalidToken } from './errors';
+import { jwtSecret } from './keys';
+import { CLOCK_TOLERANCE_SECONDS, ISSUER, STAFF_AUDIENCE, tokenFailureReason } from './service-auth';
+import { defaultTokenStateChecker, type TokenStateChecker } from './token-state';
 
 /**
- * Tokens are HS256 JWTs signed with the key every service shares (PANTAU_JWT_SECRET). Each
- * subgraph verifies them itself: a subgraph called directly trusts nothing the gateway did not sign.
+ * Staff tokens are HS256 JWTs signed with PANTAU_JWT_SECRET (see keys.ts). Each process verifies them
+ * itself: a subgraph called directly trusts nothing the gateway did not sign. Every token carries exp, iat,
+ * iss, aud, sub and `ver` (the account's token version), all required; `viewerFromAuthorization()` also
+ * checks sub/ver/role/agency against the account's current state (token-state.ts), so deactivating an account
+ * or changing its role ends its sessions within PANTAU_TOKEN_RECHECK_SECONDS.
  *
- * Staff tokens have audience `pantau`; service-to-service tokens (the analytics consumer reading
- * the reports outbox) have audience `pantau-internal` and are useless on the public API.
+ * Service-to-service credentials use a different key and audience (service-auth.ts).
  */
-export const ISSUER = 'pantau-agencies';
-export const STAFF_AUDIENCE = 'pantau';
-export const SERVICE_AUDIENCE = 'pantau-internal';
-
-/** Used only when no secret is configured and we are not in production (the embedded demo). */
-const DEMO_SECRET = 'pantau-demo-secret-do-not-use-in-production-0123456789';
-
 export interface Viewer {
   /** Staff account id. */
   id: string;
@@ -24,55 +22,31 @@ export interface Viewer {
   role: Role;
   /** The agency the account belongs to. */
   agencyId: string;
-}
-
-export interface ServicePrincipal {
-  service: string;
-}
-
-export function jwtSecret(): Uint8Array {
-  const secret = process.env.PANTAU_JWT_SECRET;
-  if (!secret) {
-    if (process.env.NODE_ENV === 'production') {
-      throw new Error('PANTAU_JWT_SECRET must be set in production (32+ random characters).');
-    }
-    return new TextEncoder().encode(DEMO_SECRET);
-  }
-  if (secret.length < 32) throw new Error('PANTAU_JWT_SECRET must be at least 32 characters long.');
-  return new TextEncoder().encode(secret);
+  /** The account's token version when the token was issued (0 for a new account). */
+  tokenVersion?: number;
 }
 
 export function tokenTtlSeconds(): number {
-  return Number(process.env.PANTAU_TOKEN_TTL_SECONDS ?? 8 * 3600);
+  const ttl = Number(process.env.PANTAU_TOKEN_TTL_SECONDS ?? 8 * 3600);
+  if (!Number.isFinite(ttl)) throw new Error('PANTAU_TOKEN_TTL_SECONDS must be a number of seconds.');
+  return ttl;
 }
 
 export async function signStaffToken(viewer: Viewer, opts: { ttlSeconds?: number; secret?: Uint8Array } = {}) {
-  return new SignJWT({ email: viewer.email, name: viewer.name, role: viewer.role, agencyId: viewer.agencyId })
-    .setProtectedHeader({ alg: 'HS256' })
+  return new SignJWT({
+    email: viewer.email,
+    name: viewer.name,
+    role: viewer.role,
+    agencyId: viewer.agencyId,
+    ver: viewer.tokenVersion ?? 0,
+  })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(viewer.id)
     .setIssuer(ISSUER)
     .setAudience(STAFF_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + (opts.ttlSeconds ?? tokenTtlSeconds()))
     .sign(opts.secret ?? jwtSecret());
-}
-
-export async function signServiceToken(service: string, ttlSeconds = 3600) {
-  return new SignJWT({ service })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(`service:${service}`)
-    .setIssuer(ISSUER)
-    .setAudience(SERVICE_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-    .sign(jwtSecret());
-}
-
-function reason(err: unknown): string {
-  if (err instanceof joseErrors.JWTExpired) return 'expired';
-  if (err instanceof joseErrors.JWSSignatureVerificationFailed) return 'bad signature';
-  if (err instanceof joseErrors.JWTClaimValidationFailed) return `invalid claim ${err.claim}`;
-  return 'malformed';
 }
 
 export function bearerToken(header: string | undefined | null): string | null {
@@ -82,16 +56,30 @@ export function bearerToken(header: string | undefined | null): string | null {
   return m[1];
 }
 
-/** Verifies a staff token; throws UNAUTHENTICATED with a reason for forged, expired or wrong-key tokens. */
+/**
+ * Verifies a staff token's signature and claims (not yet its account's state; see viewerFromAuthorization);
+ * throws UNAUTHENTICATED with a reason for forged, expired, incomplete or wrong-key tokens.
+ */
 export async function verifyStaffToken(token: string): Promise<Viewer> {
   try {
     const { payload } = await jwtVerify(token, jwtSecret(), {
       algorithms: ['HS256'],
       issuer: ISSUER,
       audience: STAFF_AUDIENCE,
+      requiredClaims: ['exp', 'iat', 'iss', 'aud', 'sub', 'ver'],
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      // No token outlives the longest lifetime we issue (plus the tolerance), whatever its exp says.
+      maxTokenAge: Math.max(tokenTtlSeconds(), 60) + CLOCK_TOLERANCE_SECONDS,
     });
     const role = payload.role as Role;
-    if (!Object.values(Role).includes(role) || typeof payload.sub !== 'string' || typeof payload.agencyId !== 'string') {
+    if (
+      !Object.values(Role).includes(role) ||
+      typeof payload.sub !== 'string' ||
+      !payload.sub ||
+      typeof payload.agencyId !== 'string' ||
+      !Number.isSafeInteger(payload.ver) ||
+      (payload.ver as number) < 0
+    ) {
       throw new Error('claims');
     }
     return {
@@ -100,28 +88,33 @@ export async function verifyStaffToken(token: string): Promise<Viewer> {
       name: String(payload.name ?? ''),
       role,
       agencyId: payload.agencyId,
+      tokenVersion: payload.ver as number,
     };
   } catch (err) {
-    const why = err instanceof Error && err.message === 'claims' ? 'missing claims' : reason(err);
+    const why = err instanceof Error && err.message === 'claims' ? 'missing claims' : tokenFailureReason(err);
     throw invalidToken(`Invalid token (${why}). Sign in again.`, `Token tidak sah (${why}). Silakan masuk kembali.`);
   }
 }
 
-export async function verifyServiceToken(token: string): Promise<ServicePrincipal> {
-  try {
-    const { payload } = await jwtVerify(token, jwtSecret(), {
-      algorithms: ['HS256'],
-      issuer: ISSUER,
-      audience: SERVICE_AUDIENCE,
-    });
-    return { service: String(payload.service) };
-  } catch (err) {
-    throw invalidToken(`Invalid service token (${reason(err)}).`, `Token layanan tidak sah (${reason(err)}).`);
-  }
+export interface ViewerOptions {
+  /** Where account states come from; default: agencies over HTTP (cached per PANTAU_TOKEN_RECHECK_SECONDS). */
+  tokenState?: TokenStateChecker;
 }
 
-/** The viewer behind an HTTP Authorization header: null for the public, an error for a bad token. */
-export async function viewerFromAuthorization(header: string | undefined | null): Promise<Viewer | null> {
+/**
+ * The viewer behind an HTTP Authorization header: null for the public; UNAUTHENTICATED (401) for a bad token
+ * or one whose account was deactivated, changed or removed; SERVICE_UNAVAILABLE (503) when the account's state
+ * cannot be checked (a token is never accepted unchecked).
+ */
+export async function viewerFromAuthorization(header: string | undefined | null, opts: ViewerOptions = {}): Promise<Viewer | null> {
   const token = bearerToken(header);
-  return token ? verifyStaffToken(token) : null;
+  if (!token) return null;
+  const viewer = await verifyStaffToken(token);
+  await (opts.tokenState ?? defaultTokenStateChecker()).check({
+    sub: viewer.id,
+    ver: viewer.tokenVersion ?? 0,
+    role: viewer.role,
+    agencyId: viewer.agencyId,
+  });
+  return viewer;
 }

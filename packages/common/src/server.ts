@@ -10,6 +10,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from './logger';
+import { loadKeys } from './keys';
+import { requireServiceCredential } from './service-auth';
 
 export interface RunningServer {
   url: string;
@@ -81,6 +83,7 @@ export async function startSubgraphServer<C extends BaseContext>(
   port: number,
   host = process.env.HOST ?? '127.0.0.1',
 ): Promise<RunningServer> {
+  loadKeys(); // refuse to start without signing keys (a clear message, before listening)
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -111,6 +114,8 @@ export async function startSubgraphServer<C extends BaseContext>(
       res.status(503).json({ status: 'not ready', service: opts.name, error: (err as Error).message });
     }
   });
+  // The subgraph port answers only the gateway and the other services (X-Pantau-Service); /health and /ready stay open.
+  app.use(['/graphql', '/internal', '/attachments'], requireServiceCredential());
   opts.routes?.(app);
   app.use(
     '/graphql',

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dropMysqlDatabase, type StoreConfig } from './datasource';
+import { serviceHeaders } from './service-auth';
 
 /**
  * Test stores: every storage test runs on the embedded SQLite store and, where MariaDB/MySQL answers
@@ -84,6 +85,19 @@ export async function postGraphQL<T = any>(
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as GraphQLResponse<T>;
+}
+
+/**
+ * POSTs a GraphQL operation straight to a subgraph, with the service credential the gateway would add
+ * (subgraphs refuse requests without it).
+ */
+export async function postSubgraph<T = any>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  return postGraphQL<T>(url, query, variables, { ...(await serviceHeaders('test')), ...headers });
 }
 
 /** The first error's extensions.code, for assertions. */
