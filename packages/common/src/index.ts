@@ -14,3 +14,4 @@ export * from './pagination';
 export * from './server';
 export * from './testing';
 export * from './events';
+export * from './rate-limit';

@@ -1,16 +1,21 @@
 import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import { In, type DataSource } from 'typeorm';
-import { viewerFromAuthorization, type Viewer } from '@pantau/common';
+import { clientIp, viewerFromAuthorization, type Viewer } from '@pantau/common';
 import { Agency } from './entities/Agency';
 import { Region } from './entities/Region';
 import type { Locale } from './domain/jurisdiction';
+import type { SignInThrottle } from './domain/sign-in-throttle';
 
 export interface AgenciesContext {
   viewer: Viewer | null;
   locale: Locale;
   ds: DataSource;
   loaders: Loaders;
+  /** The end client's address (the gateway's X-Pantau-Client-Ip on service-credentialed requests). */
+  clientAddress: string;
+  /** Set by createServer; the resolver falls back to one built from env. */
+  signInThrottle?: SignInThrottle;
 }
 
 export interface Loaders {
@@ -44,5 +49,6 @@ export async function createContext(ds: DataSource, req: Request): Promise<Agenc
     locale: localeFrom(req.headers['accept-language']),
     ds,
     loaders: createLoaders(ds),
+    clientAddress: clientIp(req),
   };
 }

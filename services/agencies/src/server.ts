@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { createLogger, startSubgraphServer, type RunningServer, type StoreConfig } from '@pantau/common';
+import { createLogger, LimiterFactory, startSubgraphServer, type RunningServer, type StoreConfig } from '@pantau/common';
 import { createContext } from './context';
+import { SignInThrottle, signInLimitsFromEnv } from './domain/sign-in-throttle';
 import { buildAgenciesSchema } from './schema';
 import { openRegistryStore } from './storage/datasource';
 import { importRegions } from './storage/import-regions';
@@ -11,6 +12,8 @@ export interface AgenciesServerOptions {
   port: number;
   /** Create the demo staff accounts (embedded demo only). */
   demoAccounts?: boolean;
+  /** Sign-in throttle (default: from env — Redis when REDIS_URL is set, else memory); closed with the server. */
+  signInThrottle?: SignInThrottle;
 }
 
 export interface AgenciesServer extends RunningServer {
@@ -29,16 +32,20 @@ export async function createServer(opts: AgenciesServerOptions): Promise<Agencie
     logger.info({ regions, ...seeded, demoAccounts: accounts, ms: Date.now() - started }, 'registry loaded');
   }
   const schema = await buildAgenciesSchema();
+  const signInThrottle = opts.signInThrottle ?? new SignInThrottle(new LimiterFactory({ logger }), signInLimitsFromEnv(), logger);
   const server = await startSubgraphServer(
     {
       name: 'agencies',
       schema,
       logger,
-      context: (req) => createContext(ds, req),
+      context: async (req) => ({ ...(await createContext(ds, req)), signInThrottle }),
       readiness: async () => {
         await ds.query('SELECT 1');
       },
-      onClose: () => ds.destroy(),
+      onClose: async () => {
+        await signInThrottle.close();
+        await ds.destroy();
+      },
     },
     opts.port,
   );

@@ -4,6 +4,7 @@ import { openRegistryStore } from '../storage/datasource';
 import { importRegions } from '../storage/import-regions';
 import { createAccount, seedRegistry } from '../storage/seed-registry';
 import { passwordProblem } from '../domain/passwords';
+import { normaliseEmail } from '../domain/email';
 
 /**
  * Creates a staff account outside the demo (the first admin of a production install):
@@ -16,7 +17,9 @@ function arg(name: string): string | undefined {
 }
 
 async function main() {
-  const email = arg('email');
+  const typed = arg('email');
+  // Stored normalised (NFKC, trimmed, lower case): sign-in looks accounts up in the same form.
+  const email = typed === undefined ? undefined : normaliseEmail(typed);
   const name = arg('name');
   const agencyId = arg('agency');
   const role = (arg('role') ?? 'ADMIN') as Role;

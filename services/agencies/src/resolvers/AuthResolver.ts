@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { AppError, signStaffToken, tokenTtlSeconds, unauthenticated } from '@pantau/common';
-import { SignInThrottle } from '../domain/sign-in-throttle';
+import { LimiterFactory, rateLimitedError, signStaffToken, tokenTtlSeconds, unauthenticated } from '@pantau/common';
+import { emailCountingKey, normaliseEmail, SignInThrottle } from '../domain/sign-in-throttle';
 import { Agency } from '../entities/Agency';
 import { StaffAccount } from '../entities/StaffAccount';
 import { verifyPassword } from '../domain/passwords';
@@ -22,7 +22,11 @@ export class SignInPayload {
 const DUMMY_HASH =
   'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-const throttle = new SignInThrottle(Number(process.env.PANTAU_SIGNIN_MAX_FAILURES ?? 5));
+let fallbackThrottle: SignInThrottle | undefined;
+/** Servers pass their own throttle in the context; this one serves contexts built elsewhere. */
+function throttleFor(ctx: AgenciesContext): SignInThrottle {
+  return ctx.signInThrottle ?? (fallbackThrottle ??= new SignInThrottle(new LimiterFactory()));
+}
 
 @Resolver(() => StaffAccount)
 export class AuthResolver {
@@ -32,27 +36,29 @@ export class AuthResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: AgenciesContext,
   ): Promise<SignInPayload> {
-    const key = email.trim().toLowerCase();
-    const wait = throttle.retryAfterMs(key);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60000);
-      throw new AppError(
-        'RATE_LIMITED',
-        `Too many failed sign-ins for this email. Try again in ${minutes} minute(s).`,
-        `Terlalu banyak percobaan masuk yang gagal untuk email ini. Coba lagi dalam ${minutes} menit.`,
-        { retryAfterSeconds: Math.ceil(wait / 1000) },
-      );
+    // One form for lookup and counting; MariaDB's collation may still match accent/case variants, so attempts
+    // are counted by the account found, and only by the typed email when there is none.
+    const normalised = normaliseEmail(email);
+    const account = normalised.length <= 254 ? await ctx.ds.getRepository(StaffAccount).findOneBy({ email: normalised }) : null;
+    const throttle = throttleFor(ctx);
+    // Consumed before the password is checked (atomic in memory and in Redis): parallel guesses cannot exceed the budget.
+    const verdict = await throttle.attempt(ctx.clientAddress, emailCountingKey(account?.email ?? normalised));
+    if ('refusal' in verdict) {
+      const wait = verdict.refusal.retryAfterSeconds;
+      const minutes = Math.ceil(wait / 60);
+      throw rateLimitedError(verdict.refusal, {
+        message: `Too many failed sign-ins. Try again in ${minutes} minute(s).`,
+        messageId: `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${minutes} menit.`,
+      });
     }
-    const account = await ctx.ds.getRepository(StaffAccount).findOneBy({ email: key });
     const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
     if (!account || !ok || !account.active) {
-      throttle.fail(key);
       throw unauthenticated('Email or password is wrong.', 'Email atau kata sandi salah.');
     }
-    throttle.succeed(key);
+    await throttle.succeeded(verdict.attempt);
     const ttl = tokenTtlSeconds();
     const token = await signStaffToken(
-      { id: account.id, email: account.email, name: account.name, role: account.role, agencyId: account.agencyId },
+      { id: account.id, email: account.email, name: account.name, role: account.role, agencyId: account.agencyId, tokenVersion: account.tokenVersion },
       { ttlSeconds: ttl },
     );
     return { token, expiresAt: new Date(Date.now() + ttl * 1000), account };

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { Role, RegionLevel } from '@pantau/common';
 import { AgencyLevel } from '../entities/Agency';
 import { hashPassword } from '../domain/passwords';
+import { normaliseEmail } from '../domain/email';
 import { isKelurahanCode } from '../domain/regions';
 import { bulkInsert } from './import-regions';
 
@@ -111,7 +112,7 @@ export async function createAccount(ds: DataSource, a: NewAccount): Promise<stri
   const id = crypto.randomUUID();
   await ds.query(
     'INSERT INTO staff_accounts (id, email, name, passwordHash, role, agencyId, active) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    [id, a.email.trim().toLowerCase(), a.name, await hashPassword(a.password), a.role, a.agencyId, 1],
+    [id, normaliseEmail(a.email), a.name, await hashPassword(a.password), a.role, a.agencyId, 1],
   );
   return id;
 }
@@ -144,7 +145,7 @@ export async function seedDemoAccounts(ds: DataSource): Promise<number> {
     ds,
     'staff_accounts',
     ['id', 'email', 'name', 'passwordHash', 'role', 'agencyId', 'active'],
-    accounts.map((a) => [crypto.randomUUID(), a.email, a.name, hash, a.role, a.agencyId, 1]),
+    accounts.map((a) => [crypto.randomUUID(), normaliseEmail(a.email), a.name, hash, a.role, a.agencyId, 1]),
   );
   return accounts.length;
 }

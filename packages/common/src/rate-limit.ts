@@ -1,0 +1,244 @@
+import net from 'node:net';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { AppError } from './errors';
+import type { Logger } from './logger';
+
+/**
+ * Abuse control shared by the gateway and the agencies service (sign-in), on `rate-limiter-flexible`.
+ *
+ * - Without `REDIS_URL` every limiter counts in process memory (the embedded demo).
+ * - With `REDIS_URL` counts live in Redis (atomic Lua increments), so several instances share them. Each
+ *   Redis limiter has an in-memory insurance limiter with the same budget: while Redis is down or slow,
+ *   requests are limited per process instead of failing.
+ * - Keys are prefixed with `PANTAU_RATE_LIMIT_PREFIX` (default `pantau-rl`), so tests and several
+ *   deployments can share one Redis without colliding.
+ */
+
+export interface LimitSpec {
+  /** Requests (points) allowed per window. */
+  points: number;
+  /** Window length in seconds. */
+  durationSeconds: number;
+  /** Once the budget is exceeded, refuse for this long (default: until the window ends). */
+  blockSeconds?: number;
+}
+
+export function rateLimitPrefix(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PANTAU_RATE_LIMIT_PREFIX || 'pantau-rl';
+}
+
+/** Reads `<name>` as "points/seconds" (e.g. `PANTAU_RATE_LIMIT_SIGNIN=10/60`); a bare number keeps the default window. */
+export function envLimit(name: string, fallback: LimitSpec, env: NodeJS.ProcessEnv = process.env): LimitSpec {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const m = /^(\d+)(?:\s*\/\s*(\d+)\s*s?)?$/.exec(raw);
+  if (!m || Number(m[1]) < 1 || (m[2] !== undefined && Number(m[2]) < 1)) {
+    throw new Error(`${name} must be "<points>/<seconds>" (e.g. "10/60") or "<points>", got "${raw}"`);
+  }
+  return { ...fallback, points: Number(m[1]), durationSeconds: m[2] !== undefined ? Number(m[2]) : fallback.durationSeconds };
+}
+
+export interface LimiterFactoryOptions {
+  /** Redis URL; default `REDIS_URL`. Empty/null: in memory. */
+  redisUrl?: string | null;
+  /** Key prefix; default `PANTAU_RATE_LIMIT_PREFIX`. */
+  prefix?: string;
+  logger?: Logger;
+  /** Milliseconds a Redis command may take before the insurance limiter answers instead (default 500). */
+  redisTimeoutMs?: number;
+}
+
+/** Creates limiters on one backend (one Redis connection shared by all of them). */
+export class LimiterFactory {
+  readonly backend: 'memory' | 'redis';
+  readonly prefix: string;
+  readonly redis: Redis | null;
+  private lastRedisErrorLog = 0;
+
+  constructor(opts: LimiterFactoryOptions = {}) {
+    const url = opts.redisUrl === undefined ? process.env.REDIS_URL : opts.redisUrl;
+    this.prefix = opts.prefix ?? rateLimitPrefix();
+    if (url) {
+      this.backend = 'redis';
+      this.redis = new Redis(url, {
+        // Fail fast while disconnected: the insurance limiter answers instead of queueing requests.
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        commandTimeout: opts.redisTimeoutMs ?? 500,
+        connectTimeout: 2000,
+        retryStrategy: (times) => Math.min(times * 200, 2000),
+        lazyConnect: false,
+      });
+      this.redis.on('error', (err) => {
+        // Reconnection is automatic; log at most every 30 s.
+        const now = Date.now();
+        if (now - this.lastRedisErrorLog > 30_000) {
+          this.lastRedisErrorLog = now;
+          opts.logger?.warn({ err: { message: err.message } }, 'rate-limit store (Redis) unavailable; limiting per process');
+        }
+      });
+    } else {
+      this.backend = 'memory';
+      this.redis = null;
+    }
+  }
+
+  /** A limiter named `name` (part of the key prefix, so different limits never share counters). */
+  create(name: string, spec: LimitSpec): RateLimiterAbstract {
+    const base = {
+      keyPrefix: `${this.prefix}:${name}`,
+      points: spec.points,
+      duration: spec.durationSeconds,
+      blockDuration: spec.blockSeconds ?? 0,
+    };
+    if (!this.redis) return new RateLimiterMemory(base);
+    return new RateLimiterRedis({
+      ...base,
+      storeClient: this.redis,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory(base),
+    });
+  }
+
+  /** Resolves once Redis is connected (true), or false after `timeoutMs`; always true in memory. */
+  async whenReady(timeoutMs = 3000): Promise<boolean> {
+    const redis = this.redis;
+    if (!redis) return true;
+    if (redis.status === 'ready') return true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        redis.off('ready', onReady);
+        resolve(false);
+      }, timeoutMs);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      redis.once('ready', onReady);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (!this.redis) return;
+    try {
+      await this.redis.quit();
+    } catch {
+      this.redis.disconnect();
+    }
+  }
+}
+
+/** A refusal: which limit, and when to come back. */
+export interface RateLimitRefusal {
+  limit: string;
+  retryAfterSeconds: number;
+}
+
+export function retryAfterSeconds(res: { msBeforeNext: number }): number {
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+/**
+ * Consumes `points` for `key`; returns a refusal when the budget is spent. Errors of the store itself
+ * (both Redis and the insurance limiter failing — should not happen) let the request through and are logged:
+ * an abuse control must not take the service down.
+ */
+export async function consumeLimit(
+  limiter: RateLimiterAbstract,
+  limit: string,
+  key: string,
+  points = 1,
+  logger?: Logger,
+): Promise<RateLimitRefusal | null> {
+  try {
+    await limiter.consume(key, points);
+    return null;
+  } catch (err) {
+    if (err instanceof RateLimiterRes) return { limit, retryAfterSeconds: retryAfterSeconds(err) };
+    logger?.error({ err, limit }, 'rate limiter failed; request let through');
+    return null;
+  }
+}
+
+export function rateLimitMessages(retryAfter: number): { message: string; messageId: string } {
+  return {
+    message: `Too many requests. Try again in ${retryAfter} second(s).`,
+    messageId: `Terlalu banyak permintaan. Coba lagi dalam ${retryAfter} detik.`,
+  };
+}
+
+/** The GraphQL error for a refusal (a field error in a subgraph; pass `httpStatus` 429 for request-level ones). */
+export function rateLimitedError(refusal: RateLimitRefusal, messages = rateLimitMessages(refusal.retryAfterSeconds), httpStatus?: number) {
+  return new AppError(
+    'RATE_LIMITED',
+    messages.message,
+    messages.messageId,
+    { retryAfterSeconds: refusal.retryAfterSeconds, limit: refusal.limit },
+    httpStatus,
+  );
+}
+
+/** The JSON body of an HTTP 429 (send with a `Retry-After` header of the same number of seconds). */
+export function rateLimitedBody(refusal: RateLimitRefusal) {
+  const { message, messageId } = rateLimitMessages(refusal.retryAfterSeconds);
+  return {
+    errors: [
+      {
+        message,
+        extensions: { code: 'RATE_LIMITED', messageId, retryAfterSeconds: refusal.retryAfterSeconds, limit: refusal.limit },
+      },
+    ],
+  };
+}
+
+/** `::ffff:1.2.3.4` → `1.2.3.4`; anything that is not an IP address → null. */
+export function normaliseAddress(raw: string | undefined | null): string | null {
+  if (!raw) return null;
+  let a = raw.trim();
+  if (a.startsWith('[') && a.endsWith(']')) a = a.slice(1, -1);
+  const zone = a.indexOf('%');
+  if (zone >= 0) a = a.slice(0, zone);
+  if (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(a)) a = a.slice(7);
+  return net.isIP(a) ? a.toLowerCase() : null;
+}
+
+/**
+ * The key a client address is counted under: the IPv4 address itself, or the /64 network of an IPv6
+ * address (one subscriber usually holds a whole /64, so counting single IPv6 addresses would let one
+ * client rotate through billions of them).
+ */
+export function addressKey(address: string): string {
+  const a = normaliseAddress(address);
+  if (!a) return `other:${address}`;
+  if (net.isIPv4(a)) return a;
+  // Expand "::" and keep the first four groups.
+  const [head, tail] = a.includes('::') ? a.split('::') : [a, undefined];
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  if (t.length && t[t.length - 1].includes('.')) t.splice(t.length - 1, 1, '0', '0'); // embedded IPv4 tail
+  const groups = tail === undefined ? h : [...h, ...Array(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+/** True when a Redis server answers PING at `url` within `timeoutMs` (tests use it to decide what to run). */
+export async function pingRedis(url: string, timeoutMs = 1500): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Redis for tests: `TEST_REDIS_URL`, default the local server. */
+export function testRedisUrl(): string {
+  return process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+}
