@@ -10,6 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from './logger';
+import { isDatabaseUnavailableError } from './datasource';
 import { loadKeys } from './keys';
 import { requireServiceCredential } from './service-auth';
 
@@ -42,13 +43,96 @@ export function loggingPlugin(logger: Logger): ApolloServerPlugin<any> {
   };
 }
 
-/** Known errors pass through; anything unexpected is logged and masked. */
+/** A dependency a service needs in order to serve; `/ready` names it (503) when its check fails. */
+export class DependencyUnavailableError extends Error {
+  override name = 'DependencyUnavailableError';
+  constructor(
+    readonly dependencies: string[],
+    readonly causes: unknown[] = [],
+  ) {
+    super(`not available: ${dependencies.join(', ')}`);
+  }
+}
+
+/**
+ * Runs every check at once; throws DependencyUnavailableError naming each one that failed. A check fails by
+ * throwing or by taking longer than `timeoutMs`.
+ */
+export async function checkDependencies(checks: Record<string, () => Promise<unknown>>, timeoutMs = 3000): Promise<void> {
+  const names = Object.keys(checks);
+  const results = await Promise.allSettled(
+    names.map((n) =>
+      Promise.race([
+        checks[n](),
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`${n}: no answer within ${timeoutMs} ms`)), timeoutMs).unref()),
+      ]),
+    ),
+  );
+  const failed = names.filter((_, i) => results[i].status === 'rejected');
+  if (failed.length) {
+    throw new DependencyUnavailableError(failed, results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason));
+  }
+}
+
+/** A dependency check for another Pantau process: its /health answers 200 (`url`: any URL on it). */
+export async function httpHealthCheck(url: string, timeoutMs = 2000): Promise<void> {
+  const res = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(timeoutMs) });
+  await res.body?.cancel();
+  if (!res.ok) throw new Error(`health answered HTTP ${res.status}`);
+}
+
+/** Which dependencies an error from a readiness check names ('database' for driver errors). */
+export function missingDependencies(err: unknown): string[] {
+  if (err instanceof DependencyUnavailableError) return err.dependencies;
+  if (isDatabaseUnavailableError(err)) return ['database'];
+  return ['service'];
+}
+
+const DEPENDENCY_ID: Record<string, string> = {
+  database: 'basis data',
+  registry: 'registri instansi (layanan agencies)',
+  outbox: 'sumber outbox (layanan reports)',
+  agencies: 'subgraf agencies',
+  reports: 'subgraf reports',
+  analytics: 'subgraf analytics',
+};
+
+/** The 503 body of /ready: which dependencies are missing, in the common error shape. */
+export function notReadyBody(service: string, missing: string[]) {
+  return {
+    status: 'not ready',
+    service,
+    missing,
+    errors: [
+      {
+        message: `Not ready: ${missing.join(', ')} not available.`,
+        extensions: {
+          code: 'SERVICE_UNAVAILABLE',
+          messageId: `Belum siap: ${missing.map((m) => DEPENDENCY_ID[m] ?? m).join(', ')} tidak tersedia.`,
+          missing,
+        },
+      },
+    ],
+  };
+}
+
+/** Known errors pass through; a database that cannot be reached is SERVICE_UNAVAILABLE; anything else unexpected is logged and masked. */
 export function formatErrorFor(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     const unexpected =
       code === 'INTERNAL_SERVER_ERROR' && original !== undefined && !(original instanceof GraphQLError);
+    if (unexpected && isDatabaseUnavailableError(original)) {
+      // e.g. MariaDB restarting: nothing was written (every write is one transaction); the client may retry
+      logger.warn({ err: (original as Error).message, path: formatted.path }, 'database unavailable');
+      return {
+        message: 'The service cannot reach its database right now. Nothing was saved; try again shortly.',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'SERVICE_UNAVAILABLE', messageId: 'Layanan tidak dapat menghubungi basis datanya saat ini. Tidak ada yang disimpan; silakan coba lagi.' },
+      };
+    }
     if (unexpected) {
       logger.error({ err: original, path: formatted.path }, 'unexpected error');
       return {
@@ -111,7 +195,10 @@ export async function startSubgraphServer<C extends BaseContext>(
       const details = (await opts.readiness?.()) ?? {};
       res.json({ status: 'ready', service: opts.name, ...details });
     } catch (err) {
-      res.status(503).json({ status: 'not ready', service: opts.name, error: (err as Error).message });
+      // names what is missing (database, registry, outbox), never its address or the driver's message
+      const missing = missingDependencies(err);
+      opts.logger.warn({ missing, err: (err as Error).message }, 'not ready');
+      res.status(503).json(notReadyBody(opts.name, missing));
     }
   });
   // The subgraph port answers only the gateway and the other services (X-Pantau-Service); /health and /ready stay open.

@@ -1,4 +1,4 @@
-import { createLogger, startSubgraphServer, type RunningServer, type StoreConfig } from '@pantau/common';
+import { checkDependencies, createLogger, startSubgraphServer, type RunningServer, type StoreConfig } from '@pantau/common';
 import { createContext } from './context';
 import { OutboxConsumer, type ConsumerOptions } from './consumer/consumer';
 import type { OutboxSource } from './consumer/source';
@@ -60,8 +60,12 @@ export async function createServer(opts: AnalyticsServerOptions): Promise<Analyt
         });
       },
       readiness: async () => {
-        await store.ds.query('SELECT 1');
         const s = consumer?.status();
+        // names what is missing: the store, or the reports outbox when the last pull failed
+        await checkDependencies({
+          database: () => store.ds.query('SELECT 1'),
+          ...(s?.lastError ? { outbox: async () => Promise.reject(new Error(s.lastError ?? 'outbox pull failed')) } : {}),
+        });
         return {
           store: store.kind,
           timeZone: store.cal.timeZone,

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { createLogger, startSubgraphServer, type Logger, type RunningServer, type StoreConfig } from '@pantau/common';
+import { checkDependencies, createLogger, httpHealthCheck, serviceUrl, startSubgraphServer, type Logger, type RunningServer, type StoreConfig } from '@pantau/common';
 import { LocalDiskStorage, type AttachmentStorage } from './attachments/storage';
 import { attachmentRoutes } from './attachments/routes';
 import { startOrphanSweeper, sweepIntervalMs, type SweeperHandle } from './attachments/sweep';
@@ -63,7 +63,11 @@ export async function createServer(opts: ReportsServerOptions): Promise<ReportsS
         attachmentRoutes({ ds, storage, maxBytes: opts.maxAttachmentBytes })(app);
       },
       readiness: async () => {
-        await ds.query('SELECT 1');
+        // names what is missing: the store, or the agencies registry that intake checks topics and regions against
+        await checkDependencies({
+          database: () => ds.query('SELECT 1'),
+          ...(opts.registry ? {} : { registry: () => httpHealthCheck(serviceUrl('agencies')) }),
+        });
       },
       onClose: async () => {
         await sweeper?.stop();
