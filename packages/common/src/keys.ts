@@ -142,3 +142,16 @@ export function jwtSecret(): Uint8Array {
 export function serviceSecret(): Uint8Array {
   return current().service;
 }
+
+/**
+ * loadKeys() for a process that is starting: a key problem is also written to stderr as one plain line
+ * (whatever the log level), then thrown, so the operator sees what to set.
+ */
+export function requireKeys(env: NodeJS.ProcessEnv = process.env): PantauKeys {
+  try {
+    return loadKeys(env);
+  } catch (err) {
+    if (err instanceof KeyConfigError) process.stderr.write(`Pantau cannot start: ${err.message}\n`);
+    throw err;
+  }
+}

@@ -11,7 +11,7 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from './logger';
 import { isDatabaseUnavailableError } from './datasource';
-import { loadKeys } from './keys';
+import { requireKeys } from './keys';
 import { requireServiceCredential } from './service-auth';
 
 export interface RunningServer {
@@ -167,7 +167,7 @@ export async function startSubgraphServer<C extends BaseContext>(
   port: number,
   host = process.env.HOST ?? '127.0.0.1',
 ): Promise<RunningServer> {
-  loadKeys(); // refuse to start without signing keys (a clear message, before listening)
+  requireKeys(); // refuse to start without signing keys (a clear message, before listening)
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);

@@ -6,6 +6,7 @@ import { Agency } from './entities/Agency';
 import { Region } from './entities/Region';
 import type { Locale } from './domain/jurisdiction';
 import type { SignInThrottle } from './domain/sign-in-throttle';
+import { localTokenStateChecker } from './auth/token-state';
 
 export interface AgenciesContext {
   viewer: Viewer | null;
@@ -45,7 +46,7 @@ export function localeFrom(header: string | undefined): Locale {
 
 export async function createContext(ds: DataSource, req: Request): Promise<AgenciesContext> {
   return {
-    viewer: await viewerFromAuthorization(req.headers.authorization),
+    viewer: await viewerFromAuthorization(req.headers.authorization, { tokenState: localTokenStateChecker(ds) }),
     locale: localeFrom(req.headers['accept-language']),
     ds,
     loaders: createLoaders(ds),

@@ -6,13 +6,14 @@ import { AuthResolver } from './resolvers/AuthResolver';
 import { JurisdictionResolver } from './resolvers/JurisdictionResolver';
 import { RegionResolver } from './resolvers/RegionResolver';
 import { RoadResolver } from './resolvers/RoadResolver';
+import { StaffAdminResolver } from './resolvers/StaffAdminResolver';
 import { TopicResolver } from './resolvers/TopicResolver';
 
 /** The registry subgraph: regions, agencies, duties, roads, staff sign-in. */
 export function buildAgenciesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [RegionResolver, AgencyResolver, JurisdictionResolver, RoadResolver, TopicResolver, AuthResolver],
+      resolvers: [RegionResolver, AgencyResolver, JurisdictionResolver, RoadResolver, TopicResolver, AuthResolver, StaffAdminResolver],
     },
     {
       Region: {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createLogger, LimiterFactory, startSubgraphServer, type RunningServer, type StoreConfig } from '@pantau/common';
+import { tokenStateRoutes } from './auth/token-state';
 import { createContext } from './context';
 import { SignInThrottle, signInLimitsFromEnv } from './domain/sign-in-throttle';
 import { buildAgenciesSchema } from './schema';
@@ -39,6 +40,7 @@ export async function createServer(opts: AgenciesServerOptions): Promise<Agencie
       schema,
       logger,
       context: async (req) => ({ ...(await createContext(ds, req)), signInThrottle }),
+      routes: tokenStateRoutes(ds),
       readiness: async () => {
         await ds.query('SELECT 1');
       },

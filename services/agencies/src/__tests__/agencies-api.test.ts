@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import {
   createTestStore,
   errorCode,
-  postGraphQL,
+  postSubgraph,
   Role,
   signStaffToken,
   storeKinds,
@@ -15,7 +15,7 @@ describe.each(storeKinds())('agencies subgraph on %s', (kind) => {
   let store: TestStore;
   let server: AgenciesServer;
   const q = (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) =>
-    postGraphQL(server.url, query, variables, headers);
+    postSubgraph(server.url, query, variables, headers);
 
   beforeAll(async () => {
     store = createTestStore(kind);
@@ -160,7 +160,8 @@ describe.each(storeKinds())('agencies subgraph on %s', (kind) => {
     it('shows an agency liaison to staff only', async () => {
       const query = '{ agency(id: "kukar-pupr") { liaison { email role } duties { topic { code } } } }';
       expect((await q(query)).data.agency.liaison).toBeNull();
-      const token = await signStaffToken(viewer);
+      const [account] = await server.ds.query("SELECT id, email, name, role, agencyId FROM staff_accounts WHERE email = 'pimpinan@kukarkab.go.id'");
+      const token = await signStaffToken(account);
       const res = await q(query, {}, { authorization: `Bearer ${token}` });
       expect(res.data.agency.liaison).toEqual({ email: 'sekretaris.pupr@kukarkab.go.id', role: 'LIAISON' });
       expect(res.data.agency.duties.map((d: any) => d.topic.code)).toEqual(['DRAINASE', 'JALAN', 'AIR_BERSIH'].sort());
@@ -200,7 +201,7 @@ describe('sign-in throttling', () => {
 
   it('refuses further attempts after five failures, even with the right password', async () => {
     const attempt = (p: string) =>
-      postGraphQL(server.url, 'mutation($p: String!) { signIn(email: "pimpinan@kukarkab.go.id", password: $p) { token } }', { p });
+      postSubgraph(server.url, 'mutation($p: String!) { signIn(email: "pimpinan@kukarkab.go.id", password: $p) { token } }', { p });
     for (let i = 0; i < 5; i++) expect(errorCode(await attempt('wrong-password-1'))).toBe('UNAUTHENTICATED');
     const locked = await attempt('pantau-demo-2026');
     expect(errorCode(locked)).toBe('RATE_LIMITED');

@@ -35,6 +35,10 @@ export class StaffAccount {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Bumped on deactivation, reactivation and role change: tokens carrying an older version stop working. */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
   @Field(() => Date)
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt: Date;

@@ -7,9 +7,10 @@ import { Road, RoadRegion } from '../entities/Road';
 import { StaffAccount } from '../entities/StaffAccount';
 import { Topic } from '../entities/Topic';
 import { Registry1764400000000 } from './migrations/1764400000000-Registry';
+import { StaffTokenVersion1764500000000 } from './migrations/1764500000000-StaffTokenVersion';
 
 export const ENTITIES = [Region, Agency, Topic, Duty, Road, RoadRegion, StaffAccount];
-export const MIGRATIONS = [Registry1764400000000];
+export const MIGRATIONS = [Registry1764400000000, StaffTokenVersion1764500000000];
 
 /** Opens the registry's own store (created and migrated if needed). */
 export function openRegistryStore(store: StoreConfig): Promise<DataSource> {
