@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { createLogger, formatErrorFor, loggingPlugin, serviceUrl, viewerFromAuthorization, type ServiceName } from '@pantau/common';
+import { createLogger, formatErrorFor, limitServerOptions, loggingPlugin, operationLimits, operationTimeout, serviceUrl, viewerFromAuthorization, type ServiceName } from '@pantau/common';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 
 export interface GatewayContext {
@@ -72,14 +72,18 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // depth, aliases, root fields, tokens, directives, cost, list inputs, time: @pantau/common limits.ts
+  const limits = operationLimits();
+  const { plugin: limitsPlugin, ...limitOptions } = limitServerOptions<GatewayContext>(limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    ...limitOptions,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(logger),
     // stopOnSignals() owns shutdown: close the HTTP server, then the consumer and the store, then exit.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), loggingPlugin(logger)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), loggingPlugin(logger), limitsPlugin],
   });
   await apollo.start();
 
@@ -106,6 +110,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    operationTimeout(limits),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         // Refuse a bad token here with a clear message (401) instead of letting every subgraph refuse it;

@@ -15,3 +15,4 @@ export * from './server';
 export * from './testing';
 export * from './events';
 export * from './rate-limit';
+export * from './limits';

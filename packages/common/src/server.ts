@@ -13,6 +13,7 @@ import type { Logger } from './logger';
 import { isDatabaseUnavailableError } from './datasource';
 import { requireKeys } from './keys';
 import { requireServiceCredential } from './service-auth';
+import { formatLimitError, limitServerOptions, operationTimeout, stripSuggestions, subgraphLimits } from './limits';
 
 export interface RunningServer {
   url: string;
@@ -119,6 +120,10 @@ export function notReadyBody(service: string, missing: string[]) {
 /** Known errors pass through; a database that cannot be reached is SERVICE_UNAVAILABLE; anything else unexpected is logged and masked. */
 export function formatErrorFor(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // operation limits keep their own codes (Apollo wraps them as validation/parse failures); no "Did you mean"
+    const limited = formatLimitError(formatted, error);
+    if (limited) return limited;
+    formatted = stripSuggestions(formatted);
     const code = formatted.extensions?.code;
     const original = error instanceof GraphQLError ? error.originalError : undefined;
     const unexpected =
@@ -171,8 +176,12 @@ export async function startSubgraphServer<C extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  // depth, aliases, root fields, tokens, directives, cost, list inputs, time (limits.ts): as at the gateway
+  const limits = subgraphLimits();
+  const { plugin: limitsPlugin, ...limitOptions } = limitServerOptions<C>(limits, { subgraph: true });
   const apollo = new ApolloServer<C>({
     schema: opts.schema,
+    ...limitOptions,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatErrorFor(opts.logger),
@@ -183,6 +192,7 @@ export async function startSubgraphServer<C extends BaseContext>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       loggingPlugin(opts.logger),
+      limitsPlugin,
     ],
   });
   await apollo.start();
@@ -207,6 +217,7 @@ export async function startSubgraphServer<C extends BaseContext>(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    operationTimeout(limits),
     expressMiddleware(apollo, { context: async ({ req }) => opts.context(req) }),
   );
 
