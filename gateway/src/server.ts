@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createLogger, formatErrorFor, limitServerOptions, loggingPlugin, operationLimits, operationTimeout, serviceUrl, viewerFromAuthorization, type ServiceName } from '@pantau/common';
+import { ResilientDataSource, scrubFormattedError } from './subgraph-data-source';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 
 export interface GatewayContext {
@@ -34,7 +35,7 @@ export interface RunningGateway {
 }
 
 /** Forwards the caller's Authorization and Accept-Language headers to every subgraph. */
-export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class ForwardingDataSource extends ResilientDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
@@ -66,7 +67,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as ServiceName] }),
+    buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as ServiceName], name }),
   });
 
   const app = express();
@@ -80,7 +81,8 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     ...limitOptions,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: formatErrorFor(logger),
+    // no internal address or upstream response details in any error (subgraph outages: subgraph-data-source.ts)
+    formatError: (formatted, error) => scrubFormattedError(formatErrorFor(logger)(formatted, error)),
     // stopOnSignals() owns shutdown: close the HTTP server, then the consumer and the store, then exit.
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), loggingPlugin(logger), limitsPlugin],

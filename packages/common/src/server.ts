@@ -176,6 +176,7 @@ export async function startSubgraphServer<C extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  applyKeepAliveTimeouts(httpServer);
   // depth, aliases, root fields, tokens, directives, cost, list inputs, time (limits.ts): as at the gateway
   const limits = subgraphLimits();
   const { plugin: limitsPlugin, ...limitOptions } = limitServerOptions<C>(limits, { subgraph: true });
@@ -237,6 +238,24 @@ export async function startSubgraphServer<C extends BaseContext>(
       await opts.onClose?.();
     },
   };
+}
+
+/**
+ * Idle keep-alive sockets: a subgraph keeps them 65 s (`PANTAU_KEEP_ALIVE_TIMEOUT_MS`), well above the
+ * gateway agent's idle timeout (30 s, `PANTAU_SUBGRAPH_IDLE_MS`), so the gateway always closes an idle
+ * socket first and never sends a request on one the server is closing (ECONNRESET / socket hang up).
+ * `headersTimeout` must exceed `keepAliveTimeout` (Node closes a reused socket by the shorter one).
+ */
+export function keepAliveTimeouts(env: NodeJS.ProcessEnv = process.env): { keepAliveTimeout: number; headersTimeout: number } {
+  const n = Number(env.PANTAU_KEEP_ALIVE_TIMEOUT_MS);
+  const keepAliveTimeout = Number.isFinite(n) && n > 0 ? n : 65_000;
+  return { keepAliveTimeout, headersTimeout: keepAliveTimeout + 1_000 };
+}
+
+export function applyKeepAliveTimeouts(server: http.Server, env: NodeJS.ProcessEnv = process.env): void {
+  const t = keepAliveTimeouts(env);
+  server.keepAliveTimeout = t.keepAliveTimeout;
+  server.headersTimeout = t.headersTimeout;
 }
 
 /** Stops cleanly on SIGINT/SIGTERM. */
