@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Request } from 'express';
 import { viewerFromAuthorization, type Viewer } from '@pantau/common';
-import type { AgencyPerformance } from './domain/metrics';
+import type { DisclosedPerformance } from './domain/disclosure';
 import type { Scope } from './domain/scope';
 import type { AnalyticsService } from './service';
 
@@ -12,20 +12,28 @@ import type { AnalyticsService } from './service';
 export interface AnalyticsContext {
   viewer: Viewer | null;
   service: AnalyticsService;
+  /**
+   * Small-cell threshold for this viewer: k for the public (figures from fewer than k reports are
+   * withheld, time windows widened to whole days), null for staff (any valid staff token: everything).
+   */
+  disclosureK: number | null;
   /** Agency.performance batched per filter: one read for all agencies of a request. */
-  performanceLoader(scope: Scope): DataLoader<string, AgencyPerformance>;
+  performanceLoader(scope: Scope): DataLoader<string, DisclosedPerformance>;
 }
 
 export function createContextValue(service: AnalyticsService, viewer: Viewer | null): AnalyticsContext {
-  const loaders = new Map<string, DataLoader<string, AgencyPerformance>>();
+  const loaders = new Map<string, DataLoader<string, DisclosedPerformance>>();
+  // k = 1 turns small-cell protection off (nothing is below 1 report): the public is then served like staff.
+  const disclosureK = viewer || service.smallCellK <= 1 ? null : service.smallCellK;
   return {
     viewer,
     service,
+    disclosureK,
     performanceLoader(scope) {
       const key = JSON.stringify(scope);
       let loader = loaders.get(key);
       if (!loader) {
-        loader = new DataLoader((ids: readonly string[]) => service.agencyPerformance(scope, [...ids]));
+        loader = new DataLoader((ids: readonly string[]) => service.agencyPerformance(scope, [...ids], disclosureK));
         loaders.set(key, loader);
       }
       return loader;

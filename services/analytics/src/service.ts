@@ -21,16 +21,35 @@ import {
   type TransparencyMetrics,
   type TrendPoint,
 } from './domain/metrics';
+import {
+  discloseBreakdown,
+  discloseOverview,
+  disclosePerformance,
+  discloseRegionStats,
+  discloseResponseTimes,
+  discloseSla,
+  discloseTransparency,
+  discloseTrend,
+  publicMinReports,
+  smallCellK as configuredSmallCellK,
+  type DisclosedPerformance,
+} from './domain/disclosure';
 import { periodLabel, periodOfDay, trendPeriods, withinAgencies, withinRegion, type Scope, type TrendInterval } from './domain/scope';
 import { firstDayOfMonth } from './domain/time';
 import type { AnalyticsReader } from './storage/reader';
 import type { AnalyticsStore } from './storage/store';
 
-/** Every dashboard figure for a scope: storage sums, domain turns sums into figures. */
+/**
+ * Every dashboard figure for a scope: storage sums, domain turns sums into figures. `k` is the
+ * small-cell threshold for the viewer (domain/disclosure.ts): a number for the public, null for staff
+ * (nothing withheld); every answer carries the disclosure fields either way.
+ */
 export class AnalyticsService {
   constructor(
     readonly store: AnalyticsStore,
     private readonly clock: () => number = Date.now,
+    /** k for signed-out viewers (PANTAU_SMALL_CELL_K, default 5). */
+    readonly smallCellK: number = configuredSmallCellK(),
   ) {}
 
   private async core(r: AnalyticsReader, s: Scope) {
@@ -39,20 +58,24 @@ export class AnalyticsService {
     return { m, now };
   }
 
-  overview(s: Scope): Promise<Overview> {
+  overview(s: Scope, k: number | null = null) {
     return this.store.read(async (r) => {
       const { m, now } = await this.core(r, s);
       const topics = await r.topicCounts(s);
       const median = (await r.distribution(s, 'frAg', [50])).values[0];
-      return overview(m, now, median, topics);
+      return discloseOverview(overview(m, now, median, topics), m, now, k);
     });
   }
 
-  maladministrationBreakdown(s: Scope): Promise<MaladministrationBreakdown> {
-    return this.store.read(async (r) => maladministrationBreakdown((await r.measures(s, 'none')).get('') ?? zeroMeasures()));
+  maladministrationBreakdown(s: Scope, k: number | null = null) {
+    return this.store.read(async (r) => discloseBreakdown(maladministrationBreakdown((await r.measures(s, 'none')).get('') ?? zeroMeasures()), k));
   }
 
-  responseTimes(s: Scope): Promise<ResponseTimeStats> {
+  async responseTimes(s: Scope, k: number | null = null) {
+    return discloseResponseTimes(await this.rawResponseTimes(s), k);
+  }
+
+  private rawResponseTimes(s: Scope): Promise<ResponseTimeStats> {
     return this.store.read(async (r) => {
       const m = (await r.measures(s, 'none')).get('') ?? zeroMeasures();
       const stats = {} as Record<DurationMetric, DurationStats>;
@@ -69,21 +92,25 @@ export class AnalyticsService {
     });
   }
 
-  slaCompliance(s: Scope): Promise<SlaCompliance> {
+  slaCompliance(s: Scope, k: number | null = null) {
     return this.store.read(async (r) => {
       const { m, now } = await this.core(r, s);
-      return slaCompliance(m, now);
+      return discloseSla(slaCompliance(m, now), k);
     });
   }
 
-  transparency(s: Scope): Promise<TransparencyMetrics> {
+  transparency(s: Scope, k: number | null = null) {
     return this.store.read(async (r) => {
       const { m, now } = await this.core(r, s);
-      return transparencyMetrics(m, now);
+      return discloseTransparency(transparencyMetrics(m, now), m, now, k);
     });
   }
 
-  trend(s: Scope, interval: TrendInterval): Promise<TrendPoint[]> {
+  async trend(s: Scope, interval: TrendInterval, k: number | null = null) {
+    return discloseTrend(await this.rawTrend(s, interval), k);
+  }
+
+  private rawTrend(s: Scope, interval: TrendInterval): Promise<TrendPoint[]> {
     return this.store.read(async (r) => {
       const byMonth = interval === 'MONTH';
       const groups = await r.measures(s, byMonth ? 'month' : 'day');
@@ -101,35 +128,51 @@ export class AnalyticsService {
   }
 
   /** Performance of every agency with reports in scope (leaderboard, batched Agency.performance). */
-  private async performanceByAgency(r: AnalyticsReader, s: Scope): Promise<Map<string, AgencyPerformance>> {
+  private async performanceByAgency(
+    r: AnalyticsReader,
+    s: Scope,
+    k: number | null,
+  ): Promise<Map<string, { raw: AgencyPerformance; shown: DisclosedPerformance }>> {
     const measures = await r.measures(s, 'agency');
     const now = await r.nowCounts(s, 'agency', this.clock(), measures);
     const medians = await r.percentileByAgency(s, 50);
-    const out = new Map<string, AgencyPerformance>();
-    for (const [id, m] of measures) out.set(id, agencyPerformance(m, now.get(id) ?? zeroNow(), medians.get(id) ?? null));
+    const out = new Map<string, { raw: AgencyPerformance; shown: DisclosedPerformance }>();
+    for (const [id, m] of measures) {
+      const n = now.get(id) ?? zeroNow();
+      const raw = agencyPerformance(m, n, medians.get(id) ?? null);
+      out.set(id, { raw, shown: disclosePerformance(raw, m, n, k) });
+    }
     return out;
   }
 
-  leaderboard(s: Scope, orderBy: LeaderboardOrder, minReports: number, first: number): Promise<LeaderboardRow[]> {
+  /** Ranked on the true figures; the public sees only agencies with at least k reports, figures disclosed. */
+  leaderboard(s: Scope, orderBy: LeaderboardOrder, minReports: number, first: number, k: number | null = null) {
     return this.store.read(async (r) => {
-      const perf = await this.performanceByAgency(r, s);
-      return rankLeaderboard([...perf].map(([agencyId, performance]) => ({ agencyId, performance })), orderBy, minReports, first);
+      const perf = await this.performanceByAgency(r, s, k);
+      // The public ranking uses only what the public sees (a withheld figure ranks last, like a missing one).
+      const rows: LeaderboardRow[] = rankLeaderboard(
+        [...perf].map(([agencyId, p]) => ({ agencyId, performance: k === null ? p.raw : (p.shown as AgencyPerformance) })),
+        orderBy,
+        publicMinReports(minReports, k),
+        first,
+      );
+      return rows.map((row) => ({ rank: row.rank, agencyId: row.agencyId, performance: perf.get(row.agencyId)!.shown }));
     });
   }
 
   /** Agency.performance for several agencies at once (one batch per request and filter). */
-  agencyPerformance(s: Scope, ids: string[]): Promise<AgencyPerformance[]> {
+  agencyPerformance(s: Scope, ids: string[], k: number | null = null): Promise<DisclosedPerformance[]> {
     return this.store.read(async (r) => {
-      const perf = await this.performanceByAgency(r, withinAgencies(s, ids));
-      return ids.map((id) => perf.get(id) ?? agencyPerformance(zeroMeasures(), zeroNow(), null));
+      const perf = await this.performanceByAgency(r, withinAgencies(s, ids), k);
+      return ids.map((id) => perf.get(id)?.shown ?? disclosePerformance(agencyPerformance(zeroMeasures(), zeroNow(), null), zeroMeasures(), zeroNow(), k));
     });
   }
 
-  regionStats(s: Scope, code: string): Promise<RegionReportStats> {
+  regionStats(s: Scope, code: string, k: number | null = null) {
     return this.store.read(async (r) => {
       const scoped = withinRegion(s, code);
       const { m, now } = await this.core(r, scoped);
-      return regionReportStats(m, now);
+      return discloseRegionStats(regionReportStats(m, now), m, now, k);
     });
   }
 }

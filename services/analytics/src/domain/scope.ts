@@ -53,6 +53,17 @@ export function scopeOf(filter: FilterInput | null | undefined): Scope {
   };
 }
 
+/**
+ * The scope widened to whole days of the reporting time zone: `from` down to the start of its day, `to`
+ * up to the start of the next day (unless it is one already). Signed-out viewers get only these, so
+ * windows cannot be narrowed (or shifted by minutes and differenced) until they hold one report.
+ */
+export function wholeDays(s: Scope, cal: ZonedCalendar): Scope {
+  const fromMs = s.fromMs === null ? null : cal.startOfDay(cal.dayKey(s.fromMs));
+  const toMs = s.toMs === null || cal.isDayStart(s.toMs) ? s.toMs : cal.startOfDay(addDays(cal.dayKey(s.toMs), 1));
+  return { ...s, fromMs, toMs };
+}
+
 /** The scope narrowed to one region (Region.reportStats). */
 export function withinRegion(s: Scope, code: string): Scope {
   if (s.regionPrefix === null || regionMatches(s.regionPrefix, code)) return { ...s, regionPrefix: code };

@@ -12,7 +12,7 @@ const QUARTER_HOUR = 15 * 60_000;
 export const HOUR_MS = 3_600_000;
 
 export function reportingTimeZone(env: NodeJS.ProcessEnv = process.env): string {
-  const tz = env.ANALYTICS_TIME_ZONE || DEFAULT_TIME_ZONE;
+  const tz = env.ANALYTICS_TIME_ZONE || env.PANTAU_TIME_ZONE || DEFAULT_TIME_ZONE;
   assertTimeZone(tz);
   return tz;
 }

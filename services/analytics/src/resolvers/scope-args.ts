@@ -1,5 +1,6 @@
 import { badInput } from '@pantau/common';
-import { ScopeError, scopeOf, type Scope } from '../domain/scope';
+import { ScopeError, scopeOf, wholeDays, type Scope } from '../domain/scope';
+import type { AnalyticsContext } from '../context';
 import type { AnalyticsFilter } from './types';
 
 /** The filter argument as a scope, with input errors as BAD_USER_INPUT. */
@@ -10,6 +11,12 @@ export function toScope(filter: AnalyticsFilter | null | undefined): Scope {
     if (err instanceof ScopeError) throw badInput(err.message, 'Filter analitik tidak sah: ' + err.message);
     throw err;
   }
+}
+
+/** The filter as the viewer may use it: signed-out viewers get whole days (see domain/scope wholeDays). */
+export function viewScope(filter: AnalyticsFilter | null | undefined, ctx: AnalyticsContext): Scope {
+  const scope = toScope(filter);
+  return ctx.disclosureK === null ? scope : wholeDays(scope, ctx.service.store.cal);
 }
 
 export async function guard<T>(fn: () => Promise<T>): Promise<T> {

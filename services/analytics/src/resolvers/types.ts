@@ -33,12 +33,31 @@ registerEnumType(SlaStep, { name: 'SlaStep' });
 registerEnumType(TrendIntervalEnum, { name: 'TrendInterval' });
 registerEnumType(LeaderboardOrderEnum, { name: 'LeaderboardOrder' });
 
+/** What an object withheld from a signed-out viewer (small-cell protection, see services/analytics/README.md). */
+@ObjectType()
+export abstract class Disclosure {
+  @Field(() => Boolean, {
+    description:
+      'True when figures of this object are withheld (null) because they come from fewer than `suppressedBelow` reports. Only for signed-out viewers; staff see every figure.',
+  })
+  suppressed: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'The threshold k (PANTAU_SMALL_CELL_K, default 5) when something is withheld, else null.' })
+  suppressedBelow: number | null;
+
+  @Field(() => [String], { description: 'Names of the withheld fields (a list field is named when some of its items are withheld).' })
+  suppressedFields: string[];
+}
+
+const WHOLE_DAYS =
+  ' For signed-out viewers it is widened to whole days of the reporting time zone (ANALYTICS_TIME_ZONE or PANTAU_TIME_ZONE, default Asia/Makassar): `from` to the start of its day, `to` to the start of the next day unless it is one.';
+
 @InputType({ description: 'Reports submitted in [from, to), in a region (Kemendagri code prefix), routed to an agency, on a topic.' })
 export class AnalyticsFilter {
-  @Field(() => Date, { nullable: true, description: 'Inclusive lower bound on submittedAt.' })
+  @Field(() => Date, { nullable: true, description: 'Inclusive lower bound on submittedAt.' + WHOLE_DAYS })
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Exclusive upper bound on submittedAt.' })
+  @Field(() => Date, { nullable: true, description: 'Exclusive upper bound on submittedAt.' + WHOLE_DAYS })
   to?: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Region code or an ancestor, e.g. "64.02" matches "64.02.18.2001".' })
@@ -52,33 +71,33 @@ export class AnalyticsFilter {
 }
 
 @ObjectType()
-export class TopicCount {
+export class TopicCount extends Disclosure {
   @Field(() => String)
   topic: string;
 
-  @Field(() => Int)
-  count: number;
+  @Field(() => Int, { nullable: true })
+  count: number | null;
 }
 
 @ObjectType()
-export class StatusCount {
+export class StatusCount extends Disclosure {
   @Field(() => ReportStatus)
   status: ReportStatus;
 
-  @Field(() => Int)
-  count: number;
+  @Field(() => Int, { nullable: true })
+  count: number | null;
 }
 
 @ObjectType({ description: 'Headline figures (KPI cards).' })
-export class AnalyticsOverview {
-  @Field(() => Int, { description: 'Reports submitted in scope.' })
-  volume: number;
+export class AnalyticsOverview extends Disclosure {
+  @Field(() => Int, { nullable: true, description: 'Reports submitted in scope.' })
+  volume: number | null;
 
-  @Field(() => Int, { description: 'Reports not completed and not archived.' })
-  open: number;
+  @Field(() => Int, { nullable: true, description: 'Reports not completed and not archived.' })
+  open: number | null;
 
-  @Field(() => Int, { description: 'Open reports with a step past its due date and not done, now.' })
-  overdue: number;
+  @Field(() => Int, { nullable: true, description: 'Open reports with a step past its due date and not done, now.' })
+  overdue: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Completed / dispositioned.' })
   completionRate: number | null;
@@ -103,42 +122,42 @@ export class AnalyticsOverview {
 }
 
 @ObjectType()
-export class MaladministrationSlice {
+export class MaladministrationSlice extends Disclosure {
   @Field(() => MaladministrationCategory)
   type: MaladministrationCategory;
 
-  @Field(() => Int)
-  count: number;
+  @Field(() => Int, { nullable: true })
+  count: number | null;
 
-  @Field(() => Float, { description: 'count / total (0 when there are no reports).' })
-  share: number;
+  @Field(() => Float, { nullable: true, description: 'count / total (0 when there are no reports).' })
+  share: number | null;
 }
 
 @ObjectType()
-export class MaladministrationBreakdown {
-  @Field(() => Int)
-  total: number;
+export class MaladministrationBreakdown extends Disclosure {
+  @Field(() => Int, { nullable: true })
+  total: number | null;
 
   @Field(() => [MaladministrationSlice], { description: 'Ten types and UNCLASSIFIED, most frequent first.' })
   slices: MaladministrationSlice[];
 }
 
 @ObjectType()
-export class HistogramBucket {
+export class HistogramBucket extends Disclosure {
   @Field(() => Float)
   fromHours: number;
 
   @Field(() => Float, { nullable: true, description: 'Exclusive; null for the last, open-ended bucket.' })
   toHours: number | null;
 
-  @Field(() => Int)
-  count: number;
+  @Field(() => Int, { nullable: true })
+  count: number | null;
 }
 
 @ObjectType({ description: 'A duration in hours (calendar time): exact nearest-rank percentiles, mean, count, histogram.' })
-export class DurationStats {
-  @Field(() => Int)
-  count: number;
+export class DurationStats extends Disclosure {
+  @Field(() => Int, { nullable: true })
+  count: number | null;
 
   @Field(() => Float, { nullable: true })
   p50Hours: number | null;
@@ -154,7 +173,7 @@ export class DurationStats {
 }
 
 @ObjectType()
-export class ResponseTimeStats {
+export class ResponseTimeStats extends Disclosure {
   @Field(() => DurationStats, { description: 'dispositionedAt − submittedAt.' })
   verification: DurationStats;
 
@@ -169,25 +188,25 @@ export class ResponseTimeStats {
 }
 
 @ObjectType()
-export class SlaStepCompliance {
+export class SlaStepCompliance extends Disclosure {
   @Field(() => SlaStep)
   step: SlaStep;
 
-  @Field(() => Int, { description: 'Done by the due date.' })
-  onTime: number;
+  @Field(() => Int, { nullable: true, description: 'Done by the due date.' })
+  onTime: number | null;
 
-  @Field(() => Int, { description: 'Done after the due date.' })
-  late: number;
+  @Field(() => Int, { nullable: true, description: 'Done after the due date.' })
+  late: number | null;
 
-  @Field(() => Int, { description: 'Not done and past the due date now (or when the report was closed).' })
-  overdueOpen: number;
+  @Field(() => Int, { nullable: true, description: 'Not done and past the due date now (or when the report was closed).' })
+  overdueOpen: number | null;
 
   @Field(() => Float, { nullable: true, description: 'onTime / (onTime + late + overdueOpen).' })
   compliance: number | null;
 }
 
 @ObjectType()
-export class SlaCompliance {
+export class SlaCompliance extends Disclosure {
   @Field(() => [SlaStepCompliance])
   steps: SlaStepCompliance[];
 
@@ -196,7 +215,7 @@ export class SlaCompliance {
 }
 
 @ObjectType({ description: 'Transparency components (0–1) and the index (0–100).' })
-export class TransparencyMetrics {
+export class TransparencyMetrics extends Disclosure {
   @Field(() => Float, { nullable: true, description: 'R: reports with ≥1 response / dispositioned.' })
   responseRate: number | null;
 
@@ -229,27 +248,27 @@ export class TransparencyMetrics {
 }
 
 @ObjectType()
-export class TrendPoint {
+export class TrendPoint extends Disclosure {
   @Field(() => String, { description: 'First day of the period (YYYY-MM-DD, reporting time zone; weeks start on Monday).' })
   periodStart: string;
 
-  @Field(() => Int, { description: 'Reports submitted in the period.' })
-  submitted: number;
+  @Field(() => Int, { nullable: true, description: 'Reports submitted in the period.' })
+  submitted: number | null;
 
-  @Field(() => Int, { description: 'Of those, completed now.' })
-  completed: number;
+  @Field(() => Int, { nullable: true, description: 'Of those, completed now.' })
+  completed: number | null;
 }
 
 @ObjectType()
-export class AgencyPerformance {
-  @Field(() => Int)
-  reportCount: number;
+export class AgencyPerformance extends Disclosure {
+  @Field(() => Int, { nullable: true })
+  reportCount: number | null;
 
-  @Field(() => Int)
-  open: number;
+  @Field(() => Int, { nullable: true })
+  open: number | null;
 
-  @Field(() => Int)
-  overdue: number;
+  @Field(() => Int, { nullable: true })
+  overdue: number | null;
 
   @Field(() => Float, { nullable: true })
   completionRate: number | null;
@@ -271,15 +290,15 @@ export class AgencyPerformance {
 }
 
 @ObjectType()
-export class RegionReportStats {
-  @Field(() => Int)
-  reportCount: number;
+export class RegionReportStats extends Disclosure {
+  @Field(() => Int, { nullable: true })
+  reportCount: number | null;
 
-  @Field(() => Int)
-  open: number;
+  @Field(() => Int, { nullable: true })
+  open: number | null;
 
-  @Field(() => Int)
-  overdue: number;
+  @Field(() => Int, { nullable: true })
+  overdue: number | null;
 
   @Field(() => Float, { nullable: true })
   completionRate: number | null;
