@@ -2,6 +2,7 @@ import { checkDependencies, createLogger, startSubgraphServer, type RunningServe
 import { createContext } from './context';
 import { OutboxConsumer, type ConsumerOptions } from './consumer/consumer';
 import type { OutboxSource } from './consumer/source';
+import { smallCellK } from './domain/disclosure';
 import { reportingTimeZone } from './domain/time';
 import { buildAnalyticsSchema } from './schema';
 import { AnalyticsService } from './service';
@@ -17,6 +18,8 @@ export interface AnalyticsServerOptions {
   timeZone?: string;
   /** The instant "overdue" is measured against (tests); default Date.now. */
   clock?: () => number;
+  /** Small-cell threshold for signed-out viewers (default PANTAU_SMALL_CELL_K or 5; 1 turns protection off). */
+  smallCellK?: number;
 }
 
 export interface AnalyticsServer extends RunningServer {
@@ -45,7 +48,7 @@ function metricsText(consumer: OutboxConsumer | null): string {
 export async function createServer(opts: AnalyticsServerOptions): Promise<AnalyticsServer> {
   const logger = createLogger('analytics');
   const store = await AnalyticsStore.open(opts.store, { timeZone: opts.timeZone ?? reportingTimeZone() });
-  const service = new AnalyticsService(store, opts.clock);
+  const service = new AnalyticsService(store, opts.clock, opts.smallCellK ?? smallCellK());
   const consumer = opts.outbox ? new OutboxConsumer({ store, source: opts.outbox, logger, ...opts.consumer }) : null;
   const schema = await buildAnalyticsSchema();
   const server = await startSubgraphServer(
