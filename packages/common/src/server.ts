@@ -11,6 +11,7 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from './logger';
 import { isDatabaseUnavailableError } from './datasource';
+import { APOLLO_CODE_MAP, DEFAULT_MESSAGE_IDS, INTERNAL_ERROR_MESSAGE, apiSecurityHeaders, jsonErrorHandler, notFoundHandler, requireJsonBody } from './http-errors';
 import { requireKeys } from './keys';
 import { requireServiceCredential } from './service-auth';
 import { formatLimitError, limitServerOptions, operationTimeout, stripSuggestions, subgraphLimits } from './limits';
@@ -141,10 +142,19 @@ export function formatErrorFor(logger: Logger) {
     if (unexpected) {
       logger.error({ err: original, path: formatted.path }, 'unexpected error');
       return {
-        message: 'Internal error. It has been logged.',
+        message: INTERNAL_ERROR_MESSAGE.message,
         path: formatted.path,
         locations: formatted.locations,
-        extensions: { code: 'INTERNAL_SERVER_ERROR', messageId: 'Terjadi kesalahan internal dan telah dicatat.' },
+        extensions: { code: 'INTERNAL_SERVER_ERROR', messageId: INTERNAL_ERROR_MESSAGE.messageId },
+      };
+    }
+    // Apollo's request-level client mistakes (unknown operationName, missing query, wrong method) are
+    // BAD_USER_INPUT like every other client mistake; every error carries an Indonesian messageId.
+    const mapped = typeof code === 'string' ? (APOLLO_CODE_MAP[code] ?? code) : code;
+    if (mapped !== code || (typeof mapped === 'string' && !formatted.extensions?.messageId && DEFAULT_MESSAGE_IDS[mapped])) {
+      return {
+        ...formatted,
+        extensions: { ...formatted.extensions, code: mapped, messageId: formatted.extensions?.messageId ?? DEFAULT_MESSAGE_IDS[String(mapped)] },
       };
     }
     return formatted;
@@ -175,6 +185,7 @@ export async function startSubgraphServer<C extends BaseContext>(
   requireKeys(); // refuse to start without signing keys (a clear message, before listening)
   const app = express();
   app.disable('x-powered-by');
+  app.use(apiSecurityHeaders());
   const httpServer = http.createServer(app);
   applyKeepAliveTimeouts(httpServer);
   // depth, aliases, root fields, tokens, directives, cost, list inputs, time (limits.ts): as at the gateway
@@ -217,10 +228,14 @@ export async function startSubgraphServer<C extends BaseContext>(
   opts.routes?.(app);
   app.use(
     '/graphql',
+    requireJsonBody(),
     express.json({ limit: '1mb' }),
     operationTimeout(limits),
     expressMiddleware(apollo, { context: async ({ req }) => opts.context(req) }),
   );
+  // everything else: JSON 404; any error (bad JSON, too large, bad charset, a bug): the JSON error shape
+  app.use(notFoundHandler());
+  app.use(jsonErrorHandler(opts.logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

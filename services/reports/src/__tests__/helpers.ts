@@ -1,7 +1,20 @@
-import { createTestStore, postGraphQL, Role, signStaffToken, type StoreKind, type TestStore } from '@pantau/common';
+import {
+  createTestStore,
+  httpTokenStateLookup,
+  postSubgraph,
+  Role,
+  serviceHeaders,
+  setDefaultTokenStateChecker,
+  signStaffToken,
+  TokenStateChecker,
+  type StoreKind,
+  type TestStore,
+} from '@pantau/common';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { LocalDiskStorage } from '../attachments/storage';
 import { HttpRegistryClient, type RegistryClient } from '../registry/client';
 import { createServer, type ReportsServer, type ReportsServerOptions } from '../server';
@@ -21,6 +34,20 @@ export async function startRegistry(): Promise<TestRegistry> {
   const { createServer: createAgencies } = await import('@pantau/agencies');
   const store = createTestStore('sqlite');
   const server = await createAgencies({ store: store.config('agencies'), port: 0 });
+  // The staff accounts the tests sign tokens for exist in the registry, and reports checks every staff
+  // token against it over HTTP (GET /internal/token-state/:id), as in production.
+  for (const v of Object.values(STAFF)) {
+    await server.ds.query('INSERT INTO staff_accounts (id, email, name, passwordHash, role, agencyId, active) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      v.id,
+      v.email,
+      v.name,
+      'no-password',
+      v.role,
+      v.agencyId,
+      1,
+    ]);
+  }
+  setDefaultTokenStateChecker(new TokenStateChecker(httpTokenStateLookup(server.url)));
   return {
     url: server.url,
     client: new HttpRegistryClient(server.url),
@@ -35,7 +62,7 @@ export interface TestReports {
   server: ReportsServer;
   store: TestStore;
   dir: string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): ReturnType<typeof postGraphQL<T>>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): ReturnType<typeof postSubgraph<T>>;
   close(): Promise<void>;
 }
 
@@ -53,7 +80,7 @@ export async function startReports(kind: StoreKind, registry: RegistryClient, op
     server,
     store,
     dir,
-    gql: (query, variables, token) => postGraphQL(server.url, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
+    gql: (query, variables, token) => postSubgraph(server.url, query, variables, token ? { authorization: `Bearer ${token}` } : {}),
     async close() {
       await server.close();
       await store.cleanup();
@@ -98,11 +125,45 @@ export function reportInput(over: Record<string, unknown> = {}) {
   };
 }
 
-/** Smallest valid files of each accepted type (magic bytes + a little payload). */
+function pngChunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+
+/**
+ * A real RGB PNG of `width`×`height` (default: random pixels, so every call is different content: the
+ * uploads are re-encoded, and content-addressed storage would merge equal images).
+ */
+export function pngImage(width = 4, height = 4, pixel: () => [number, number, number] = () => [0, 1, 2].map(() => crypto.randomInt(256)) as [number, number, number]): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, no filter, no interlace
+  const rows: number[] = [];
+  for (let y = 0; y < height; y++) {
+    rows.push(0);
+    for (let x = 0; x < width; x++) rows.push(...pixel());
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', zlib.deflateSync(Buffer.from(rows))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** Small valid files of each accepted type (real images: uploads of images are decoded and re-encoded). */
 export const SAMPLE_FILES = {
-  png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR-demo-png-bytes')]),
-  jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF-demo-jpeg-bytes')]),
-  webp: Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x10, 0, 0, 0]), Buffer.from('WEBPVP8 demo')]),
+  png: pngImage(2, 2, () => [200, 120, 40]),
+  jpeg: Buffer.from(
+    '/9j/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAACAAIDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAT/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAABv/EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAMAwEAAhEDEQA/AKQAI2f/2Q==',
+    'base64',
+  ),
+  webp: Buffer.from('UklGRjoAAABXRUJQVlA4IC4AAADQAQCdASoCAAIAAUAmJaACdLoB+AADsAD+pNf/TSPGkeNI+Yt/84ljqd3aAAAA', 'base64'),
   mp4: Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.from('demo-mp4-bytes')]),
   pdf: Buffer.from('%PDF-1.7\n% demo pdf bytes\n'),
 };
@@ -110,6 +171,11 @@ export const SAMPLE_FILES = {
 export async function upload(baseUrl: string, content: Buffer, filename: string, headers: Record<string, string> = {}) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(content)]), filename);
-  const res = await fetch(new URL('/attachments', baseUrl), { method: 'POST', body: form, headers });
+  const res = await fetchSubgraph(new URL('/attachments', baseUrl), { method: 'POST', body: form, headers });
   return { status: res.status, body: (await res.json()) as any };
+}
+
+/** fetch() straight to the reports service, with the service credential the gateway's proxy adds. */
+export async function fetchSubgraph(url: string | URL, init: RequestInit = {}): Promise<Response> {
+  return fetch(url, { ...init, headers: { ...(await serviceHeaders('test')), ...(init.headers as Record<string, string> | undefined) } });
 }

@@ -3,12 +3,15 @@ import { errorCode, storeKinds } from '@pantau/common';
 import { AttachmentEntity } from '../entities';
 import { KeyLock } from '../attachments/key-lock';
 import { ORPHAN_MAX_AGE_MS, sweepOrphanAttachments } from '../attachments/sweep';
-import { reportInput, SAMPLE_FILES, startRegistry, startReports, SUBMIT, tokens, upload, type TestRegistry, type TestReports } from './helpers';
+import { reportInput, SAMPLE_FILES, startRegistry, startReports, SUBMIT, tokens, upload, type TestRegistry, type TestReports, fetchSubgraph } from './helpers';
 
 const HOUR = 3_600_000;
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
-/** Different bytes of an accepted type each time (content-addressed storage would merge equal files). */
-const uniquePng = (tag: string) => Buffer.concat([SAMPLE_FILES.png, Buffer.from(`-${tag}-${crypto.randomUUID()}`)]);
+/**
+ * Different bytes of an accepted type each time (content-addressed storage would merge equal files); a
+ * PDF, because images are re-encoded on upload and then stored under the hash of the new bytes.
+ */
+const uniquePng = (tag: string) => Buffer.concat([SAMPLE_FILES.pdf, Buffer.from(`% ${tag}-${crypto.randomUUID()}\n`)]);
 
 describe('KeyLock', () => {
   it('runs work on one key one at a time, in call order, and other keys in parallel', async () => {
@@ -85,9 +88,9 @@ describe.each(storeKinds())('orphan upload sweep on %s', (kind) => {
     expect(await t.server.storage.exists(sha(linkedBytes))).toBe(true);
 
     // the report's files are still served; the swept one is gone and can no longer be attached
-    const file = await fetch(new URL(`/attachments/${sharedLinked.id}`, t.server.url), { headers: { 'x-tracking-id': trackingId } });
+    const file = await fetchSubgraph(new URL(`/attachments/${sharedLinked.id}`, t.server.url), { headers: { 'x-tracking-id': trackingId } });
     expect(Buffer.from(await file.arrayBuffer()).equals(sharedBytes)).toBe(true);
-    expect((await fetch(new URL(`/attachments/${old.id}`, t.server.url), { headers: { authorization: `Bearer ${tok.admin}` } })).status).toBe(404);
+    expect((await fetchSubgraph(new URL(`/attachments/${old.id}`, t.server.url), { headers: { authorization: `Bearer ${tok.admin}` } })).status).toBe(404);
     expect(errorCode(await t.gql(SUBMIT, { input: reportInput({ attachmentIds: [old.id] }) }))).toBe('BAD_USER_INPUT');
 
     // nothing left to do; a later clock takes the fresh one too

@@ -1,27 +1,72 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type express from 'express';
-import { AppError, envInt, viewerFromAuthorization, Role, type Viewer } from '@pantau/common';
+import { AppError, envInt, sendJsonError, viewerFromAuthorization, Role, type Viewer } from '@pantau/common';
 import type { DataSource } from 'typeorm';
 import { AttachmentEntity, ReportEntity } from '../entities';
 import { reportAccess } from '../domain/privacy';
 import { parseTrackingId } from '../domain/tracking-id';
 import { privacyViewer } from '../resolvers/present';
-import { ALLOWED_TYPES, EXTENSIONS, MAGIC_BYTES, sniffContentType } from './magic';
+import { safeFilename } from './filename';
+import { isImageType, reencodeImage, UnreadableImage } from './images';
+import { ALLOWED_TYPES, MAGIC_BYTES, sniffContentType } from './magic';
 import { keyLockFor } from './key-lock';
 import type { AttachmentStorage } from './storage';
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_UPLOAD_TIMEOUT_MS = 120_000;
 
+/** `ATTACHMENT_MAX_BYTES` (default 10 MiB): a file of exactly this many bytes is accepted, one more is refused. */
 export function maxAttachmentBytes(): number {
   return envInt('ATTACHMENT_MAX_BYTES', DEFAULT_MAX_ATTACHMENT_BYTES);
 }
 
-function sendError(res: express.Response, status: number, code: string, message: string, messageId: string) {
-  res.status(status).json({ error: { code, message, messageId } });
+/** `PANTAU_UPLOAD_TIMEOUT_MS` (default 120 s): an upload still arriving after this long is dropped with its partial file. */
+export function uploadTimeoutMs(): number {
+  return envInt('PANTAU_UPLOAD_TIMEOUT_MS', DEFAULT_UPLOAD_TIMEOUT_MS);
+}
+
+/** Multipart framing allowed on top of the file itself before a declared Content-Length is refused outright. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+/** A refused upload: HTTP status + the shared JSON error shape. */
+class UploadRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly messageId: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+const tooLarge = (maxBytes: number) =>
+  new UploadRefused(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    `The file is larger than the limit of ${maxBytes} bytes.`,
+    `Ukuran berkas melebihi batas ${maxBytes} bita (${Math.round((maxBytes / 1048576) * 10) / 10} MB).`,
+    { limit: maxBytes },
+  );
+
+const timedOut = (ms: number) =>
+  new UploadRefused(408, 'UPLOAD_TIMEOUT', `The upload did not finish within ${ms} ms.`, `Unggahan tidak selesai dalam ${ms} md.`, { limitMs: ms });
+
+const badMultipart = () =>
+  new UploadRefused(400, 'BAD_USER_INPUT', 'The upload is not a well-formed multipart/form-data body.', 'Unggahan bukan isi multipart/form-data yang sah.');
+
+/** The client went away: nobody to answer. */
+class UploadAborted extends Error {}
+
+function send(res: express.Response, e: UploadRefused) {
+  // the rest of the body is not read: close the connection after answering
+  if (!res.headersSent) res.setHeader('Connection', 'close');
+  sendJsonError(res, e.status, e.code, e.message, e.messageId, e.details);
 }
 
 async function viewerOf(req: express.Request, res: express.Response): Promise<Viewer | null | undefined> {
@@ -29,19 +74,9 @@ async function viewerOf(req: express.Request, res: express.Response): Promise<Vi
     return await viewerFromAuthorization(req.headers.authorization);
   } catch (err) {
     const e = err as AppError;
-    sendError(res, 401, 'UNAUTHENTICATED', e.message, String(e.extensions?.messageId ?? ''));
+    sendJsonError(res, 401, 'UNAUTHENTICATED', e.message, String(e.extensions?.messageId ?? 'Token tidak sah.'));
     return undefined;
   }
-}
-
-function safeFilename(raw: string | undefined, ext: string): string {
-  const base = path
-    .basename((raw ?? '').replace(/\\/g, '/'))
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
-    .trim()
-    .slice(0, 200);
-  return base || `lampiran.${ext}`;
 }
 
 async function readHead(file: string): Promise<Buffer> {
@@ -55,54 +90,105 @@ async function readHead(file: string): Promise<Buffer> {
   }
 }
 
+async function sha256File(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  await pipeline(fs.createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
 interface Upload {
   tmp: string;
   filename: string | undefined;
   size: number;
-  sha256: string;
-  truncated: boolean;
 }
 
-/** Streams the single `file` part of a multipart request to a temp file, hashing as it goes. */
-function receive(req: express.Request, storage: AttachmentStorage, maxBytes: number): Promise<Upload | null> {
+/**
+ * Streams the single `file` part of a multipart request to a temp file. Whatever happens — the client
+ * aborts, the body is malformed, the file passes the limit, the upload takes longer than `timeoutMs`,
+ * the disk fails — the write stream is closed (its descriptor released) and the partial file deleted
+ * before the promise settles.
+ */
+function receive(req: express.Request, storage: AttachmentStorage, maxBytes: number, timeoutMs: number): Promise<Upload | null> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: 10, parts: 20 } });
-    } catch (err) {
-      reject(err);
+      bb = busboy({
+        headers: req.headers,
+        // file names are UTF-8 (browsers send them raw); busboy's default latin1 garbles them
+        defParamCharset: 'utf8',
+        // busboy flags a file as truncated when it reaches fileSize: one byte more makes the limit inclusive
+        limits: { files: 1, fileSize: maxBytes + 1, fields: 10, fieldSize: 1024, parts: 20, headerPairs: 50 },
+      });
+    } catch {
+      reject(badMultipart());
       return;
     }
-    let upload: Promise<Upload> | null = null;
+    let settled = false;
+    let tmp: string | null = null;
+    let out: fs.WriteStream | null = null;
+    let file: Readable | null = null;
+    let written: Promise<Upload> | null = null;
+
+    const release = async () => {
+      clearTimeout(timer);
+      req.unpipe(bb);
+      file?.destroy();
+      bb.destroy();
+      if (out) {
+        if (!out.closed) {
+          out.destroy();
+          await finished(out).catch(() => undefined);
+        }
+      }
+      if (tmp) await storage.discard(tmp).catch(() => undefined);
+    };
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      void release().finally(() => reject(err));
+    };
+    const timer = setTimeout(() => fail(timedOut(timeoutMs)), timeoutMs);
+    timer.unref();
+
+    req.on('close', () => {
+      if (!req.complete) fail(new UploadAborted('client aborted the upload'));
+    });
     bb.on('file', (name, stream, info) => {
-      if (name !== 'file' || upload) {
+      if (name !== 'file' || file) {
         stream.resume();
         return;
       }
-      const tmp = storage.tempFile();
-      const hash = crypto.createHash('sha256');
+      file = stream;
+      tmp = storage.tempFile();
+      out = fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
       let size = 0;
-      let truncated = false;
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        hash.update(chunk);
       });
-      stream.on('limit', () => {
-        truncated = true;
-      });
-      upload = pipeline(stream, fs.createWriteStream(tmp)).then(() => ({
-        tmp,
-        filename: info.filename,
-        size,
-        sha256: hash.digest('hex'),
-        truncated,
-      }));
-      upload.catch(() => undefined);
+      // deferred: busboy still uses the stream right after emitting 'limit'
+      stream.on('limit', () => setImmediate(() => fail(tooLarge(maxBytes))));
+      const path = tmp;
+      written = pipeline(stream, out).then(() => ({ tmp: path, filename: info.filename, size }));
+      written.catch((err: Error) => fail(err));
     });
-    bb.on('error', reject);
+    bb.on('error', () => fail(badMultipart()));
     bb.on('close', () => {
-      if (!upload) resolve(null);
-      else upload.then(resolve, reject);
+      if (settled) return;
+      if (!written) {
+        settled = true;
+        clearTimeout(timer);
+        resolve(null);
+        return;
+      }
+      written.then(
+        (u) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve(u);
+        },
+        (err: Error) => fail(err),
+      );
     });
     req.pipe(bb);
   });
@@ -112,49 +198,63 @@ export interface AttachmentRoutesOptions {
   ds: DataSource;
   storage: AttachmentStorage;
   maxBytes?: number;
+  /** Default PANTAU_UPLOAD_TIMEOUT_MS or 120 s. */
+  uploadTimeoutMs?: number;
 }
 
 /**
  * POST /attachments (multipart/form-data, one part named `file`): type checked by content, size
- * limited, SHA-256 stored; answers 201 { id, filename, contentType, size, sha256, url }. The id is
- * then passed in submitReport / respondToReport `attachmentIds`.
+ * limited (inclusive), images re-encoded without metadata, SHA-256 of the stored bytes; answers 201
+ * { id, filename, contentType, size, sha256, url }. The id is then passed in submitReport /
+ * respondToReport `attachmentIds`. Refusals use the shared JSON error shape.
  *
  * GET /attachments/:id: only to viewers allowed to see the report's content — staff by Bearer token,
- * the reporter by `X-Tracking-Id` header (or `?trackingId=`).
+ * the reporter by `X-Tracking-Id` header (or `?trackingId=` when called directly; the gateway forwards
+ * no query).
  */
 export function attachmentRoutes(opts: AttachmentRoutesOptions) {
   const maxBytes = opts.maxBytes ?? maxAttachmentBytes();
+  const timeoutMs = opts.uploadTimeoutMs ?? uploadTimeoutMs();
   return (app: express.Express) => {
     app.post('/attachments', async (req, res) => {
       const viewer = await viewerOf(req, res);
       if (viewer === undefined) return;
       if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
-        sendError(res, 415, 'BAD_USER_INPUT', 'Send the file as multipart/form-data in a part named "file".', 'Kirim berkas sebagai multipart/form-data dengan nama bagian "file".');
+        sendJsonError(
+          res,
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send the file as multipart/form-data in a part named "file".',
+          'Kirim berkas sebagai multipart/form-data dengan nama bagian "file".',
+        );
+        return;
+      }
+      const declared = Number(req.headers['content-length']);
+      if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD_BYTES) {
+        send(res, tooLarge(maxBytes));
         return;
       }
       let up: Upload | null;
       try {
-        up = await receive(req, opts.storage, maxBytes);
+        up = await receive(req, opts.storage, maxBytes, timeoutMs);
       } catch (err) {
-        sendError(res, 400, 'BAD_USER_INPUT', `Could not read the upload: ${(err as Error).message}`, 'Unggahan tidak dapat dibaca.');
-        return;
+        if (err instanceof UploadAborted) return;
+        if (err instanceof UploadRefused) return send(res, err);
+        throw err;
       }
       if (!up) {
-        sendError(res, 400, 'BAD_USER_INPUT', 'No part named "file" in the upload.', 'Tidak ada berkas bernama "file" dalam unggahan.');
+        sendJsonError(res, 400, 'BAD_USER_INPUT', 'No part named "file" in the upload.', 'Tidak ada berkas bernama "file" dalam unggahan.');
         return;
       }
+      const temps = [up.tmp];
       try {
-        if (up.truncated) {
-          sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes.`, `Ukuran berkas melebihi batas ${Math.round(maxBytes / 1048576)} MB.`);
-          return;
-        }
         if (up.size === 0) {
-          sendError(res, 400, 'BAD_USER_INPUT', 'The file is empty.', 'Berkas kosong.');
+          sendJsonError(res, 400, 'BAD_USER_INPUT', 'The file is empty.', 'Berkas kosong.');
           return;
         }
         const type = sniffContentType(await readHead(up.tmp));
         if (!type) {
-          sendError(
+          sendJsonError(
             res,
             415,
             'UNSUPPORTED_MEDIA_TYPE',
@@ -163,23 +263,41 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
           );
           return;
         }
+        let stored = up.tmp;
+        let size = up.size;
+        if (isImageType(type)) {
+          // what is hashed, stored and served is the re-encoded image, without any metadata
+          let clean: Buffer;
+          try {
+            clean = await reencodeImage(up.tmp, type);
+          } catch (err) {
+            if (!(err instanceof UnreadableImage)) throw err;
+            sendJsonError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'The image cannot be read (damaged, or larger than 40 megapixels).', 'Gambar tidak dapat dibaca (rusak, atau lebih dari 40 megapiksel).');
+            return;
+          }
+          stored = opts.storage.tempFile();
+          temps.push(stored);
+          await fs.promises.writeFile(stored, clean, { flag: 'wx', mode: 0o600 });
+          size = clean.length;
+        }
+        const sha256 = await sha256File(stored);
         const row = Object.assign(new AttachmentEntity(), {
           id: crypto.randomUUID(),
           reportId: null,
           responseId: null,
           detailId: null,
-          filename: safeFilename(up.filename, EXTENSIONS[type]),
+          filename: safeFilename(up.filename, type),
           contentType: type,
-          size: up.size,
-          sha256: up.sha256,
-          storageKey: up.sha256,
+          size,
+          sha256,
+          storageKey: sha256,
           uploadedAt: new Date(),
           uploaderRole: viewer?.role ?? 'PUBLIC',
           uploaderId: viewer?.id ?? null,
         });
         // under the key lock: the orphan sweep cannot remove this content between the two steps
-        await keyLockFor(opts.storage).run(up.sha256, async () => {
-          await opts.storage.commit(up.sha256, up.tmp);
+        await keyLockFor(opts.storage).run(sha256, async () => {
+          await opts.storage.commit(sha256, stored);
           await opts.ds.getRepository(AttachmentEntity).insert(row);
         });
         res.status(201).json({
@@ -191,7 +309,7 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
           url: `/attachments/${row.id}`,
         });
       } finally {
-        await opts.storage.discard(up.tmp);
+        for (const t of temps) await opts.storage.discard(t);
       }
     });
 
@@ -199,7 +317,7 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
       const viewer = await viewerOf(req, res);
       if (viewer === undefined) return;
       const notVisible = () =>
-        sendError(res, 404, 'NOT_FOUND', 'No such attachment, or you may not see it.', 'Lampiran tidak ditemukan atau Anda tidak berhak melihatnya.');
+        sendJsonError(res, 404, 'NOT_FOUND', 'No such attachment, or you may not see it.', 'Lampiran tidak ditemukan atau Anda tidak berhak melihatnya.');
       const id = String(req.params.id);
       if (!/^[0-9a-f-]{36}$/i.test(id)) return notVisible();
       const att = await opts.ds.getRepository(AttachmentEntity).findOneBy({ id });

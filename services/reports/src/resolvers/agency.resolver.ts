@@ -7,7 +7,9 @@ import { AgencyRef, ReportConnection, ReportOrder } from './types';
 
 @Resolver(() => AgencyRef)
 export class AgencyReportsResolver {
+  // nullable: a reports outage nulls only this field, never the Agency (partial answers at the gateway)
   @FieldResolver(() => ReportConnection, {
+    nullable: true,
     description: 'Reports routed to this agency now (staff; a liaison only for its own agency).',
   })
   reports(

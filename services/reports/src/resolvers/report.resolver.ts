@@ -82,7 +82,7 @@ export class ReportResolver {
     return row ? presentReport(row, viewer, ctx.now) : null;
   }
 
-  @Query(() => ReportConnection, { description: 'Reports for staff: filters, full-text search over title and body, keyset pages.' })
+  @Query(() => ReportConnection, { nullable: true, description: 'Reports for staff: filters, full-text search over title and body, keyset pages.' })
   reports(
     @Arg('filter', () => ReportFilter, { nullable: true }) filter: ReportFilter | undefined,
     @Arg('search', () => String, { nullable: true }) search: string | undefined,

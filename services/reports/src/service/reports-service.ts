@@ -3,6 +3,7 @@ import { AppError, badInput, Classification, conflict, forbidden, notFound, type
 import type { DataSource, EntityManager } from 'typeorm';
 import { In, IsNull } from 'typeorm';
 import { AttachmentEntity, ReportDetailEntity, ReportEntity, ResponseEntity, TimelineEventEntity } from '../entities';
+import { neutralizeAttachmentNames } from '../attachments/anonymize';
 import {
   type Action,
   type Actor,
@@ -196,6 +197,8 @@ export class ReportsService {
         { field: 'attachmentIds' },
       );
     }
+    // files of an anonymous report get neutral names (lampiran-1.jpg): a file name can identify the reporter
+    await neutralizeAttachmentNames(em, reportId, ids);
   }
 
   private async appendTimeline(em: EntityManager, reportId: string, e: LifecycleEvent, responseId: string | null = null) {

@@ -1,0 +1,209 @@
+import type express from 'express';
+import helmet from 'helmet';
+import type { Logger } from './logger';
+
+/**
+ * The one JSON error shape of every Pantau route, GraphQL or not:
+ * `{"errors":[{"message":"<English>","extensions":{"code":"<CODE>","messageId":"<Indonesian>",...}}]}`.
+ * Plain HTTP routes (attachments, internal endpoints, 404s, body-parser failures) answer with it through
+ * the helpers below, so no Express HTML page, stack trace or file path ever reaches a client.
+ */
+export interface JsonErrorBody {
+  errors: Array<{ message: string; extensions: { code: string; messageId: string; [k: string]: unknown } }>;
+}
+
+export function jsonErrorBody(code: string, message: string, messageId: string, details?: Record<string, unknown>): JsonErrorBody {
+  return { errors: [{ message, extensions: { code, messageId, ...(details ?? {}) } }] };
+}
+
+export function sendJsonError(
+  res: express.Response,
+  status: number,
+  code: string,
+  message: string,
+  messageId: string,
+  details?: Record<string, unknown>,
+): void {
+  if (res.headersSent) {
+    // too late for a clean answer: cut the response rather than append an error to a partial body
+    res.destroy();
+    return;
+  }
+  res.status(status);
+  res.setHeader('Cache-Control', 'no-store');
+  res.json(jsonErrorBody(code, message, messageId, details));
+}
+
+export const NOT_FOUND_MESSAGE = {
+  message: 'No such route.',
+  messageId: 'Alamat tidak ditemukan.',
+};
+
+export const INTERNAL_ERROR_MESSAGE = {
+  message: 'Internal error. It has been logged.',
+  messageId: 'Terjadi kesalahan internal dan telah dicatat.',
+};
+
+/** Indonesian text for codes that Apollo or a library raises without one. */
+export const DEFAULT_MESSAGE_IDS: Record<string, string> = {
+  BAD_USER_INPUT: 'Permintaan tidak sah.',
+  GRAPHQL_PARSE_FAILED: 'Kueri GraphQL tidak dapat diurai.',
+  GRAPHQL_VALIDATION_FAILED: 'Kueri GraphQL tidak sesuai dengan skema.',
+  PERSISTED_QUERY_NOT_FOUND: 'Kueri tersimpan tidak ditemukan.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Kueri tersimpan tidak didukung.',
+  NOT_FOUND: 'Tidak ditemukan.',
+  UNAUTHENTICATED: 'Anda harus masuk terlebih dahulu.',
+  FORBIDDEN: 'Anda tidak berwenang melakukan tindakan ini.',
+  PAYLOAD_TOO_LARGE: 'Isi permintaan terlalu besar.',
+  UNSUPPORTED_MEDIA_TYPE: 'Jenis isi permintaan tidak didukung.',
+  INTERNAL_SERVER_ERROR: INTERNAL_ERROR_MESSAGE.messageId,
+};
+
+/**
+ * Apollo's request-level codes that are client mistakes, mapped to the Pantau code (HTTP status
+ * stays Apollo's 4xx): a missing query, a wrong method, batching, an unknown or missing operationName.
+ */
+export const APOLLO_CODE_MAP: Record<string, string> = {
+  BAD_REQUEST: 'BAD_USER_INPUT',
+  OPERATION_RESOLUTION_FAILURE: 'BAD_USER_INPUT',
+};
+
+/** Express 404 for everything no route claimed. */
+export function notFoundHandler(): express.RequestHandler {
+  return (_req, res) => {
+    sendJsonError(res, 404, 'NOT_FOUND', NOT_FOUND_MESSAGE.message, NOT_FOUND_MESSAGE.messageId);
+  };
+}
+
+interface HttpishError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+  limit?: number;
+  charset?: string;
+  encoding?: string;
+}
+
+export interface ClassifiedError {
+  status: number;
+  code: string;
+  message: string;
+  messageId: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * What a thrown error means for the client. body-parser (express.json) errors carry a `type`;
+ * http-errors style errors (serve-static, router) a `status`. Unknown errors are 500s.
+ */
+export function classifyHttpError(err: unknown): ClassifiedError {
+  const e = (err && typeof err === 'object' ? err : {}) as HttpishError;
+  const status = Number(e.status ?? e.statusCode ?? 500);
+  switch (e.type) {
+    case 'entity.parse.failed':
+      return {
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        message: 'The request body is not valid JSON (a JSON object is expected).',
+        messageId: 'Isi permintaan bukan JSON yang sah (harus berupa objek JSON).',
+      };
+    case 'entity.too.large':
+      return {
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `The request body is larger than the limit${e.limit ? ` of ${e.limit} bytes` : ''}.`,
+        messageId: `Isi permintaan melebihi batas ukuran${e.limit ? ` ${e.limit} bita` : ''}.`,
+        details: e.limit ? { limit: e.limit } : undefined,
+      };
+    case 'charset.unsupported':
+      return {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'Unsupported charset: send the body as UTF-8.',
+        messageId: 'Set karakter tidak didukung: kirim isi permintaan dalam UTF-8.',
+      };
+    case 'encoding.unsupported':
+      return {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'Unsupported content encoding: send the body uncompressed, gzip or deflate.',
+        messageId: 'Pengodean isi tidak didukung: kirim tanpa kompresi, gzip atau deflate.',
+      };
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return {
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        message: 'The request body was incomplete.',
+        messageId: 'Isi permintaan tidak lengkap.',
+      };
+    default:
+      break;
+  }
+  if (status === 404 || status === 403 || status === 405) {
+    // serve-static answers 403 for paths it refuses (traversal): to the client it is just not there
+    return { status: 404, code: 'NOT_FOUND', ...NOT_FOUND_MESSAGE };
+  }
+  if (status === 413) return { status, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.', messageId: DEFAULT_MESSAGE_IDS.PAYLOAD_TOO_LARGE };
+  if (status === 415) {
+    return { status, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported media type.', messageId: DEFAULT_MESSAGE_IDS.UNSUPPORTED_MEDIA_TYPE };
+  }
+  if (status >= 400 && status < 500) {
+    // e.g. a malformed percent-escape in the path (URIError with status 400)
+    return { status: 400, code: 'BAD_USER_INPUT', message: 'The request is malformed.', messageId: 'Permintaan tidak sah.' };
+  }
+  return { status: 500, code: 'INTERNAL_SERVER_ERROR', ...INTERNAL_ERROR_MESSAGE };
+}
+
+/**
+ * Express error middleware (mount last): every error becomes the JSON shape; unexpected ones are
+ * logged with their stack server-side and answered with a neutral 500.
+ */
+export function jsonErrorHandler(logger?: Logger): express.ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const c = classifyHttpError(err);
+    if (c.status >= 500) logger?.error({ err, method: req.method, path: req.path }, 'unexpected error');
+    else logger?.debug({ code: c.code, method: req.method, path: req.path }, 'request refused');
+    sendJsonError(res, c.status, c.code, c.message, c.messageId, c.details);
+  };
+}
+
+/**
+ * POST bodies of GraphQL endpoints must be JSON: anything else is 415 (instead of Apollo's
+ * "req.body is not set" 500). GET/HEAD pass through (Apollo answers them itself).
+ */
+export function requireJsonBody(): express.RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'POST') return next();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
+    if (type === 'application/json') return next();
+    sendJsonError(
+      res,
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send GraphQL requests as application/json.',
+      'Kirim permintaan GraphQL sebagai application/json.',
+    );
+  };
+}
+
+/**
+ * Security headers for processes that serve only an API (the subgraphs): nothing may be rendered,
+ * framed or fetched from their answers (CSP `default-src 'none'; frame-ancestors 'none'`), nosniff,
+ * no referrer, no cross-origin reads.
+ */
+export function apiSecurityHeaders(): express.RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+    },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+  });
+}
