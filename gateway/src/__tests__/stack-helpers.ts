@@ -9,7 +9,19 @@ export const { startStack } = require(path.resolve(__dirname, '../../../scripts/
     ports?: Record<string, number>;
     stdio?: 'inherit' | 'pipe' | 'ignore';
     readyTimeoutMs?: number;
-  }): Promise<{ origin: string; graphqlUrl: string; ports: Record<string, number>; stop(): Promise<void> }>;
+    supervise?: boolean;
+    backoff?: { initialMs?: number; maxMs?: number; resetAfterMs?: number };
+    onEvent?: (e: { type: string; service: string; code?: number | null; signal?: string | null; delayMs?: number; restarts?: number; tail?: string }) => void;
+  }): Promise<{
+    origin: string;
+    graphqlUrl: string;
+    ports: Record<string, number>;
+    children: Record<string, import('node:child_process').ChildProcess>;
+    stop(): Promise<void>;
+    tail(name: string): string;
+    restarts(): Record<string, number>;
+    waitReady(name: string, ms?: number): Promise<void>;
+  }>;
 };
 
 export async function freePort(): Promise<number> {
