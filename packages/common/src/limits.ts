@@ -64,7 +64,7 @@ export interface OperationLimits {
   maxCost: number;
   /** Items in any list argument or list variable (any depth of an input object). */
   maxListInput: number;
-  /** Subgraphs: `_entities(representations:)` items (the gateway's query-plan fetches). */
+  /** Subgraphs: `_entities(representations:)` items (the gateway's query-plan fetches); at least maxCost / 2. */
   maxRepresentations: number;
   /** Execution time of one request; 0 turns the limit off. */
   operationTimeoutMs: number;
@@ -78,7 +78,7 @@ export const DEFAULT_LIMITS: Readonly<OperationLimits> = Object.freeze({
   maxDirectives: 10,
   maxCost: 10000,
   maxListInput: 100,
-  maxRepresentations: 1000,
+  maxRepresentations: 5000,
   operationTimeoutMs: 10000,
 });
 
@@ -194,7 +194,8 @@ export function timeoutBody(limitMs: number) {
   };
 }
 
-const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more than (\d+) tokens\. Parsing aborted\.$/;
+// graphql-js 16 writes "more that"; accept both spellings
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more (?:than|that) (\d+) tokens\. Parsing aborted\.$/;
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
 /**
@@ -595,10 +596,17 @@ export function limitsPlugin<C extends BaseContext>(limits: OperationLimits, opt
 
 /**
  * The limits a subgraph applies: the same as the gateway's, except tokens (×10): the gateway's query plans
- * inline fragments and add `__typename` and key fields, so a fetch can be longer than the client's document.
+ * inline fragments and add `__typename` and key fields, so a fetch can be longer than the client's document;
+ * and representations (at least maxCost / 2), so no fetch of an operation the gateway accepted is refused.
  */
 export function subgraphLimits(limits: OperationLimits = operationLimits()): OperationLimits {
-  return { ...limits, maxTokens: limits.maxTokens * 10 };
+  return {
+    ...limits,
+    maxTokens: limits.maxTokens * 10,
+    // Every entity the gateway fetches costs at least 2 in the operation it accepted (the field and its
+    // selection), so an accepted operation causes at most maxCost / 2 representations in one fetch.
+    maxRepresentations: Math.max(limits.maxRepresentations, Math.ceil(limits.maxCost / 2)),
+  };
 }
 
 /** Apollo Server options carrying the limits: spread into `new ApolloServer({...})`. */
