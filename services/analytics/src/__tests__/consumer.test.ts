@@ -70,6 +70,7 @@ describe.each(storeKinds())('outbox consumer on %s', (kind) => {
       port: 0,
       outbox: new HttpOutboxSource(outbox.base),
       consumer: { pollMs: 250 },
+      smallCellK: 1, // counts volume from the first report on (small-cell protection off)
     });
     try {
       const volume = async () => (await postGraphQL(server.url, '{ analyticsOverview { volume } }')).data.analyticsOverview.volume as number;

@@ -68,7 +68,8 @@ describe.each(storeKinds())('analytics figures equal the brute-force definitions
 
   beforeAll(async () => {
     store = createTestStore(kind);
-    server = await createServer({ store: store.config('analytics'), port: 0, timeZone: 'Asia/Makassar', clock: () => now });
+    // smallCellK 1: small-cell protection off (staff view), so every figure is compared, at any time window
+    server = await createServer({ store: store.config('analytics'), port: 0, timeZone: 'Asia/Makassar', clock: () => now, smallCellK: 1 });
   });
   afterAll(async () => {
     await server?.close();
