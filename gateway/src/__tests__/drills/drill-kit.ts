@@ -113,7 +113,15 @@ export async function burst(
       }
     }
   };
+  const started = Date.now();
   await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, worker));
+  if (process.env.DRILL_VERBOSE === '1') {
+    const reasons: Record<string, number> = {};
+    for (const f of failures) reasons[f.reason] = (reasons[f.reason] ?? 0) + 1;
+    const retried = acks.filter((a) => a.attempts > 1).length;
+    const replayed = acks.filter((a) => !a.created).length;
+    console.info(`[drill ${opts.prefix}] ${acks.length}/${opts.count} acknowledged in ${Date.now() - started} ms; ${failures.length} failed attempts ${JSON.stringify(reasons)}; ${retried} needed retries; ${replayed} answered by key replay`);
+  }
   return { acks, failures, unacknowledged, fault };
 }
 
@@ -215,14 +223,23 @@ export async function waitPort(port: number, timeoutMs = 30000): Promise<void> {
   throw new Error(`nothing listens on port ${port} after ${timeoutMs} ms`);
 }
 
-export function hasMariadbd(): boolean {
-  try {
-    execFileSync('mariadbd', ['--version'], { stdio: 'ignore' });
-    execFileSync('mariadb-install-db', ['--help'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
+/** A program on PATH or in the sbin directories (mariadbd lives in /usr/sbin on Debian). */
+export function findProgram(name: string): string | null {
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin', '/usr/bin', '/usr/local/bin'];
+  for (const d of dirs) {
+    const p = path.join(d, name);
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      return p;
+    } catch {
+      /* next */
+    }
   }
+  return null;
+}
+
+export function hasMariadbd(): boolean {
+  return findProgram('mariadbd') !== null && findProgram('mariadb-install-db') !== null;
 }
 
 /**
@@ -233,7 +250,7 @@ export function hasMariadbd(): boolean {
 export async function startPrivateMariadb(): Promise<{ port: number; url: string; restart(downMs?: number): Promise<void>; stop(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-drill-mariadb-'));
   const datadir = path.join(dir, 'data');
-  execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal'], {
+  execFileSync(findProgram('mariadb-install-db') ?? 'mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal'], {
     stdio: 'ignore',
   });
   const port = await freePort();
@@ -248,7 +265,7 @@ export async function startPrivateMariadb(): Promise<{ port: number; url: string
   process.once('exit', killOnExit);
   const start = async () => {
     proc = spawn(
-      'mariadbd',
+      findProgram('mariadbd') ?? 'mariadbd',
       [
         '--no-defaults',
         `--datadir=${datadir}`,
