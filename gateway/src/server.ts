@@ -10,6 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { createLogger, formatErrorFor, limitServerOptions, loggingPlugin, operationLimits, operationTimeout, serviceUrl, viewerFromAuthorization, type ServiceName } from '@pantau/common';
 import { ResilientDataSource, scrubFormattedError } from './subgraph-data-source';
+import { GatewayRateLimiter, trustProxySetting } from './rate-limit';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 
 export interface GatewayContext {
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   /** Built dashboard to serve at / (default ../dashboard/dist when it exists). */
   dashboardDir?: string | null;
   supergraphSdl?: string;
+  /** Abuse control (default: limits from env, Redis when REDIS_URL is set); closed with the gateway. */
+  rateLimiter?: GatewayRateLimiter;
 }
 
 export interface RunningGateway {
@@ -72,6 +75,9 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
 
   const app = express();
   app.disable('x-powered-by');
+  // The client address is the socket's unless PANTAU_TRUST_PROXY names the proxies whose X-Forwarded-For to believe.
+  app.set('trust proxy', trustProxySetting());
+  const rateLimiter = opts.rateLimiter ?? new GatewayRateLimiter({ logger });
   const httpServer = http.createServer(app);
   // depth, aliases, root fields, tokens, directives, cost, list inputs, time: @pantau/common limits.ts
   const limits = operationLimits();
@@ -108,10 +114,12 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     const ready = checks.every(([, c]) => c.ok);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
+  app.use(rateLimiter.general());
   app.use('/attachments', proxyTo(new URL(urls.reports).origin));
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    rateLimiter.graphql(),
     operationTimeout(limits),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -148,6 +156,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     port,
     async close() {
       await apollo.stop();
+      await rateLimiter.close();
     },
   };
 }

@@ -67,6 +67,7 @@ export class LimiterFactory {
         maxRetriesPerRequest: 1,
         commandTimeout: opts.redisTimeoutMs ?? 500,
         connectTimeout: 2000,
+        disconnectTimeout: 200,
         retryStrategy: (times) => Math.min(times * 200, 2000),
         lazyConnect: false,
       });
@@ -120,11 +121,16 @@ export class LimiterFactory {
   }
 
   async close(): Promise<void> {
-    if (!this.redis) return;
+    const redis = this.redis;
+    if (!redis) return;
+    if (redis.status !== 'ready') {
+      redis.disconnect(); // also stops reconnecting
+      return;
+    }
     try {
-      await this.redis.quit();
+      await Promise.race([redis.quit(), new Promise((_, reject) => setTimeout(reject, 1000).unref())]);
     } catch {
-      this.redis.disconnect();
+      redis.disconnect();
     }
   }
 }
