@@ -5,7 +5,7 @@ import { worldFromRegistry, type DemoWorld } from '../demo/world';
 import { generateHistories } from '../demo/generator';
 import { insertHistories } from '../demo/bulk';
 import { DEMO_FILES } from '../demo/files';
-import { startRegistry, startReports, tokens, type TestRegistry } from './helpers';
+import { startRegistry, startReports, tokens, type TestRegistry, fetchSubgraph } from './helpers';
 
 let registry: TestRegistry;
 let world: DemoWorld;
@@ -56,7 +56,7 @@ describe.each(storeKinds())('demo seed on %s', (kind) => {
       expect(res.data.reports.totalCount).toBeGreaterThan(20);
       const att = await t.server.ds.query('SELECT id FROM attachment WHERE responseId IS NOT NULL');
       expect(att.length).toBeGreaterThan(0);
-      const file = await fetch(new URL(`/attachments/${att[0].id}`, t.server.url), { headers: { authorization: `Bearer ${tok.admin}` } });
+      const file = await fetchSubgraph(new URL(`/attachments/${att[0].id}`, t.server.url), { headers: { authorization: `Bearer ${tok.admin}` } });
       expect(file.status).toBe(200);
       const body = Buffer.from(await file.arrayBuffer());
       expect([DEMO_FILES.after.sha256, DEMO_FILES.minutes.sha256, DEMO_FILES.photo.sha256]).toContain(crypto.createHash('sha256').update(body).digest('hex'));

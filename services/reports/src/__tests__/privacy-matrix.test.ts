@@ -1,5 +1,5 @@
 import { errorCode, storeKinds } from '@pantau/common';
-import { reportInput, SAMPLE_FILES, startRegistry, startReports, SUBMIT, tokens, upload, type StaffName, type TestRegistry, type TestReports } from './helpers';
+import { reportInput, SAMPLE_FILES, startRegistry, startReports, SUBMIT, tokens, upload, type StaffName, type TestRegistry, type TestReports, fetchSubgraph } from './helpers';
 
 /**
  * Roles × sensitive fields × (anonymous, confidential), with the subgraph called directly over HTTP.
@@ -110,7 +110,7 @@ describe.each(storeKinds())('privacy matrix on %s', (kind) => {
         const headers: Record<string, string> =
           viewer === 'reporter' ? { 'x-tracking-id': r.trackingId } : viewer === 'public' ? {} : { authorization: `Bearer ${tok[viewer]}` };
         for (const fileId of [r.attachmentId, r.evidenceId]) {
-          const status = (await fetch(new URL(`/attachments/${fileId}`, t.server.url), { headers })).status;
+          const status = (await fetchSubgraph(new URL(`/attachments/${fileId}`, t.server.url), { headers })).status;
           expect([label, status]).toEqual([label, exp.content ? 200 : 404]);
         }
       }

@@ -101,10 +101,14 @@ describe.each(storeKinds())('staff queries and the internal outbox on %s', (kind
   it('serves the outbox in seq order to service tokens only', async () => {
     const url = new URL('/internal/outbox', t.server.url);
     const get = (query: string, token?: string) =>
-      fetch(`${url}${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    expect((await get('')).status).toBe(401);
+      fetch(`${url}${query}`, { headers: token ? { 'x-pantau-service': token } : {} });
+    const refused = await get('');
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await get('', tok.admin)).status).toBe(401); // a staff token is not a service token
     const service = await signServiceToken('analytics');
+    // the service credential is not a Bearer token either
+    expect((await fetch(`${url}`, { headers: { authorization: `Bearer ${service}` } })).status).toBe(401);
     const page = (await (await get('?after=0&limit=2', service)).json()) as OutboxPage;
     expect(page.headSeq).toBe(4);
     expect(page.events.map((e) => [e.seq, e.type])).toEqual([

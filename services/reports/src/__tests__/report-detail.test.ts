@@ -1,5 +1,5 @@
 import { errorCode, storeKinds } from '@pantau/common';
-import { reportInput, SAMPLE_FILES, startRegistry, startReports, SUBMIT, tokens, upload, type StaffName, type TestRegistry, type TestReports } from './helpers';
+import { reportInput, SAMPLE_FILES, startRegistry, startReports, SUBMIT, tokens, upload, type StaffName, type TestRegistry, type TestReports, fetchSubgraph } from './helpers';
 
 const FIELDS = `id status version verificationDueAt submittedAt availableActions attachments { id }
   details { id body createdAt attachments { id contentType } }
@@ -187,7 +187,7 @@ describe.each(storeKinds())('addReportDetail on %s', (kind) => {
             ]);
             const headers: Record<string, string> =
               viewer === 'reporter' ? { 'x-tracking-id': r.trackingId } : viewer === 'public' ? {} : { authorization: `Bearer ${tok[viewer]}` };
-            const status = (await fetch(new URL(`/attachments/${photo.body.id}`, t.server.url), { headers })).status;
+            const status = (await fetchSubgraph(new URL(`/attachments/${photo.body.id}`, t.server.url), { headers })).status;
             expect([label, status]).toEqual([label, see ? 200 : 404]);
           }
         }

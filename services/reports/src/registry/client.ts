@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { badInput, serviceUrl } from '@pantau/common';
+import { badInput, serviceHeaders, serviceUrl } from '@pantau/common';
 
 /** What reports needs from the agencies registry. Tests pass a client bound to a real agencies server. */
 export interface Jurisdiction {
@@ -57,7 +57,8 @@ export class HttpRegistryClient implements RegistryClient {
   async request<T>(query: string, variables: Record<string, unknown>, what: string): Promise<T> {
     let res: Response;
     try {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      // The registry's /graphql answers services only: the service credential on every call.
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(await serviceHeaders('reports')) };
       const auth = await this.opts.authorization?.();
       if (auth) headers.authorization = auth;
       res = await fetch(this.url, {
