@@ -91,6 +91,9 @@ export class SubmitReportInput {
 export class ReportFilter {
   @Field(() => [ReportStatus], { nullable: true })
   @IsOptional()
+  @ArrayMaxSize(Object.keys(ReportStatus).length, {
+    message: `status takes at most ${Object.keys(ReportStatus).length} values (one per status)`,
+  })
   status?: ReportStatus[];
 
   @Field(() => String, { nullable: true })
