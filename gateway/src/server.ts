@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { createLogger, formatErrorFor, limitServerOptions, loggingPlugin, operationLimits, operationTimeout, serviceUrl, viewerFromAuthorization, type ServiceName } from '@pantau/common';
+import { createLogger, formatErrorFor, limitServerOptions, loggingPlugin, notReadyBody, operationLimits, operationTimeout, serviceUrl, viewerFromAuthorization, type ServiceName } from '@pantau/common';
 import { ResilientDataSource, scrubFormattedError } from './subgraph-data-source';
 import { GatewayRateLimiter, trustProxySetting } from './rate-limit';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
@@ -105,14 +105,19 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
         try {
           const r = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) });
           const body = (await r.json().catch(() => ({}))) as Record<string, unknown>;
-          return [name, { ok: r.ok, ...body }] as const;
+          // only the status and the names of what it misses: a subgraph's error text or address stays server-side
+          const missing = Array.isArray(body.missing) ? body.missing.filter((m): m is string => typeof m === 'string' && /^[a-z]{1,32}$/.test(m)) : undefined;
+          return [name, { ok: r.ok, status: typeof body.status === 'string' ? body.status : undefined, ...(missing?.length ? { missing } : {}) }] as const;
         } catch (err) {
-          return [name, { ok: false, error: (err as Error).message }] as const;
+          logger.warn({ subgraph: name, err: (err as Error).message }, 'readiness check failed');
+          return [name, { ok: false, status: 'unreachable' }] as const;
         }
       }),
     );
     const ready = checks.every(([, c]) => c.ok);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
+    const subgraphs = Object.fromEntries(checks);
+    if (ready) res.json({ status: 'ready', subgraphs });
+    else res.status(503).json({ ...notReadyBody('gateway', checks.filter(([, c]) => !c.ok).map(([n]) => n)), subgraphs });
   });
   app.use(rateLimiter.general());
   app.use('/attachments', proxyTo(new URL(urls.reports).origin));
