@@ -85,6 +85,8 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...limitOptions,
+    // No automatic persisted queries: a hash-only request would hide its root fields from the rate limits.
+    persistedQueries: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // no internal address or upstream response details in any error (subgraph outages: subgraph-data-source.ts)

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { LimiterFactory, pingRedis, Role, signStaffToken, testRedisUrl, uniqueName } from '@pantau/common';
+import { createServer as createAgencies, type AgenciesServer } from '@pantau/agencies';
+import { createTestStore, LimiterFactory, pingRedis, Role, signStaffToken, testRedisUrl, uniqueName, type TestStore } from '@pantau/common';
 import {
   classifyGraphQL,
   DEFAULT_GATEWAY_LIMITS,
@@ -190,10 +191,61 @@ describe('gateway limits (memory)', () => {
     expect((await call(gw, '/attachments/00000000-0000-4000-8000-000000000000', { ip: '192.0.2.20' })).status).not.toBe(429);
   });
 
+  it('refuses automatic persisted queries, whose hash would hide the root fields', async () => {
+    const query = 'mutation { signIn(email: "a@x.id", password: "p") { token } }';
+    const sha256Hash = require('node:crypto').createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    expect((await call(gw, '/graphql', { ip: '192.0.2.30', body: { query, extensions } })).body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    const hashOnly = await call(gw, '/graphql', { ip: '192.0.2.31', body: { extensions } });
+    expect(hashOnly.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+  });
+
   it('passes a query that does not parse to Apollo unchanged', async () => {
     const a = await gql(gw, '192.0.2.1', 'mutation { signIn(');
     expect(a.status).toBe(400);
     expect(a.body.errors[0].extensions.code).not.toBe('RATE_LIMITED');
+  });
+});
+
+describe('sign-in through the gateway (agencies counts by the client address the gateway passes on)', () => {
+  let store: TestStore;
+  let agencies: AgenciesServer;
+  let gw: RunningGateway;
+  beforeAll(async () => {
+    store = createTestStore('sqlite');
+    agencies = await createAgencies({ store: store.config('agencies'), port: 0, demoAccounts: true });
+    const dead = `http://127.0.0.1:${await freePort()}/graphql`;
+    process.env.PANTAU_TRUST_PROXY = 'loopback';
+    try {
+      gw = await createGateway({
+        port: 0,
+        dashboardDir: null,
+        rateLimiter: new GatewayRateLimiter({ factory: new LimiterFactory({ redisUrl: null }), limits: { ...TEST_LIMITS, signIn: { points: 100, durationSeconds: 60 }, general: { points: 100, durationSeconds: 60 } } }),
+        subgraphUrls: { agencies: agencies.url, reports: dead, analytics: dead },
+      });
+    } finally {
+      delete process.env.PANTAU_TRUST_PROXY;
+    }
+  });
+  afterAll(async () => {
+    await gw?.close();
+    await agencies?.close();
+    await store?.cleanup();
+  });
+
+  it('blocks the guessing address while the owner signs in from another one', async () => {
+    const signIn = (ip: string, password: string) =>
+      gql(gw, ip, 'mutation($p: String!) { signIn(email: "pimpinan@kukarkab.go.id", password: $p) { token } }', { p: password });
+    const guesses = await Promise.all(Array.from({ length: 20 }, () => signIn('203.0.113.90', 'wrong-password-1')));
+    const codes = guesses.map((g) => g.body.errors?.[0]?.extensions?.code);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(15);
+    const refused = guesses.find((g) => g.body.errors?.[0]?.extensions?.code === 'RATE_LIMITED')!;
+    expect(refused.body.errors[0].extensions).toMatchObject({ limit: 'signIn', retryAfterSeconds: expect.any(Number) });
+    expect((await signIn('203.0.113.90', 'pantau-demo-2026')).body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    const owner = await signIn('198.51.100.90', 'pantau-demo-2026');
+    expect(owner.body.errors).toBeUndefined();
+    expect(typeof owner.body.data.signIn.token).toBe('string');
   });
 });
 
