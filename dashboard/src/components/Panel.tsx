@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import { useI18n, type MessageKey } from '../i18n/I18n';
-import { classifyError, errorMessage, type ErrorKind } from '../graphql/errors';
+import { classifyError, errorMessage, ownServiceDown, type ErrorKind } from '../graphql/errors';
 import { Link } from 'wouter';
 import { useFilters } from '../filters/useFilters';
 
@@ -57,7 +57,7 @@ export function Panel<T>({ title, service, result, isEmpty, emptyText, onRetry, 
         {t('panel.loading')}
       </div>
     );
-  } else if (error && (data === undefined || data === null || isNullData(data))) {
+  } else if (error && (data === undefined || data === null || isNullData(data) || ownServiceDown(error, service))) {
     state = 'error';
     body = <ErrorNotice error={error} service={service} onRetry={onRetry} />;
   } else if (data === undefined || data === null) {

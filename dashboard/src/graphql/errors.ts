@@ -28,3 +28,15 @@ export function errorMessage(error: CombinedError, lang: Lang): string {
   }
   return error.networkError?.message ?? error.message;
 }
+
+/** The subgraph behind each kind of panel (extensions.service of a SUBGRAPH_UNAVAILABLE error). */
+const SUBGRAPH_OF_PANEL = { analytics: 'analytics', registry: 'agencies', reports: 'reports' } as const;
+
+/**
+ * True when the panel's own subgraph did not answer (SUBGRAPH_UNAVAILABLE naming it): its figures are null
+ * even though other parts of the answer (say, the region's name from the registry) arrived, so the panel
+ * shows its error state. An outage of another subgraph leaves the panel ready with a partial notice.
+ */
+export function ownServiceDown(error: CombinedError | undefined, service: keyof typeof SUBGRAPH_OF_PANEL): boolean {
+  return !!error?.graphQLErrors.some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && e.extensions?.service === SUBGRAPH_OF_PANEL[service]);
+}
