@@ -52,7 +52,7 @@ export type LimitCode =
 export interface OperationLimits {
   /** Nesting of fields (fragments flattened; the introspection `__schema` field is not counted). */
   maxDepth: number;
-  /** Aliased fields in the operation (fragments included; `__typename` aliases are free). */
+  /** Aliased fields in the operation (fragments included, `__typename` too). */
   maxAliases: number;
   /** Fields selected at the root of the operation (aliases included; `__typename` is free). */
   maxRootFields: number;
@@ -414,7 +414,13 @@ export function limitValidationRules(limits: OperationLimits): ValidationRule[] 
       propagateOnRejection: false,
       onReject: reject('MAX_DEPTH_EXCEEDED', limits.maxDepth),
     }),
-    maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: reject('MAX_ALIASES_EXCEEDED', limits.maxAliases) }),
+    // allowList []: aliased `__typename` counts too (armor exempts it by default)
+    maxAliasesRule({
+      n: limits.maxAliases,
+      allowList: [],
+      propagateOnRejection: false,
+      onReject: reject('MAX_ALIASES_EXCEEDED', limits.maxAliases),
+    }),
     maxDirectivesRule({
       n: limits.maxDirectives,
       propagateOnRejection: false,
@@ -449,7 +455,7 @@ export function measureOperation(
   const accept = (key: keyof typeof m) => [(_ctx: unknown, d: { n: number }) => (m[key] = Math.max(m[key], d.n))];
   const errors = validate(schema, document, [
     maxDepthRule({ n: huge, flattenFragments: true, ignoreIntrospection: true, onAccept: accept('depth') }),
-    maxAliasesRule({ n: huge, onAccept: accept('aliases') }),
+    maxAliasesRule({ n: huge, allowList: [], onAccept: accept('aliases') }),
     maxDirectivesRule({ n: huge, onAccept: accept('directives') }),
   ]);
   const specified = validate(schema, document);
@@ -595,14 +601,15 @@ export function limitsPlugin<C extends BaseContext>(limits: OperationLimits, opt
 }
 
 /**
- * The limits a subgraph applies: the same as the gateway's, except tokens (×10): the gateway's query plans
- * inline fragments and add `__typename` and key fields, so a fetch can be longer than the client's document;
+ * The limits a subgraph applies: the same as the gateway's, except tokens (×2): the gateway's query plans add
+ * `__typename` and key fields (`agency { name }` becomes `agency { __typename id }`), so a fetch can be up to
+ * ~1.7× longer than the part of the client's document it serves;
  * and representations (at least maxCost / 2), so no fetch of an operation the gateway accepted is refused.
  */
 export function subgraphLimits(limits: OperationLimits = operationLimits()): OperationLimits {
   return {
     ...limits,
-    maxTokens: limits.maxTokens * 10,
+    maxTokens: limits.maxTokens * 2,
     // Every entity the gateway fetches costs at least 2 in the operation it accepted (the field and its
     // selection), so an accepted operation causes at most maxCost / 2 representations in one fetch.
     maxRepresentations: Math.max(limits.maxRepresentations, Math.ceil(limits.maxCost / 2)),
