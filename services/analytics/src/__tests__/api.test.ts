@@ -13,7 +13,18 @@ import {
   type GraphQLSchema,
   type InputValueDefinitionNode,
 } from 'graphql';
-import { createTestStore, errorCode, postGraphQL, Role, signStaffToken, storeKinds, type TestStore } from '@pantau/common';
+import {
+  createTestStore,
+  errorCode,
+  httpTokenStateLookup,
+  postSubgraph,
+  Role,
+  setDefaultTokenStateChecker,
+  signStaffToken,
+  storeKinds,
+  TokenStateChecker,
+  type TestStore,
+} from '@pantau/common';
 import { buildAnalyticsSchema } from '../schema';
 import { createServer, type AnalyticsServer } from '../server';
 import { closeDiff } from './support/histories';
@@ -99,10 +110,28 @@ const OVERVIEW = `volume open overdue completionRate medianFirstResponseHours sl
 const DUR = 'count p50Hours p90Hours meanHours';
 const PERF = 'reportCount open overdue completionRate medianFirstResponseHours slaCompliance satisfaction transparencyIndex forwardingRate';
 
+/**
+ * The real agencies registry (in-process, own SQLite store, demo accounts): analytics checks every staff
+ * token against the account's state there over HTTP, as in production.
+ */
+let registry: { url: string; close(): Promise<void>; ds: { query(sql: string, params?: unknown[]): Promise<any> } };
+let registryStore: TestStore;
+beforeAll(async () => {
+  const { createServer: createAgencies } = await import('@pantau/agencies');
+  registryStore = createTestStore('sqlite');
+  registry = await createAgencies({ store: registryStore.config('agencies'), port: 0, demoAccounts: true });
+  setDefaultTokenStateChecker(new TokenStateChecker(httpTokenStateLookup(registry.url)));
+});
+afterAll(async () => {
+  setDefaultTokenStateChecker(null);
+  await registry?.close();
+  await registryStore?.cleanup();
+});
+
 describe.each(storeKinds())('analytics API on %s', (kind) => {
   let store: TestStore;
   let server: AnalyticsServer;
-  const q = (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => postGraphQL(server.url, query, variables, headers);
+  const q = (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => postSubgraph(server.url, query, variables, headers);
 
   beforeAll(async () => {
     store = createTestStore(kind);
@@ -179,8 +208,16 @@ describe.each(storeKinds())('analytics API on %s', (kind) => {
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('another-key-another-key-another-key-0123'));
     expect(errorCode(await q('{ analyticsOverview { volume } }', {}, { authorization: `Bearer ${forged}` }))).toBe('UNAUTHENTICATED');
-    const token = await signStaffToken({ id: 'u1', email: 'l@example.go.id', name: 'L', role: Role.LEADERSHIP, agencyId: 'X' });
+    const [account] = await registry.ds.query("SELECT id, email, name, role, agencyId FROM staff_accounts WHERE email = 'pimpinan@kukarkab.go.id'");
+    expect(account.role).toBe(Role.LEADERSHIP);
+    const token = await signStaffToken(account);
     expect((await q('{ analyticsOverview { volume } }', {}, { authorization: `Bearer ${token}` })).data.analyticsOverview.volume).toBe(5);
+    // a well-signed token whose account does not exist is refused (checked against the registry)
+    const ghost = await signStaffToken({ id: 'u1', email: 'l@example.go.id', name: 'L', role: Role.LEADERSHIP, agencyId: 'X' });
+    expect(errorCode(await q('{ analyticsOverview { volume } }', {}, { authorization: `Bearer ${ghost}` }))).toBe('UNAUTHENTICATED');
+    // the subgraph answers services only
+    const direct = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    expect(direct.status).toBe(401);
   });
 
   it('answers bad input with BAD_USER_INPUT and an Indonesian message', async () => {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import fc from 'fast-check';
-import { createLogger, createTestStore, postGraphQL, storeKinds, type TestStore } from '@pantau/common';
+import { createLogger, createTestStore, postSubgraph, storeKinds, type TestStore } from '@pantau/common';
 import { OutboxConsumer } from '../consumer/consumer';
 import { HttpOutboxSource } from '../consumer/source';
 import { scopeOf } from '../domain/scope';
@@ -73,7 +73,7 @@ describe.each(storeKinds())('outbox consumer on %s', (kind) => {
       smallCellK: 1, // counts volume from the first report on (small-cell protection off)
     });
     try {
-      const volume = async () => (await postGraphQL(server.url, '{ analyticsOverview { volume } }')).data.analyticsOverview.volume as number;
+      const volume = async () => (await postSubgraph(server.url, '{ analyticsOverview { volume } }')).data.analyticsOverview.volume as number;
       await waitFor(async () => (await server.store.cursor()) === 40, 5000, 'first events');
       const before = await volume();
       const next = history.events.find((e) => e.seq > 40 && e.type === 'ReportSubmitted')!;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createTestStore, postGraphQL, storeKinds, type TestStore } from '@pantau/common';
+import { createTestStore, postSubgraph, storeKinds, type TestStore } from '@pantau/common';
 import { Reference } from '../domain/reference';
 import { scopeOf, type TrendInterval } from '../domain/scope';
 import type { LeaderboardOrder } from '../domain/metrics';
@@ -98,7 +98,7 @@ describe.each(storeKinds())('analytics figures equal the brute-force definitions
           await load(history, cuts, replay);
           now = BASE_MS + nowDays * 86_400_000 + 12_345;
           const f = filterOf(spec);
-          const res = await postGraphQL(server.url, QUERY, { f: f.variables, interval, order, min, reps: representations });
+          const res = await postSubgraph(server.url, QUERY, { f: f.variables, interval, order, min, reps: representations });
           if (res.errors) throw new Error(JSON.stringify(res.errors));
           const diff = closeDiff(res.data, expected(history, now, f.dates, interval, order, min));
           if (diff) throw new Error(diff);

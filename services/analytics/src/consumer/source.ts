@@ -1,4 +1,4 @@
-import { servicePort, signServiceToken, type OutboxEvent, type OutboxPage } from '@pantau/common';
+import { servicePort, serviceHeaders, type OutboxEvent, type OutboxPage } from '@pantau/common';
 
 /**
  * Where outbox pages come from. The service reads the reports service over HTTP; tests can serve
@@ -34,10 +34,8 @@ export function validatePage(body: unknown): OutboxPage {
   return page as OutboxPage;
 }
 
-/** GET {base}/internal/outbox?after=&limit= with a service token (audience pantau-internal). */
+/** GET {base}/internal/outbox?after=&limit= with the service credential (X-Pantau-Service, PANTAU_SERVICE_SECRET). */
 export class HttpOutboxSource implements OutboxSource {
-  private token: { value: string; expires: number } | null = null;
-
   constructor(
     private readonly baseUrl: string = reportsInternalUrl(),
     private readonly opts: { service?: string; timeoutMs?: number } = {},
@@ -47,24 +45,14 @@ export class HttpOutboxSource implements OutboxSource {
     return `${this.baseUrl}/internal/outbox`;
   }
 
-  private async bearer(): Promise<string> {
-    const now = Date.now();
-    if (!this.token || this.token.expires - now < 5 * 60_000) {
-      const ttl = 3600;
-      this.token = { value: await signServiceToken(this.opts.service ?? 'analytics', ttl), expires: now + ttl * 1000 };
-    }
-    return this.token.value;
-  }
-
   async fetchPage(after: number, limit: number): Promise<OutboxPage> {
     const url = `${this.baseUrl}/internal/outbox?after=${encodeURIComponent(String(after))}&limit=${encodeURIComponent(String(limit))}`;
     const res = await fetch(url, {
-      headers: { authorization: `Bearer ${await this.bearer()}`, accept: 'application/json' },
+      headers: { ...(await serviceHeaders(this.opts.service ?? 'analytics')), accept: 'application/json' },
       signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
     });
     if (!res.ok) {
       const text = await res.text().catch(() => '');
-      if (res.status === 401) this.token = null;
       throw new Error(`Outbox ${url} answered HTTP ${res.status}: ${text.slice(0, 200)}`);
     }
     return validatePage(await res.json());

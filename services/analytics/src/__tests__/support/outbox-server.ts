@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { bearerToken, verifyServiceToken, type OutboxEvent, type OutboxPage } from '@pantau/common';
+import { SERVICE_HEADER, verifyServiceToken, type OutboxEvent, type OutboxPage } from '@pantau/common';
 
 /**
  * A stand-in for the reports service's internal outbox endpoint, over real HTTP and with the real
@@ -23,12 +23,10 @@ export class OutboxHttpServer {
     app.get('/internal/outbox', async (req, res) => {
       this.requests += 1;
       try {
-        const token = bearerToken(req.headers.authorization);
-        if (!token) throw new Error('no token');
-        await verifyServiceToken(token);
+        await verifyServiceToken(String(req.headers[SERVICE_HEADER] ?? ''));
       } catch {
         this.unauthorized += 1;
-        res.status(401).json({ error: 'service token required' });
+        res.status(401).json({ error: 'service credential required' });
         return;
       }
       if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
