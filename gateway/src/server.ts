@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { createLogger, formatErrorFor, limitServerOptions, loggingPlugin, notReadyBody, operationLimits, operationTimeout, serviceUrl, viewerFromAuthorization, type ServiceName } from '@pantau/common';
+import { createLogger, formatErrorFor, healthMemory, limitServerOptions, loggingPlugin, notReadyBody, operationLimits, operationTimeout, serviceUrl, viewerFromAuthorization, type ServiceName } from '@pantau/common';
 import { ResilientDataSource, scrubFormattedError } from './subgraph-data-source';
 import { GatewayRateLimiter, trustProxySetting } from './rate-limit';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
@@ -98,7 +98,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   await apollo.start();
 
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
+    res.json({ status: 'ok', service: 'gateway', ...healthMemory() });
   });
   app.get('/ready', async (_req, res) => {
     const checks = await Promise.all(

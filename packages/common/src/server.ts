@@ -210,7 +210,7 @@ export async function startSubgraphServer<C extends BaseContext>(
   await apollo.start();
 
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: opts.name });
+    res.json({ status: 'ok', service: opts.name, ...healthMemory() });
   });
   app.get('/ready', async (_req, res) => {
     try {
@@ -271,6 +271,16 @@ export function applyKeepAliveTimeouts(server: http.Server, env: NodeJS.ProcessE
   const t = keepAliveTimeouts(env);
   server.keepAliveTimeout = t.keepAliveTimeout;
   server.headersTimeout = t.headersTimeout;
+}
+
+/**
+ * Process memory for /health, only when `PANTAU_HEALTH_MEMORY=1` (the load script sets it for the stack it
+ * starts, to see whether memory levels off); off by default so /health says nothing about the process.
+ */
+export function healthMemory(env: NodeJS.ProcessEnv = process.env): { memory?: Record<string, number> } {
+  if (env.PANTAU_HEALTH_MEMORY !== '1') return {};
+  const m = process.memoryUsage();
+  return { memory: { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers } };
 }
 
 /** Stops cleanly on SIGINT/SIGTERM. */
