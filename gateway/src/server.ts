@@ -8,7 +8,29 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { createLogger, formatErrorFor, healthMemory, limitServerOptions, loggingPlugin, notReadyBody, operationLimits, operationTimeout, serviceUrl, viewerFromAuthorization, type ServiceName } from '@pantau/common';
+import {
+  CLIENT_IP_HEADER,
+  createLogger,
+  exactPath,
+  formatErrorFor,
+  healthMemory,
+  jsonErrorHandler,
+  limitServerOptions,
+  loggingPlugin,
+  notFoundHandler,
+  notReadyBody,
+  operationLimits,
+  operationNamePlugin,
+  operationTimeout,
+  requireJsonBody,
+  serviceHeaders,
+  serviceUrl,
+  viewerFromAuthorization,
+  type Logger,
+  type ServiceName,
+} from '@pantau/common';
+import { attachmentProxy, wantsDashboardShell } from './public-routes';
+import { gatewayCors, gatewaySecurityHeaders } from './security-headers';
 import { ResilientDataSource, scrubFormattedError } from './subgraph-data-source';
 import { GatewayRateLimiter, trustProxySetting } from './rate-limit';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
@@ -45,23 +67,16 @@ export class ForwardingDataSource extends ResilientDataSource<GatewayContext> {
   }
 }
 
-/** Pipes a request through to a subgraph server (attachment upload/download live on the reports service). */
-function proxyTo(target: string): express.RequestHandler {
-  return (req, res) => {
-    const url = new URL(req.originalUrl, target);
-    const upstream = http.request(
-      url,
-      { method: req.method, headers: { ...req.headers, host: url.host } },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    upstream.on('error', () => {
-      if (!res.headersSent) res.status(502).json({ error: 'The reports service does not answer.', errorId: 'Layanan laporan tidak menjawab.' });
-    });
-    req.pipe(upstream);
-  };
+/**
+ * The public attachment routes only (exact allow-list, see public-routes.ts), with the gateway's own
+ * service credential and the caller's address; inbound X-Pantau-* headers are never forwarded.
+ */
+function proxyTo(target: string, logger: Logger): express.RequestHandler {
+  return attachmentProxy({
+    target,
+    logger,
+    upstreamHeaders: async (req) => ({ ...(await serviceHeaders('gateway')), ...(req.ip ? { [CLIENT_IP_HEADER]: req.ip } : {}) }),
+  });
 }
 
 export async function createGateway(opts: GatewayOptions): Promise<RunningGateway> {
@@ -75,6 +90,8 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(gatewaySecurityHeaders());
+  app.use(gatewayCors());
   // The client address is the socket's unless PANTAU_TRUST_PROXY names the proxies whose X-Forwarded-For to believe.
   app.set('trust proxy', trustProxySetting());
   const rateLimiter = opts.rateLimiter ?? new GatewayRateLimiter({ logger });
@@ -93,7 +110,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     formatError: (formatted, error) => scrubFormattedError(formatErrorFor(logger)(formatted, error)),
     // stopOnSignals() owns shutdown: close the HTTP server, then the consumer and the store, then exit.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), loggingPlugin(logger), limitsPlugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), loggingPlugin(logger), limitsPlugin, operationNamePlugin()],
   });
   await apollo.start();
 
@@ -122,9 +139,11 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     else res.status(503).json({ ...notReadyBody('gateway', checks.filter(([, c]) => !c.ok).map(([n]) => n)), subgraphs });
   });
   app.use(rateLimiter.general());
-  app.use('/attachments', proxyTo(new URL(urls.reports).origin));
+  app.use(proxyTo(new URL(urls.reports).origin, logger));
   app.use(
     '/graphql',
+    exactPath(),
+    requireJsonBody(),
     express.json({ limit: '1mb' }),
     rateLimiter.graphql(),
     operationTimeout(limits),
@@ -140,14 +159,17 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
 
   const dashboardDir = opts.dashboardDir === undefined ? path.resolve(__dirname, '../../dashboard/dist') : opts.dashboardDir;
   if (dashboardDir && fs.existsSync(path.join(dashboardDir, 'index.html'))) {
-    app.use(express.static(dashboardDir, { index: false, maxAge: '1h' }));
-    // Client-side routing: every other GET that accepts HTML gets the app shell.
+    app.use(express.static(dashboardDir, { index: false, maxAge: '1h', redirect: false }));
+    // Client-side routing: browser navigations to plain non-API paths get the app shell.
     app.get(/.*/, (req, res, next) => {
-      if (!req.accepts('html')) return next();
+      if (!wantsDashboardShell(req)) return next();
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(path.join(dashboardDir, 'index.html'));
     });
   }
+  // Everything else (unknown routes, /internal/*, traversal attempts): JSON 404; every error: the JSON shape.
+  app.use(notFoundHandler());
+  app.use(jsonErrorHandler(logger));
 
   const host = opts.host ?? process.env.HOST ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,6 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
+import { GraphQLError } from 'graphql';
 import helmet from 'helmet';
 import type { Logger } from './logger';
 
@@ -67,6 +69,17 @@ export const APOLLO_CODE_MAP: Record<string, string> = {
   BAD_REQUEST: 'BAD_USER_INPUT',
   OPERATION_RESOLUTION_FAILURE: 'BAD_USER_INPUT',
 };
+
+/**
+ * Mounted at a path with `app.use(path, exactPath(), …)`: only the path itself (with or without a
+ * trailing slash) goes on; `/graphql/../internal/x` or `/graphql/anything` is a JSON 404.
+ */
+export function exactPath(): express.RequestHandler {
+  return (req, res, next) => {
+    if (req.path === '/' && !/\/\/|\\|%/.test(req.originalUrl.split('?')[0])) return next();
+    sendJsonError(res, 404, 'NOT_FOUND', NOT_FOUND_MESSAGE.message, NOT_FOUND_MESSAGE.messageId);
+  };
+}
 
 /** Express 404 for everything no route claimed. */
 export function notFoundHandler(): express.RequestHandler {
@@ -206,4 +219,32 @@ export function apiSecurityHeaders(): express.RequestHandler {
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
   });
+}
+
+/**
+ * @apollo/gateway answers an unknown or missing operationName from its query planner with an HTTP 500
+ * (`INVALID_GRAPHQL`). This refuses it first, like Apollo Server does for a plain schema: HTTP 400
+ * BAD_USER_INPUT naming the operation.
+ */
+export function operationNamePlugin(): ApolloServerPlugin<any> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          if (operation) return;
+          const name = request.operationName;
+          throw new GraphQLError(
+            name ? `Unknown operation named "${name}".` : 'Must provide operation name if query contains multiple operations.',
+            {
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                messageId: name ? `Tidak ada operasi bernama "${name}".` : 'Sebutkan operationName bila kueri berisi beberapa operasi.',
+                http: { status: 400 },
+              },
+            },
+          );
+        },
+      };
+    },
+  };
 }

@@ -11,7 +11,7 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from './logger';
 import { isDatabaseUnavailableError } from './datasource';
-import { APOLLO_CODE_MAP, DEFAULT_MESSAGE_IDS, INTERNAL_ERROR_MESSAGE, apiSecurityHeaders, jsonErrorHandler, notFoundHandler, requireJsonBody } from './http-errors';
+import { APOLLO_CODE_MAP, DEFAULT_MESSAGE_IDS, INTERNAL_ERROR_MESSAGE, apiSecurityHeaders, exactPath, jsonErrorHandler, notFoundHandler, requireJsonBody } from './http-errors';
 import { requireKeys } from './keys';
 import { requireServiceCredential } from './service-auth';
 import { formatLimitError, limitServerOptions, operationTimeout, stripSuggestions, subgraphLimits } from './limits';
@@ -228,6 +228,7 @@ export async function startSubgraphServer<C extends BaseContext>(
   opts.routes?.(app);
   app.use(
     '/graphql',
+    exactPath(),
     requireJsonBody(),
     express.json({ limit: '1mb' }),
     operationTimeout(limits),
