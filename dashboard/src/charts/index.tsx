@@ -55,7 +55,11 @@ export function RankedBarChart({ data, height, color = PRIMARY, categorical, for
       <CartesianGrid horizontal={false} strokeDasharray="3 3" />
       <XAxis type="number" allowDecimals={false} tickFormatter={formatValue} />
       <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
-      <Tooltip formatter={(v) => (formatValue ? formatValue(Number(v)) : String(v))} cursor={{ fill: 'rgba(11,92,173,0.08)' }} />
+      {/* a bar's own label when it has one (a withheld figure is drawn empty and labelled "< 5") */}
+      <Tooltip
+        formatter={(v, _name, item) => (item?.payload?.valueLabel as string | undefined) ?? (formatValue ? formatValue(Number(v)) : String(v))}
+        cursor={{ fill: 'rgba(11,92,173,0.08)' }}
+      />
       <Bar
         dataKey="value"
         fill={color}

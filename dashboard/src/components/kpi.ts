@@ -4,8 +4,10 @@ import { formatHours, formatIndex, formatNumber, formatPercent, formatSigned, ty
 
 export type KpiKind = 'count' | 'rate' | 'hours' | 'index';
 
+export type KpiKey = Exclude<keyof Kpis, 'suppressedBelow' | 'suppressedFields'>;
+
 export interface KpiDef {
-  key: keyof Kpis;
+  key: KpiKey;
   label: MessageKey;
   kind: KpiKind;
   /** true: up is good; false: down is good; null: neither (volume). */

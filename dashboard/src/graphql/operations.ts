@@ -117,6 +117,8 @@ export const REGION_STATS = gql`
         overdue
         completionRate
         transparencyIndex
+        suppressedBelow
+        suppressedFields
       }
       children(first: 100) {
         edges {
@@ -128,6 +130,8 @@ export const REGION_STATS = gql`
               overdue
               completionRate
               transparencyIndex
+              suppressedBelow
+              suppressedFields
             }
           }
         }
@@ -135,10 +139,15 @@ export const REGION_STATS = gql`
     }
   }
 `;
-export interface RegionReportStats {
-  reportCount: number;
-  open: number;
-  overdue: number;
+/** Small-cell protection: what an analytics object withheld from a signed-out viewer (see domain/suppression). */
+export interface Withheld {
+  suppressedBelow?: number | null;
+  suppressedFields?: string[];
+}
+export interface RegionReportStats extends Withheld {
+  reportCount: number | null;
+  open: number | null;
+  overdue: number | null;
   completionRate: number | null;
   transparencyIndex: number | null;
 }
@@ -285,11 +294,13 @@ const PERFORMANCE_FIELDS = `
   satisfaction
   transparencyIndex
   forwardingRate
+  suppressedBelow
+  suppressedFields
 `;
-export interface AgencyPerformance {
-  reportCount: number;
-  open: number;
-  overdue: number;
+export interface AgencyPerformance extends Withheld {
+  reportCount: number | null;
+  open: number | null;
+  overdue: number | null;
   completionRate: number | null;
   medianFirstResponseHours: number | null;
   slaCompliance: number | null;
@@ -307,6 +318,8 @@ const KPI_FIELDS = `
   slaCompliance
   satisfaction
   transparencyIndex
+  suppressedBelow
+  suppressedFields
 `;
 export const OVERVIEW_KPIS = gql`
   query OverviewKpis($filter: AnalyticsFilter, $previous: AnalyticsFilter) {
@@ -314,10 +327,10 @@ export const OVERVIEW_KPIS = gql`
     previous: analyticsOverview(filter: $previous) { ${KPI_FIELDS} }
   }
 `;
-export interface Kpis {
-  volume: number;
-  open: number;
-  overdue: number;
+export interface Kpis extends Withheld {
+  volume: number | null;
+  open: number | null;
+  overdue: number | null;
   completionRate: number | null;
   medianFirstResponseHours: number | null;
   slaCompliance: number | null;
@@ -336,16 +349,21 @@ export const OVERVIEW_BREAKDOWN = gql`
       byTopic {
         topic
         count
+        suppressedBelow
       }
       byStatus {
         status
         count
+        suppressedBelow
       }
     }
   }
 `;
 export interface OverviewBreakdownData {
-  analyticsOverview: { byTopic: { topic: string; count: number }[]; byStatus: { status: string; count: number }[] };
+  analyticsOverview: {
+    byTopic: { topic: string; count: number | null; suppressedBelow?: number | null }[];
+    byStatus: { status: string; count: number | null; suppressedBelow?: number | null }[];
+  };
 }
 
 export const REPORT_TREND = gql`
@@ -354,19 +372,22 @@ export const REPORT_TREND = gql`
       periodStart
       submitted
       completed
+      suppressedBelow
     }
   }
 `;
 export interface ReportTrendData {
-  reportTrend: { periodStart: string; submitted: number; completed: number }[];
+  reportTrend: { periodStart: string; submitted: number | null; completed: number | null; suppressedBelow?: number | null }[];
 }
 
 const BREAKDOWN_FIELDS = `
   total
+  suppressedBelow
   slices {
     type
     count
     share
+    suppressedBelow
   }
 `;
 export const MALADMINISTRATION_BREAKDOWN = gql`
@@ -374,9 +395,9 @@ export const MALADMINISTRATION_BREAKDOWN = gql`
     maladministrationBreakdown(filter: $filter) { ${BREAKDOWN_FIELDS} }
   }
 `;
-export interface Breakdown {
-  total: number;
-  slices: { type: string; count: number; share: number }[];
+export interface Breakdown extends Withheld {
+  total: number | null;
+  slices: { type: string; count: number | null; share: number | null; suppressedBelow?: number | null }[];
 }
 export interface MaladministrationBreakdownData {
   maladministrationBreakdown: Breakdown;
@@ -410,10 +431,13 @@ const DURATION_FIELDS = `
   p50Hours
   p90Hours
   meanHours
+  suppressedBelow
+  suppressedFields
   histogram {
     fromHours
     toHours
     count
+    suppressedBelow
   }
 `;
 export const RESPONSE_TIMES = gql`
@@ -429,10 +453,11 @@ export const RESPONSE_TIMES = gql`
 export interface HistogramBucket {
   fromHours: number;
   toHours: number | null;
-  count: number;
+  count: number | null;
+  suppressedBelow?: number | null;
 }
-export interface DurationStats {
-  count: number;
+export interface DurationStats extends Withheld {
+  count: number | null;
   p50Hours: number | null;
   p90Hours: number | null;
   meanHours: number | null;
@@ -451,20 +476,24 @@ export const SLA_COMPLIANCE = gql`
   query SlaCompliance($filter: AnalyticsFilter) {
     slaCompliance(filter: $filter) {
       overall
+      suppressedBelow
+      suppressedFields
       steps {
         step
         onTime
         late
         overdueOpen
         compliance
+        suppressedBelow
+        suppressedFields
       }
     }
   }
 `;
 export interface SlaComplianceData {
-  slaCompliance: {
+  slaCompliance: Withheld & {
     overall: number | null;
-    steps: { step: string; onTime: number; late: number; overdueOpen: number; compliance: number | null }[];
+    steps: (Withheld & { step: string; onTime: number | null; late: number | null; overdueOpen: number | null; compliance: number | null })[];
   };
 }
 
@@ -481,10 +510,12 @@ export const TRANSPARENCY_METRICS = gql`
       forwardingRate
       meanHops
       index
+      suppressedBelow
+      suppressedFields
     }
   }
 `;
-export interface TransparencyMetrics {
+export interface TransparencyMetrics extends Withheld {
   responseRate: number | null;
   firstResponseCompliance: number | null;
   evidenceRate: number | null;

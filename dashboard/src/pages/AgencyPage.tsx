@@ -13,6 +13,7 @@ import {
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n, type MessageKey } from '../i18n/I18n';
+import { withheldBelow } from '../domain/suppression';
 
 /** One agency: registry facts, its performance (analytics) and its reports (staff), each a panel. */
 export default function AgencyPage({ params }: { params: { id?: string } }) {
@@ -106,15 +107,15 @@ function PerformancePanel({ id }: { id: string }) {
         const p = data.agency!.performance;
         return (
           <div className="kpi-grid">
-            <KpiCard label={t('ag.reportCount')} value={formatKpi(lang, 'count', p.reportCount)} />
-            <KpiCard label={t('kpi.open')} value={formatKpi(lang, 'count', p.open)} />
-            <KpiCard label={t('kpi.overdue')} value={formatKpi(lang, 'count', p.overdue)} />
-            <KpiCard label={t('kpi.completionRate')} value={formatKpi(lang, 'rate', p.completionRate)} />
-            <KpiCard label={t('kpi.medianFirstResponse')} value={formatKpi(lang, 'hours', p.medianFirstResponseHours)} />
-            <KpiCard label={t('kpi.slaCompliance')} value={formatKpi(lang, 'rate', p.slaCompliance)} />
-            <KpiCard label={t('kpi.satisfaction')} value={formatKpi(lang, 'rate', p.satisfaction)} />
-            <KpiCard label={t('kpi.transparencyIndex')} value={formatKpi(lang, 'index', p.transparencyIndex)} />
-            <KpiCard label={t('ag.forwardingRate')} value={formatKpi(lang, 'rate', p.forwardingRate)} />
+            <KpiCard label={t('ag.reportCount')} value={formatKpi(lang, 'count', p.reportCount)} withheldBelow={withheldBelow(p.reportCount, p, 'reportCount')} />
+            <KpiCard label={t('kpi.open')} value={formatKpi(lang, 'count', p.open)} withheldBelow={withheldBelow(p.open, p, 'open')} />
+            <KpiCard label={t('kpi.overdue')} value={formatKpi(lang, 'count', p.overdue)} withheldBelow={withheldBelow(p.overdue, p, 'overdue')} />
+            <KpiCard label={t('kpi.completionRate')} value={formatKpi(lang, 'rate', p.completionRate)} withheldBelow={withheldBelow(p.completionRate, p, 'completionRate')} />
+            <KpiCard label={t('kpi.medianFirstResponse')} value={formatKpi(lang, 'hours', p.medianFirstResponseHours)} withheldBelow={withheldBelow(p.medianFirstResponseHours, p, 'medianFirstResponseHours')} />
+            <KpiCard label={t('kpi.slaCompliance')} value={formatKpi(lang, 'rate', p.slaCompliance)} withheldBelow={withheldBelow(p.slaCompliance, p, 'slaCompliance')} />
+            <KpiCard label={t('kpi.satisfaction')} value={formatKpi(lang, 'rate', p.satisfaction)} withheldBelow={withheldBelow(p.satisfaction, p, 'satisfaction')} />
+            <KpiCard label={t('kpi.transparencyIndex')} value={formatKpi(lang, 'index', p.transparencyIndex)} withheldBelow={withheldBelow(p.transparencyIndex, p, 'transparencyIndex')} />
+            <KpiCard label={t('ag.forwardingRate')} value={formatKpi(lang, 'rate', p.forwardingRate)} withheldBelow={withheldBelow(p.forwardingRate, p, 'forwardingRate')} />
           </div>
         );
       }}

@@ -20,18 +20,24 @@ import {
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { formatPeriodStart } from '../i18n/format';
 import { useI18n } from '../i18n/I18n';
+import { Figure, WithheldMark } from '../components/Withheld';
+import { chartValue, figureText, withheldBelow } from '../domain/suppression';
 
 /** Query string for the report list of one maladministration category. */
 export function typeQuery(type: string): Record<string, string> {
   return type === 'UNCLASSIFIED' ? { type: 'UNCLASSIFIED' } : { type };
 }
 
-/** The ten types ranked by count (ties by name, zero slices dropped), then UNCLASSIFIED last. */
+/**
+ * The ten types ranked by count (ties by name, zero slices dropped; withheld ones, "< 5", after the
+ * shown ones), then UNCLASSIFIED last.
+ */
 export function rankSlices(breakdown: Breakdown) {
+  const present = (s: Breakdown['slices'][number]) => chartValue(s.count) > 0 || withheldBelow(s.count, s) !== null;
   const ranked = breakdown.slices
-    .filter((s) => s.count > 0 && s.type !== 'UNCLASSIFIED')
-    .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
-  const unclassified = breakdown.slices.find((s) => s.type === 'UNCLASSIFIED' && s.count > 0);
+    .filter((s) => present(s) && s.type !== 'UNCLASSIFIED')
+    .sort((a, b) => chartValue(b.count) - chartValue(a.count) || a.type.localeCompare(b.type));
+  const unclassified = breakdown.slices.find((s) => s.type === 'UNCLASSIFIED' && present(s));
   return unclassified ? [...ranked, unclassified] : ranked;
 }
 
@@ -63,15 +69,15 @@ function RankedPanel() {
       result={result}
       onRetry={retry}
       isEmpty={(d) => d.maladministrationBreakdown.total === 0}
-      actions={<span className="muted">{result.data ? t('mal.total', { total: number(result.data.maladministrationBreakdown.total) }) : null}</span>}
+      actions={<span className="muted">{result.data ? t('mal.total', { total: figureText(number, result.data.maladministrationBreakdown.total, result.data.maladministrationBreakdown, 'total') }) : null}</span>}
     >
       {(data) => {
         const ranked = rankSlices(data.maladministrationBreakdown);
         const bars = ranked.map((s) => ({
           key: s.type,
           label: maladministrationLabel(s.type, lang),
-          value: s.count,
-          valueLabel: `${number(s.count)} (${percent(s.share)})`,
+          value: chartValue(s.count),
+          valueLabel: withheldBelow(s.count, s) !== null ? figureText(number, s.count, s) : `${number(s.count)} (${percent(s.share)})`,
           color: s.type === 'UNCLASSIFIED' ? UNCLASSIFIED_COLOR : undefined,
         }));
         return (
@@ -82,7 +88,7 @@ function RankedPanel() {
               hint={t('chart.clickHint')}
               table={{
                 columns: [t('mal.type'), t('mal.count'), t('mal.share')],
-                rows: ranked.map((s) => [maladministrationLabel(s.type, lang), number(s.count), percent(s.share)]),
+                rows: ranked.map((s) => [maladministrationLabel(s.type, lang), figureText(number, s.count, s), figureText(percent, s.share, s)]),
               }}
             >
               <RankedBarChart data={bars} color={PRIMARY} labelWidth={210} onSelect={(type) => navigate(`/reports${shared(typeQuery(type))}`)} />
@@ -110,10 +116,12 @@ function RankedPanel() {
                         {maladministrationLabel(s.type, lang)}
                       </Link>
                     </th>
-                    <td className="num">{number(s.count)}</td>
+                    <td className="num">
+                      <Figure value={s.count} of={s} format={number} />
+                    </td>
                     <td className="num nowrap">
-                      <span className="share-bar" style={{ width: `${Math.round(s.share * 100)}%` }} aria-hidden="true" />
-                      {percent(s.share)}
+                      <span className="share-bar" style={{ width: `${Math.round((s.share ?? 0) * 100)}%` }} aria-hidden="true" />
+                      <Figure value={s.share} of={s} format={percent} />
                     </td>
                   </tr>
                 ))}
@@ -141,11 +149,11 @@ function TrendPanel() {
       service="analytics"
       result={result}
       onRetry={retry}
-      isEmpty={(d) => Object.values(d).every((b) => !b || b.total === 0 || b.slices.every((s) => s.type === 'UNCLASSIFIED' || s.count === 0))}
+      isEmpty={(d) => Object.values(d).every((b) => !b || b.total === 0 || b.slices.every((s) => s.type === 'UNCLASSIFIED' || !s.count))}
     >
       {(data) => {
         const totals = new Map<string, number>();
-        buckets.forEach((_, i) => data[`b${i}`]?.slices.forEach((s) => s.type !== 'UNCLASSIFIED' && totals.set(s.type, (totals.get(s.type) ?? 0) + s.count)));
+        buckets.forEach((_, i) => data[`b${i}`]?.slices.forEach((s) => s.type !== 'UNCLASSIFIED' && totals.set(s.type, (totals.get(s.type) ?? 0) + chartValue(s.count))));
         const top = [...totals.entries()]
           .filter(([, n]) => n > 0)
           .sort((a, b) => b[1] - a[1])
@@ -153,7 +161,7 @@ function TrendPanel() {
           .map(([type]) => type);
         const rows = buckets.map((b, i) => {
           const row: Record<string, string | number> = { label: formatPeriodStart(lang, b.from.toISOString(), 'MONTH') };
-          for (const type of top) row[type] = data[`b${i}`]?.slices.find((s) => s.type === type)?.count ?? 0;
+          for (const type of top) row[type] = chartValue(data[`b${i}`]?.slices.find((s) => s.type === type)?.count);
           return row;
         });
         const series = top.map((type) => ({ key: type, label: maladministrationLabel(type, lang) }));
@@ -204,7 +212,7 @@ function ByAgencyPanel() {
     >
       {(data) => {
         const totals = new Map<string, number>();
-        agencies.forEach((_, i) => data[`b${i}`]?.slices.forEach((s) => totals.set(s.type, (totals.get(s.type) ?? 0) + s.count)));
+        agencies.forEach((_, i) => data[`b${i}`]?.slices.forEach((s) => totals.set(s.type, (totals.get(s.type) ?? 0) + chartValue(s.count))));
         const types = [...totals.entries()]
           .filter(([, n]) => n > 0)
           .sort((a, b) => b[1] - a[1])
@@ -234,7 +242,9 @@ function ByAgencyPanel() {
                       const share = slice?.share ?? 0;
                       return (
                         <td key={type} className="num heat" style={{ ['--heat' as string]: String(share) }}>
-                          {slice && slice.count > 0 ? (
+                          {slice && withheldBelow(slice.count, slice) !== null ? (
+                            <WithheldMark k={withheldBelow(slice.count, slice)!} />
+                          ) : slice && chartValue(slice.count) > 0 ? (
                             <Link
                               href={`/reports${shared({ ...typeQuery(type), agency: a.agency.id })}`}
                               title={`${number(slice.count)} (${percent(share)})`}

@@ -21,6 +21,7 @@ import {
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { formatPeriodStart } from '../i18n/format';
 import { useI18n, type MessageKey } from '../i18n/I18n';
+import { chartValue, figureText, withheldBelow } from '../domain/suppression';
 
 export default function OverviewPage() {
   const { t } = useI18n();
@@ -58,6 +59,7 @@ function KpiPanel() {
               key={def.key}
               label={t(def.label)}
               value={formatKpi(lang, def.kind, data.current[def.key])}
+              withheldBelow={withheldBelow(data.current[def.key], data.current, def.key)}
               change={kpiChange(lang, def, data.current[def.key], data.previous?.[def.key])}
             />
           ))}
@@ -84,21 +86,23 @@ function TrendPanel() {
       {(data) => {
         const points = data.reportTrend.map((p) => ({
           label: formatPeriodStart(lang, p.periodStart, interval),
-          submitted: p.submitted,
-          completed: p.completed,
+          submitted: chartValue(p.submitted),
+          completed: chartValue(p.completed),
+          submittedLabel: figureText(number, p.submitted, p),
+          completedLabel: figureText(number, p.completed, p),
         }));
-        const total = data.reportTrend.reduce((s, p) => s + p.submitted, 0);
+        const total = data.reportTrend.reduce((s, p) => s + chartValue(p.submitted), 0);
         const peak = points.reduce((m, p) => (p.submitted > m.submitted ? p : m), points[0]);
         return (
           <ChartFigure
             title={title}
-            summary={`${title}: ${t('overview.submitted')} ${number(total)}; ${peak ? `${peak.label} ${number(peak.submitted)}` : ''}`}
+            summary={`${title}: ${t('overview.submitted')} ${number(total)}; ${peak ? `${peak.label} ${peak.submittedLabel}` : ''}`}
             table={{
               columns: [t('rt.bucket'), t('overview.submitted'), t('overview.completed')],
-              rows: points.map((p) => [p.label, number(p.submitted), number(p.completed)]),
+              rows: points.map((p) => [p.label, p.submittedLabel, p.completedLabel]),
             }}
           >
-            <TrendChart data={points} labels={{ submitted: t('overview.submitted'), completed: t('overview.completed') }} />
+            <TrendChart data={points.map(({ label, submitted, completed }) => ({ label, submitted, completed }))} labels={{ submitted: t('overview.submitted'), completed: t('overview.completed') }} />
           </ChartFigure>
         );
       }}
@@ -125,13 +129,13 @@ function TopicsPanel() {
     >
       {(data) => {
         const rows = [...data.analyticsOverview.byTopic]
-          .filter((x) => x.count > 0)
-          .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic))
-          .map((x) => ({ key: x.topic, label: label(x.topic), value: x.count, valueLabel: number(x.count) }));
+          .filter((x) => chartValue(x.count) > 0 || withheldBelow(x.count, x) !== null)
+          .sort((a, b) => chartValue(b.count) - chartValue(a.count) || a.topic.localeCompare(b.topic))
+          .map((x) => ({ key: x.topic, label: label(x.topic), value: chartValue(x.count), valueLabel: figureText(number, x.count, x) }));
         return (
           <ChartFigure
             title={title}
-            summary={`${title}: ${summarize(rows.map((r) => ({ label: r.label, value: number(r.value) })))}`}
+            summary={`${title}: ${summarize(rows.map((r) => ({ label: r.label, value: r.valueLabel })))}`}
             hint={t('chart.clickHint')}
             table={{
               columns: [t('rp.topic'), t('mal.count')],
@@ -139,7 +143,7 @@ function TopicsPanel() {
                 <Link key={r.key} href={`/reports${shared({ topic: r.key })}`}>
                   {r.label}
                 </Link>,
-                number(r.value),
+                r.valueLabel,
               ]),
             }}
           >
@@ -161,12 +165,12 @@ function StatusPanel() {
     <Panel title={title} service="analytics" result={result} onRetry={retry} isEmpty={(d) => d.analyticsOverview.byStatus.every((x) => x.count === 0)}>
       {(data) => {
         const rows = data.analyticsOverview.byStatus
-          .filter((x) => x.count > 0)
-          .map((x) => ({ key: x.status, label: t(`status.${x.status}` as MessageKey), value: x.count, valueLabel: number(x.count) }));
+          .filter((x) => chartValue(x.count) > 0 || withheldBelow(x.count, x) !== null)
+          .map((x) => ({ key: x.status, label: t(`status.${x.status}` as MessageKey), value: chartValue(x.count), valueLabel: figureText(number, x.count, x) }));
         return (
           <ChartFigure
             title={title}
-            summary={`${title}: ${summarize(rows.map((r) => ({ label: r.label, value: number(r.value) })), 6)}`}
+            summary={`${title}: ${summarize(rows.map((r) => ({ label: r.label, value: r.valueLabel })), 6)}`}
             hint={t('chart.clickHint')}
             table={{
               columns: [t('rp.status'), t('mal.count')],
@@ -174,7 +178,7 @@ function StatusPanel() {
                 <Link key={r.key} href={`/reports${shared({ status: r.key })}`}>
                   {r.label}
                 </Link>,
-                number(r.value),
+                r.valueLabel,
               ]),
             }}
           >

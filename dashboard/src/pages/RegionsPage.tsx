@@ -17,6 +17,8 @@ import {
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n, type MessageKey } from '../i18n/I18n';
+import { Figure } from '../components/Withheld';
+import { chartValue, figureText, withheldBelow } from '../domain/suppression';
 
 /** Kutai Kartanegara, the regency the product grew from: the landing shortcut. */
 const HOME_REGENCY = { code: '64.02', province: '64' };
@@ -106,11 +108,11 @@ function RegionView({ code }: { code: string }) {
           const s = data.region!.reportStats;
           return (
             <div className="kpi-grid">
-              <KpiCard label={t('ag.reportCount')} value={number(s.reportCount)} />
-              <KpiCard label={t('kpi.open')} value={number(s.open)} />
-              <KpiCard label={t('kpi.overdue')} value={number(s.overdue)} />
-              <KpiCard label={t('kpi.completionRate')} value={percent(s.completionRate)} />
-              <KpiCard label={t('kpi.transparencyIndex')} value={index(s.transparencyIndex)} />
+              <KpiCard label={t('ag.reportCount')} value={number(s.reportCount)} withheldBelow={withheldBelow(s.reportCount, s, 'reportCount')} />
+              <KpiCard label={t('kpi.open')} value={number(s.open)} withheldBelow={withheldBelow(s.open, s, 'open')} />
+              <KpiCard label={t('kpi.overdue')} value={number(s.overdue)} withheldBelow={withheldBelow(s.overdue, s, 'overdue')} />
+              <KpiCard label={t('kpi.completionRate')} value={percent(s.completionRate)} withheldBelow={withheldBelow(s.completionRate, s, 'completionRate')} />
+              <KpiCard label={t('kpi.transparencyIndex')} value={index(s.transparencyIndex)} withheldBelow={withheldBelow(s.transparencyIndex, s, 'transparencyIndex')} />
             </div>
           );
         }}
@@ -126,11 +128,13 @@ function RegionView({ code }: { code: string }) {
         {(data) => {
           const children = data.region!.children.edges.map((e) => e.node);
           const bars = children
-            .map((c) => ({ key: c.code, label: c.name, value: childStats.get(c.code)?.reportCount ?? 0 }))
-            .filter((b) => b.value > 0)
+            .map((c) => {
+              const st = childStats.get(c.code);
+              return { key: c.code, label: c.name, value: chartValue(st?.reportCount), valueLabel: figureText(number, st?.reportCount ?? 0, st, 'reportCount') };
+            })
+            .filter((b) => b.value > 0 || b.valueLabel.startsWith('<'))
             .sort((a, b) => b.value - a.value)
-            .slice(0, 15)
-            .map((b) => ({ ...b, valueLabel: number(b.value) }));
+            .slice(0, 15);
           return (
             <>
               {bars.length > 0 ? (
@@ -166,11 +170,11 @@ function RegionView({ code }: { code: string }) {
                             <Link href={`/regions/${c.code}${shared()}`}>{c.name}</Link>
                           </th>
                           <td className="mono">{c.code}</td>
-                          <td className="num">{s ? number(s.reportCount) : t('common.none')}</td>
-                          <td className="num">{s ? number(s.open) : t('common.none')}</td>
-                          <td className="num">{s ? number(s.overdue) : t('common.none')}</td>
-                          <td className="num">{s ? percent(s.completionRate) : t('common.none')}</td>
-                          <td className="num">{s ? index(s.transparencyIndex) : t('common.none')}</td>
+                          <td className="num">{s ? <Figure value={s.reportCount} of={s} field="reportCount" format={number} /> : t('common.none')}</td>
+                          <td className="num">{s ? <Figure value={s.open} of={s} field="open" format={number} /> : t('common.none')}</td>
+                          <td className="num">{s ? <Figure value={s.overdue} of={s} field="overdue" format={number} /> : t('common.none')}</td>
+                          <td className="num">{s ? <Figure value={s.completionRate} of={s} field="completionRate" format={percent} /> : t('common.none')}</td>
+                          <td className="num">{s ? <Figure value={s.transparencyIndex} of={s} field="transparencyIndex" format={index} /> : t('common.none')}</td>
                         </tr>
                       );
                     })}

@@ -22,6 +22,8 @@ import {
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { formatHours, type Lang } from '../i18n/format';
 import { useI18n, type MessageKey } from '../i18n/I18n';
+import { Figure } from '../components/Withheld';
+import { chartValue, figureText, withheldBelow } from '../domain/suppression';
 
 export function bucketLabel(lang: Lang, b: HistogramBucket): string {
   if (b.toHours == null) return `≥ ${formatHours(lang, b.fromHours)}`;
@@ -82,10 +84,10 @@ function DurationsPanel() {
                   return (
                     <tr key={d.key}>
                       <th scope="row">{t(d.label)}</th>
-                      <td className="num">{number(s.count)}</td>
-                      <td className="num">{hours(s.p50Hours)}</td>
-                      <td className="num">{hours(s.p90Hours)}</td>
-                      <td className="num">{hours(s.meanHours)}</td>
+                      <td className="num"><Figure value={s.count} of={s} field="count" format={number} /></td>
+                      <td className="num"><Figure value={s.p50Hours} of={s} field="p50Hours" format={hours} /></td>
+                      <td className="num"><Figure value={s.p90Hours} of={s} field="p90Hours" format={hours} /></td>
+                      <td className="num"><Figure value={s.meanHours} of={s} field="meanHours" format={hours} /></td>
                     </tr>
                   );
                 })}
@@ -97,20 +99,20 @@ function DurationsPanel() {
               const s = data.responseTimeStats[d.key];
               const name = t(d.label);
               const title = t('rt.histogram', { name });
-              const rows = s.histogram.map((b) => ({ label: bucketLabel(lang, b), count: b.count }));
+              const rows = s.histogram.map((b) => ({ label: bucketLabel(lang, b), count: chartValue(b.count), countLabel: figureText(number, b.count, b) }));
               return (
                 <div key={d.key} className="subpanel">
                   <h3>{name}</h3>
-                  {s.count === 0 ? (
+                  {s.count === 0 || (s.count === null && withheldBelow(s.count, s, 'count') === null) ? (
                     <p className="panel-empty">{t('panel.empty')}</p>
                   ) : (
                     <ChartFigure
                       title={title}
-                      summary={`${title}: ${t('rt.p50')} ${hours(s.p50Hours)}, ${t('rt.p90')} ${hours(s.p90Hours)}, ${t('rt.count')} ${number(s.count)}`}
-                      table={{ columns: [t('rt.bucket'), t('rt.count')], rows: rows.map((r) => [r.label, number(r.count)]) }}
+                      summary={`${title}: ${t('rt.p50')} ${figureText(hours, s.p50Hours, s, 'p50Hours')}, ${t('rt.p90')} ${figureText(hours, s.p90Hours, s, 'p90Hours')}, ${t('rt.count')} ${figureText(number, s.count, s, 'count')}`}
+                      table={{ columns: [t('rt.bucket'), t('rt.count')], rows: rows.map((r) => [r.label, r.countLabel]) }}
                       height={220}
                     >
-                      <HistogramChart data={rows} color={d.color} />
+                      <HistogramChart data={rows.map(({ label, count }) => ({ label, count }))} color={d.color} />
                     </ChartFigure>
                   )}
                 </div>
@@ -134,29 +136,40 @@ function SlaPanel() {
       service="analytics"
       result={result}
       onRetry={retry}
-      isEmpty={(d) => d.slaCompliance.steps.every((s) => s.onTime + s.late + s.overdueOpen === 0)}
-      actions={result.data ? <span className="muted">{t('rt.overall', { value: percent(result.data.slaCompliance.overall) })}</span> : null}
+      isEmpty={(d) => d.slaCompliance.steps.every((s) => s.onTime === 0 && s.late === 0 && s.overdueOpen === 0)}
+      actions={
+        result.data ? (
+          <span className="muted">{t('rt.overall', { value: figureText(percent, result.data.slaCompliance.overall, result.data.slaCompliance, 'overall') })}</span>
+        ) : null
+      }
     >
       {(data) => {
         const rows = data.slaCompliance.steps.map((s) => ({
           label: t(`rt.step.${s.step}` as MessageKey),
-          onTime: s.onTime,
-          late: s.late,
-          overdueOpen: s.overdueOpen,
+          onTime: chartValue(s.onTime),
+          late: chartValue(s.late),
+          overdueOpen: chartValue(s.overdueOpen),
           compliance: s.compliance,
+          text: {
+            onTime: figureText(number, s.onTime, s, 'onTime'),
+            late: figureText(number, s.late, s, 'late'),
+            overdueOpen: figureText(number, s.overdueOpen, s, 'overdueOpen'),
+            compliance: figureText(percent, s.compliance, s, 'compliance'),
+          },
+          step: s,
         }));
         return (
           <>
             <ChartFigure
               title={title}
-              summary={`${title}: ${rows.map((r) => `${r.label} ${percent(r.compliance)}`).join(', ')}`}
+              summary={`${title}: ${rows.map((r) => `${r.label} ${r.text.compliance}`).join(', ')}`}
               table={{
                 columns: [t('rt.step'), t('rt.onTime'), t('rt.late'), t('rt.overdueOpen'), t('rt.compliance')],
-                rows: rows.map((r) => [r.label, number(r.onTime), number(r.late), number(r.overdueOpen), percent(r.compliance)]),
+                rows: rows.map((r) => [r.label, r.text.onTime, r.text.late, r.text.overdueOpen, r.text.compliance]),
               }}
             >
               <StackedBarChart
-                data={rows}
+                data={rows.map(({ label, onTime, late, overdueOpen }) => ({ label, onTime, late, overdueOpen }))}
                 series={[
                   { key: 'onTime', label: t('rt.onTime'), color: GOOD },
                   { key: 'late', label: t('rt.late'), color: SECONDARY },
@@ -167,7 +180,10 @@ function SlaPanel() {
             <ul className="stat-list">
               {rows.map((r) => (
                 <li key={r.label}>
-                  <span>{r.label}</span> <strong>{percent(r.compliance)}</strong>
+                  <span>{r.label}</span>{' '}
+                  <strong>
+                    <Figure value={r.compliance} of={r.step} field="compliance" format={percent} />
+                  </strong>
                 </li>
               ))}
             </ul>

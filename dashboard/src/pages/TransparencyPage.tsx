@@ -17,11 +17,13 @@ import {
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n, type MessageKey } from '../i18n/I18n';
+import { Figure } from '../components/Withheld';
+import { figureText } from '../domain/suppression';
 
 export const DEFAULT_MIN_REPORTS = 10;
 
 /** The five weighted components of the index (design brief, "Transparency index"). */
-const COMPONENTS: { key: keyof TransparencyMetrics; label: MessageKey; weight: number }[] = [
+const COMPONENTS: { key: Exclude<keyof TransparencyMetrics, 'suppressedBelow' | 'suppressedFields'>; label: MessageKey; weight: number }[] = [
   { key: 'responseRate', label: 'tr.responseRate', weight: 0.25 },
   { key: 'firstResponseCompliance', label: 'tr.firstResponseCompliance', weight: 0.25 },
   { key: 'evidenceRate', label: 'tr.evidenceRate', weight: 0.2 },
@@ -69,9 +71,11 @@ function IndexPanel() {
         return (
           <div className="transparency-index">
             <div className="index-hero">
-              <div className="kpi-card kpi-hero" role="group" aria-label={`${t('tr.index')}: ${index(m.index)}`}>
+              <div className="kpi-card kpi-hero" role="group" aria-label={`${t('tr.index')}: ${figureText(index, m.index, m, 'index')}`}>
                 <div className="kpi-label">{t('tr.index')}</div>
-                <div className="kpi-value">{index(m.index)}</div>
+                <div className="kpi-value">
+                  <Figure value={m.index} of={m} field="index" format={index} />
+                </div>
                 <div className="index-meter" aria-hidden="true">
                   <span style={{ width: `${Math.max(0, Math.min(100, m.index ?? 0))}%` }} />
                 </div>
@@ -79,19 +83,19 @@ function IndexPanel() {
               <dl className="stat-grid">
                 <div>
                   <dt>{t('tr.publicVisibility')}</dt>
-                  <dd>{percent(m.publicVisibility)}</dd>
+                  <dd><Figure value={m.publicVisibility} of={m} field="publicVisibility" format={percent} /></dd>
                 </div>
                 <div>
                   <dt>{t('tr.reopenRate')}</dt>
-                  <dd>{percent(m.reopenRate)}</dd>
+                  <dd><Figure value={m.reopenRate} of={m} field="reopenRate" format={percent} /></dd>
                 </div>
                 <div>
                   <dt>{t('tr.forwardingRate')}</dt>
-                  <dd>{percent(m.forwardingRate)}</dd>
+                  <dd><Figure value={m.forwardingRate} of={m} field="forwardingRate" format={percent} /></dd>
                 </div>
                 <div>
                   <dt>{t('tr.meanHops')}</dt>
-                  <dd>{number(m.meanHops, 2)}</dd>
+                  <dd><Figure value={m.meanHops} of={m} field="meanHops" format={(v) => number(v, 2)} /></dd>
                 </div>
               </dl>
             </div>
@@ -102,7 +106,7 @@ function IndexPanel() {
                 summary={`${title}: ${summarize(bars.map((b) => ({ label: b.label, value: b.valueLabel })))}`}
                 table={{
                   columns: [t('tr.components'), '%'],
-                  rows: COMPONENTS.map((c) => [t(c.label), percent(m[c.key])]),
+                  rows: COMPONENTS.map((c) => [t(c.label), figureText(percent, m[c.key], m, c.key)]),
                 }}
               >
                 <RankedBarChart data={bars} color={GOOD} labelWidth={260} formatValue={(v) => `${number(v)}%`} />
@@ -208,13 +212,13 @@ function LeaderboardPanel() {
                       <th scope="row">
                         <Link href={`/agencies/${encodeURIComponent(e.agency.id)}${shared()}`}>{e.agency.name}</Link>
                       </th>
-                      <td className="num">{number(e.performance.reportCount)}</td>
-                      <td className="num">{index(e.performance.transparencyIndex)}</td>
-                      <td className="num">{percent(e.performance.completionRate)}</td>
-                      <td className="num">{hours(e.performance.medianFirstResponseHours)}</td>
-                      <td className="num">{percent(e.performance.slaCompliance)}</td>
-                      <td className="num">{percent(e.performance.satisfaction)}</td>
-                      <td className="num">{percent(e.performance.forwardingRate)}</td>
+                      <td className="num"><Figure value={e.performance.reportCount} of={e.performance} field="reportCount" format={number} /></td>
+                      <td className="num"><Figure value={e.performance.transparencyIndex} of={e.performance} field="transparencyIndex" format={index} /></td>
+                      <td className="num"><Figure value={e.performance.completionRate} of={e.performance} field="completionRate" format={percent} /></td>
+                      <td className="num"><Figure value={e.performance.medianFirstResponseHours} of={e.performance} field="medianFirstResponseHours" format={hours} /></td>
+                      <td className="num"><Figure value={e.performance.slaCompliance} of={e.performance} field="slaCompliance" format={percent} /></td>
+                      <td className="num"><Figure value={e.performance.satisfaction} of={e.performance} field="satisfaction" format={percent} /></td>
+                      <td className="num"><Figure value={e.performance.forwardingRate} of={e.performance} field="forwardingRate" format={percent} /></td>
                     </tr>
                   ))}
                 </tbody>
