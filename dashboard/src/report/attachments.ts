@@ -17,6 +17,11 @@ export interface UploadedAttachment {
   url?: string;
 }
 
+/** How the server refuses an upload (the shared JSON error shape). */
+interface UploadErrorBody {
+  errors?: Array<{ message?: unknown; extensions?: { code?: unknown; messageId?: unknown } }>;
+}
+
 export class UploadError extends Error {
   constructor(
     message: string,
@@ -54,13 +59,15 @@ export async function uploadAttachment(
     if ((err as Error).name === 'AbortError') throw err;
     throw new UploadError((err as Error).message, 'network', 0);
   }
-  const payload = (await res.json().catch(() => null)) as
-    | (UploadedAttachment & { error?: { code?: string; message?: string; messageId?: string } })
-    | null;
+  const payload = (await res.json().catch(() => null)) as (UploadedAttachment & UploadErrorBody) | null;
   if (!res.ok || !payload?.id) {
-    const e = payload?.error;
-    const message = (opts.lang === 'id' ? e?.messageId || e?.message : e?.message || e?.messageId) ?? `HTTP ${res.status}`;
-    throw new UploadError(message, e?.code ?? `HTTP_${res.status}`, res.status);
+    // the one JSON error shape of every Pantau route: { errors: [{ message, extensions: { code, messageId } }] }
+    const e = Array.isArray(payload?.errors) ? payload.errors[0] : undefined;
+    const messageId = typeof e?.extensions?.messageId === 'string' ? e.extensions.messageId : undefined;
+    const english = typeof e?.message === 'string' ? e.message : undefined;
+    const message = (opts.lang === 'id' ? messageId || english : english || messageId) ?? `HTTP ${res.status}`;
+    const code = typeof e?.extensions?.code === 'string' ? e.extensions.code : `HTTP_${res.status}`;
+    throw new UploadError(message, code, res.status);
   }
   return { id: payload.id, filename: payload.filename, contentType: payload.contentType, size: payload.size, url: payload.url };
 }

@@ -199,7 +199,7 @@ describe('Lapor (submit a report, public)', () => {
   });
 
   test('in English the server’s own field messages are shown, and an upload refused by the server says why', async () => {
-    fetchMock.mockResolvedValue(jsonResponse(415, { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Only image/jpeg, image/png files are accepted (checked by content).', messageId: 'Hanya berkas JPEG…' } }));
+    fetchMock.mockResolvedValue(jsonResponse(415, { errors: [{ message: 'Only image/jpeg, image/png files are accepted (checked by content).', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', messageId: 'Hanya berkas JPEG…' } }] }));
     await renderApp('/lapor?lang=en', {
       ...registryHandlers,
       SubmitReport: () =>
