@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { freePort } from '../stack-helpers';
+import { freePort, freePorts, startStack } from '../stack-helpers';
 
 /**
  * Shared pieces of the fault drills: a bounded burst of citizen submissions through the gateway (each with
@@ -321,7 +321,6 @@ export const DRILL_LIMITS: Record<string, string> = {
 
 /** A supervised stack on the embedded store in a fresh data directory, on free ports. */
 export async function startDrillStack(env: Record<string, string> = {}) {
-  const { freePorts, startStack } = await import('../stack-helpers');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-drill-'));
   const events: string[] = [];
   try {

@@ -85,15 +85,22 @@ describe('launcher', () => {
     }
   }, 90000);
 
-  it('leaves no orphans when the launcher itself is SIGKILLed', async () => {
+  // One stack serves two checks (start-ups are the slow part): /ready while services are killed one by
+  // one, then the launcher itself SIGKILLed.
+  it('names what is missing in /ready, and leaves no orphans when the launcher itself is SIGKILLed', async () => {
     const dir = tempDir();
     const ports = await freePorts();
+    const env = { PANTAU_DATA_DIR: dir, DATABASE_URL: '', PANTAU_DEMO_REPORTS: '0', LOG_LEVEL: 'warn', ...DRILL_LIMITS };
     const script = `
       const { startStack } = require(${JSON.stringify(STACK)});
-      startStack({ ports: ${JSON.stringify(ports)}, supervise: true, stdio: 'ignore',
-        env: { PANTAU_DATA_DIR: ${JSON.stringify(dir)}, DATABASE_URL: '', PANTAU_DEMO_REPORTS: '0', LOG_LEVEL: 'warn' } })
-        .then((s) => console.log('PIDS ' + Object.values(s.children).map((c) => c.pid).join(' ')), (e) => { console.error(e.message); process.exit(1); });`;
+      startStack({ ports: ${JSON.stringify(ports)}, stdio: 'ignore', env: ${JSON.stringify(env)} })
+        .then((s) => console.log('PIDS ' + ['agencies', 'reports', 'analytics', 'gateway'].map((n) => s.children[n].pid).join(' ')), (e) => { console.error(e.message); process.exit(1); });`;
     const launcher = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const ready = async (port: number) => {
+      const res = await fetch(`http://127.0.0.1:${port}/ready`);
+      const text = await res.text();
+      return { status: res.status, body: JSON.parse(text), text };
+    };
     try {
       const pids = await new Promise<number[]>((resolve, reject) => {
         let out = '';
@@ -106,6 +113,32 @@ describe('launcher', () => {
       });
       expect(pids).toHaveLength(4);
       expect(pids.every(alive)).toBe(true);
+      const [agenciesPid, reportsPid] = pids;
+      expect((await ready(ports.gateway)).status).toBe(200);
+
+      process.kill(agenciesPid, 'SIGKILL');
+      await waitGone([agenciesPid], 5000);
+      const reports = await ready(ports.reports);
+      expect(reports.status).toBe(503);
+      expect(reports.body).toMatchObject({ status: 'not ready', service: 'reports', missing: ['registry'] });
+      expect(reports.body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', missing: ['registry'] });
+
+      process.kill(reportsPid, 'SIGKILL');
+      let analytics = await ready(ports.analytics);
+      for (let i = 0; i < 30 && analytics.status === 200; i++) {
+        await new Promise((r) => setTimeout(r, 200)); // until the consumer's next pull fails
+        analytics = await ready(ports.analytics);
+      }
+      expect(analytics.status).toBe(503);
+      expect(analytics.body.missing).toEqual(['outbox']);
+
+      const gateway = await ready(ports.gateway);
+      expect(gateway.status).toBe(503);
+      expect(gateway.body.missing).toEqual(['agencies', 'reports', 'analytics']);
+      expect(gateway.body.subgraphs.analytics).toMatchObject({ ok: false, missing: ['outbox'] });
+      expect(gateway.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      for (const r of [reports, analytics, gateway]) expect(r.text).not.toMatch(/127\.0\.0\.1|localhost|http:|ECONN/);
+
       launcher.kill('SIGKILL');
       // each service notices its launcher is gone (the IPC channel closes) and stops itself
       expect(await waitGone(pids, 15000)).toEqual([]);
@@ -113,54 +146,5 @@ describe('launcher', () => {
       if (launcher.exitCode === null) launcher.kill('SIGKILL');
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 90000);
-
-  describe('/ready names what is missing', () => {
-    let stack: Awaited<ReturnType<typeof startStack>>;
-    const dir = tempDir();
-    beforeAll(async () => {
-      stack = await startStack({
-        ports: await freePorts(),
-        env: { PANTAU_DATA_DIR: dir, DATABASE_URL: '', PANTAU_DEMO_REPORTS: '0', LOG_LEVEL: 'warn', ...DRILL_LIMITS },
-        stdio: 'ignore',
-      });
-    }, 120000);
-    afterAll(async () => {
-      await stack?.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
-
-    const ready = async (port: number) => {
-      const res = await fetch(`http://127.0.0.1:${port}/ready`);
-      const text = await res.text();
-      return { status: res.status, body: JSON.parse(text), text };
-    };
-
-    it('reports the registry, the outbox and each subgraph, without addresses', async () => {
-      expect((await ready(stack.ports.gateway)).status).toBe(200);
-
-      stack.children.agencies.kill('SIGKILL');
-      await new Promise((r) => setTimeout(r, 300));
-      const reports = await ready(stack.ports.reports);
-      expect(reports.status).toBe(503);
-      expect(reports.body).toMatchObject({ status: 'not ready', service: 'reports', missing: ['registry'] });
-      expect(reports.body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', missing: ['registry'] });
-
-      stack.children.reports.kill('SIGKILL');
-      let analytics = await ready(stack.ports.analytics);
-      for (let i = 0; i < 30 && analytics.status === 200; i++) {
-        await new Promise((r) => setTimeout(r, 200)); // until the consumer's next pull fails
-        analytics = await ready(stack.ports.analytics);
-      }
-      expect(analytics.status).toBe(503);
-      expect(analytics.body.missing).toEqual(['outbox']);
-
-      const gateway = await ready(stack.ports.gateway);
-      expect(gateway.status).toBe(503);
-      expect(gateway.body.missing).toEqual(['agencies', 'reports', 'analytics']);
-      expect(gateway.body.subgraphs.analytics).toMatchObject({ ok: false, missing: ['outbox'] });
-      expect(gateway.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
-      for (const r of [reports, analytics, gateway]) expect(r.text).not.toMatch(/127\.0\.0\.1|localhost|http:|ECONN/);
-    });
-  });
+  }, 120000);
 });
