@@ -17,6 +17,7 @@ import {
   jsonErrorHandler,
   limitServerOptions,
   loggingPlugin,
+  requireKeys,
   notFoundHandler,
   notReadyBody,
   operationLimits,
@@ -38,6 +39,8 @@ import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 export interface GatewayContext {
   authorization?: string;
   acceptLanguage?: string;
+  /** The caller's address, passed to subgraphs as X-Pantau-Client-Ip. */
+  clientIp?: string;
 }
 
 export interface GatewayOptions {
@@ -59,9 +62,16 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** Forwards the caller's Authorization and Accept-Language headers to every subgraph. */
+/**
+ * Forwards the caller's Authorization and Accept-Language headers to every subgraph, with the gateway's own
+ * service credential (X-Pantau-Service) and the caller's address; an inbound X-Pantau-Service is never forwarded.
+ */
 export class ForwardingDataSource extends ResilientDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    const headers = request.http?.headers;
+    headers?.delete(CLIENT_IP_HEADER);
+    for (const [name, value] of Object.entries(await serviceHeaders('gateway'))) headers?.set(name, value);
+    if (context.clientIp) headers?.set(CLIENT_IP_HEADER, context.clientIp);
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
   }
@@ -80,6 +90,7 @@ function proxyTo(target: string, logger: Logger): express.RequestHandler {
 }
 
 export async function createGateway(opts: GatewayOptions): Promise<RunningGateway> {
+  requireKeys(); // refuse to start without signing keys, with a message that says what to set
   const logger = createLogger('gateway');
   const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s, opts.subgraphUrls?.[s] ?? serviceUrl(s)])) as Record<ServiceName, string>;
   const supergraphSdl = opts.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
@@ -152,7 +163,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
         // Refuse a bad token here with a clear message (401) instead of letting every subgraph refuse it;
         // the subgraphs still verify the token themselves.
         await viewerFromAuthorization(req.headers.authorization);
-        return { authorization: req.headers.authorization, acceptLanguage: req.headers['accept-language'] };
+        return { authorization: req.headers.authorization, acceptLanguage: req.headers['accept-language'], clientIp: req.ip };
       },
     }),
   );

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { createTestStore, errorCode, postGraphQL, storeKinds, type TestStore } from '@pantau/common';
+import { createTestStore, errorCode, postGraphQL, postSubgraph, storeKinds, type TestStore } from '@pantau/common';
 import { eventually, freePorts, startStack } from './stack-helpers';
 
 /**
@@ -113,7 +113,7 @@ describe.each(storeKinds())('federated system on %s', (kind) => {
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('not-the-shared-key-not-the-shared-key'));
     for (const name of ['agencies', 'reports', 'analytics'] as const) {
-      const direct = await postGraphQL(`http://127.0.0.1:${stack.ports[name]}/graphql`, '{ __typename }', {}, {
+      const direct = await postSubgraph(`http://127.0.0.1:${stack.ports[name]}/graphql`, '{ __typename }', {}, {
         authorization: `Bearer ${forged}`,
       });
       expect([name, errorCode(direct)]).toEqual([name, 'UNAUTHENTICATED']);
