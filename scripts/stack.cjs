@@ -158,6 +158,17 @@ function installExitHook() {
 }
 
 /**
+ * The two signing keys every child gets in its env. On the embedded store a missing key comes from
+ * <PANTAU_DATA_DIR>/keys.json (generated once, mode 0600); with MySQL/MariaDB both must be configured and
+ * loadKeys() refuses otherwise, with a message that says what to set.
+ */
+function signingKeys(env) {
+  const { loadKeys } = require(path.join(ROOT, 'packages/common/dist/keys.js'));
+  const keys = loadKeys(env);
+  return { PANTAU_JWT_SECRET: keys.jwtSecret, PANTAU_SERVICE_SECRET: keys.serviceSecret };
+}
+
+/**
  * @param {{
  *   env?: Record<string,string>,
  *   ports?: Partial<typeof DEFAULT_PORTS>,
@@ -186,6 +197,7 @@ async function startStack(opts = {}) {
     ANALYTICS_URL: `http://127.0.0.1:${ports.analytics}/graphql`,
     PANTAU_SUPERVISED: '1',
   };
+  Object.assign(env, signingKeys(env));
   const host = env.HOST || '127.0.0.1';
   const backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
   const stdio = opts.stdio || 'inherit';
