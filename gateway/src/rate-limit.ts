@@ -34,8 +34,8 @@ export interface GatewayRateLimits {
 }
 
 export const DEFAULT_GATEWAY_LIMITS: GatewayRateLimits = {
-  general: { points: 600, durationSeconds: 60 },
-  subject: { points: 600, durationSeconds: 60 },
+  general: { points: 1200, durationSeconds: 60 },
+  subject: { points: 1200, durationSeconds: 60 },
   signIn: { points: 20, durationSeconds: 60 },
   submitReport: { points: 10, durationSeconds: 600 },
   upload: { points: 30, durationSeconds: 600 },
