@@ -100,13 +100,13 @@ export function attachmentProxy(opts: AttachmentProxyOptions): express.RequestHa
 const API_PREFIXES = ['/graphql', '/attachments', '/internal', '/health', '/ready', '/open311', '/open-data'];
 
 /**
- * Whether a request may get the dashboard's HTML shell (client-side routing): a GET/HEAD that prefers
- * HTML (a browser navigation, not a `*\/*` API client), on a plain path (letters, digits, `-._~` segments,
- * no dot segments, no escapes, no `//` or `\`) outside the API prefixes.
+ * Whether a request may get the dashboard's HTML shell (client-side routing): a GET/HEAD that accepts
+ * HTML, on a plain path (letters, digits, `-._~` segments, no dot segments, no escapes, no `//` or `\`)
+ * outside the API prefixes. Everything else ends in the JSON 404.
  */
 export function wantsDashboardShell(req: express.Request): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  if (req.accepts(['json', 'html']) !== 'html') return false;
+  if (!req.accepts('html')) return false;
   const raw = req.originalUrl.split('?')[0];
   if (!/^(\/[A-Za-z0-9._~-]+)*\/?$/.test(raw)) return false;
   if (raw.split('/').some((seg) => seg === '.' || seg === '..')) return false;

@@ -203,8 +203,8 @@ describe('gateway route allow-list', () => {
       const a = await raw(gateway.origin, 'GET', p, html);
       expect([p, a.status, a.headers['content-type']]).toEqual([p, 200, 'text/html; charset=utf-8']);
     }
-    // an API client (*/*), or a path that is not a plain one, gets JSON
-    expectErrorShape(await raw(gateway.origin, 'GET', '/reports', { accept: '*/*' }), 404, 'NOT_FOUND');
+    // a client that does not accept HTML, or a path that is not a plain one, gets JSON
+    expectErrorShape(await raw(gateway.origin, 'GET', '/reports', { accept: 'application/json' }), 404, 'NOT_FOUND');
     expectErrorShape(await raw(gateway.origin, 'GET', '/reports/%2e%2e/x', html), 404, 'NOT_FOUND');
     expectErrorShape(await raw(gateway.origin, 'GET', '/assets/../../package.json', html), 404, 'NOT_FOUND');
     expectErrorShape(await raw(gateway.origin, 'GET', '/assets/%2e%2e/%2e%2e/package.json', html), 404, 'NOT_FOUND');
