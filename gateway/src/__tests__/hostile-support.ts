@@ -467,11 +467,14 @@ export function snapshotStores(dataDir: string): StoreSnapshot {
         const key = `${service}.${t.name}`;
         if (VOLATILE_TABLES.has(key)) continue;
         if (/^CREATE VIRTUAL TABLE/i.test(t.sql ?? '')) continue; // its shadow tables are hashed
-        const rows = db.prepare(`SELECT * FROM "${t.name.replace(/"/g, '""')}"`).raw(true).all() as unknown[][];
+        const name = `"${t.name.replace(/"/g, '""')}"`;
+        const withoutRowid = /WITHOUT\s+ROWID/i.test(t.sql ?? '');
+        // rowid order is stable for unchanged rows; tables without rowid are sorted in memory
+        const rows = db.prepare(`SELECT * FROM ${name}${withoutRowid ? '' : ' ORDER BY rowid'}`).raw(true).all() as unknown[][];
         const lines = rows.map((r) => JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? String(v) : v)));
-        lines.sort();
+        if (withoutRowid) lines.sort();
         const h = crypto.createHash('sha256');
-        for (const l of lines) h.update(l).update('\n');
+        h.update(lines.join('\n'));
         out[key] = { rows: rows.length, hash: h.digest('hex') };
       }
     } finally {
