@@ -23,6 +23,7 @@ import {
   operationLimits,
   operationNamePlugin,
   operationTimeout,
+  sourceGuard,
   requireJsonBody,
   serviceHeaders,
   serviceUrl,
@@ -157,6 +158,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     requireJsonBody(),
     express.json({ limit: '1mb' }),
     rateLimiter.graphql(),
+    sourceGuard(limits),
     operationTimeout(limits),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

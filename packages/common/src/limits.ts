@@ -37,6 +37,7 @@ import {
   type ValidationContext,
   type ValidationRule,
   type ValueNode,
+  type ASTVisitor,
 } from 'graphql';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
@@ -396,6 +397,58 @@ function maxRootFieldsRule(limit: number): ValidationRule {
   });
 }
 
+/** An operation type the schema does not have (e.g. `subscription`): a validation error, not a 500 at execution. */
+function supportedOperationTypeRule(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node: OperationDefinitionNode) {
+      const schema = context.getSchema();
+      const root =
+        node.operation === 'query'
+          ? schema.getQueryType()
+          : node.operation === 'mutation'
+            ? schema.getMutationType()
+            : schema.getSubscriptionType();
+      if (!root) context.reportError(new GraphQLError(`This API has no ${node.operation} operations.`, { nodes: [node] }));
+    },
+  };
+}
+
+/**
+ * Bracket nesting allowed in a document before parsing: graphql-js parses recursively and runs out of stack
+ * at a list literal nested ~1,000 deep, below the token limit. Far above anything legitimate (depth 12 is
+ * 13 braces), far below what the parser survives.
+ */
+export function nestingLimit(limits: Pick<OperationLimits, 'maxDepth'>): number {
+  return Math.max(64, limits.maxDepth * 4);
+}
+
+/**
+ * Before parsing: counts tokens (refusing past maxTokens) and bracket nesting (refusing past nestingLimit), in
+ * one pass of graphql-js's lexer that stops at the first excess. A lexical error is left to the parser.
+ */
+export function checkSource(source: string, limits: Pick<OperationLimits, 'maxTokens' | 'maxDepth'>): void {
+  const lexer = new Lexer(new Source(source));
+  const maxNesting = nestingLimit(limits);
+  let tokens = 0;
+  let nesting = 0;
+  let tooDeep = false;
+  try {
+    for (let t = lexer.advance(); t.kind !== TokenKind.EOF; t = lexer.advance()) {
+      if (++tokens > limits.maxTokens) throw new LimitError('MAX_TOKENS_EXCEEDED', limits.maxTokens);
+      if (t.kind === TokenKind.BRACE_L || t.kind === TokenKind.BRACKET_L || t.kind === TokenKind.PAREN_L) {
+        if (++nesting > maxNesting) tooDeep = true;
+      } else if (t.kind === TokenKind.BRACE_R || t.kind === TokenKind.BRACKET_R || t.kind === TokenKind.PAREN_R) {
+        nesting--;
+      }
+    }
+  } catch (err) {
+    if (err instanceof LimitError) throw err;
+    // a lexical error: the parser reports it (nesting up to here is checked below)
+  }
+  // the token count decides first (a document past both limits is "too long")
+  if (tooDeep) throw new LimitError('MAX_DEPTH_EXCEEDED', limits.maxDepth);
+}
+
 const FOUND = /found (\d+)/;
 
 /** The validation rules (armor's depth, aliases and directives, and root fields), each refusing with its code. */
@@ -427,6 +480,7 @@ export function limitValidationRules(limits: OperationLimits): ValidationRule[] 
       onReject: reject('MAX_DIRECTIVES_EXCEEDED', limits.maxDirectives),
     }),
     maxRootFieldsRule(limits.maxRootFields),
+    supportedOperationTypeRule,
   ];
 }
 
@@ -624,6 +678,36 @@ export function limitServerOptions<C extends BaseContext>(limits: OperationLimit
     // "Did you mean …?" in validation errors would reveal the schema to a client who guesses.
     hideSchemaDetailsFromClientErrors: true,
     plugin: limitsPlugin<C>(limits, opts),
+  };
+}
+
+/** The JSON body of a refusal made outside Apollo (the same shape formatError gives). */
+export function limitErrorBody(error: LimitError | ListInputError) {
+  const { http: _http, ...extensions } = error.extensions as Record<string, unknown>;
+  return { errors: [{ message: error.message, extensions }] };
+}
+
+/**
+ * Express middleware before Apollo's: checks the document's tokens and bracket nesting before Apollo parses it
+ * (checkSource; a plugin hook cannot refuse at that stage without Apollo masking it as a 500). POST bodies
+ * (also batches) and GET `?query=`.
+ */
+export function sourceGuard(limits: Pick<OperationLimits, 'maxTokens' | 'maxDepth'>): RequestHandler {
+  return (req, res, next) => {
+    const body: unknown = req.body;
+    const sources: unknown[] = Array.isArray(body)
+      ? body.map((b) => (b && typeof b === 'object' ? (b as Record<string, unknown>).query : undefined))
+      : [body && typeof body === 'object' ? (body as Record<string, unknown>).query : undefined, req.method === 'GET' ? req.query?.query : undefined];
+    try {
+      for (const source of sources) if (typeof source === 'string') checkSource(source, limits);
+    } catch (err) {
+      if (err instanceof LimitError) {
+        res.status(400).json(limitErrorBody(err));
+        return;
+      }
+      throw err;
+    }
+    next();
   };
 }
 

@@ -14,7 +14,7 @@ import { isDatabaseUnavailableError } from './datasource';
 import { APOLLO_CODE_MAP, DEFAULT_MESSAGE_IDS, INTERNAL_ERROR_MESSAGE, apiSecurityHeaders, exactPath, jsonErrorHandler, notFoundHandler, requireJsonBody } from './http-errors';
 import { requireKeys } from './keys';
 import { requireServiceCredential } from './service-auth';
-import { formatLimitError, limitServerOptions, operationTimeout, stripSuggestions, subgraphLimits } from './limits';
+import { formatLimitError, limitServerOptions, operationTimeout, sourceGuard, stripSuggestions, subgraphLimits } from './limits';
 
 export interface RunningServer {
   url: string;
@@ -231,6 +231,7 @@ export async function startSubgraphServer<C extends BaseContext>(
     exactPath(),
     requireJsonBody(),
     express.json({ limit: '1mb' }),
+    sourceGuard(limits),
     operationTimeout(limits),
     expressMiddleware(apollo, { context: async ({ req }) => opts.context(req) }),
   );

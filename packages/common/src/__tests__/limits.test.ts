@@ -213,6 +213,10 @@ describe('a subgraph server with the limits (over HTTP, service credential)', ()
 
     expectRefusal(await post(`{ item(id: "1") { id ${'@include(if: true) '.repeat(50)} } }`), 'MAX_DIRECTIVES_EXCEEDED', 5);
 
+    // nesting that would exhaust the parser's stack within the token limit
+    expectRefusal(await post(`{ echo(values: ${'['.repeat(300)}1${']'.repeat(300)}) }`), 'MAX_DEPTH_EXCEEDED', 6);
+    expectRefusal(await post(`{ echo(values: ${'['.repeat(5000)}1${']'.repeat(5000)}) }`), 'MAX_TOKENS_EXCEEDED', 1000);
+
     const r = await post('{ items(first: 100) { children(first: 100) { id } } }');
     expectRefusal(r, 'COST_LIMIT_EXCEEDED', 1000);
     expect(r.body.errors[0].extensions.found).toBe(1 + 100 * (1 + 100));
@@ -241,6 +245,12 @@ describe('a subgraph server with the limits (over HTTP, service credential)', ()
     const sdl = await post('{ _service { sdl } }');
     expect(sdl.status).toBe(200);
     expect(sdl.body.data._service.sdl).toMatch(/type Item/);
+  });
+
+  it('refuses an operation type the schema lacks as a validation error (400), not a 500', async () => {
+    const r = await post('subscription { item(id: "1") { id } }');
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0].message).toBe('This API has no subscription operations.');
   });
 
   it('hides field suggestions', async () => {
