@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@pantau/common';
 import type { AgenciesContext } from './context';
 import { AgencyResolver } from './resolvers/AgencyResolver';
+import { ApiClientResolver } from './resolvers/ApiClientResolver';
 import { AuthResolver } from './resolvers/AuthResolver';
 import { JurisdictionResolver } from './resolvers/JurisdictionResolver';
 import { RegionResolver } from './resolvers/RegionResolver';
@@ -13,7 +14,7 @@ import { TopicResolver } from './resolvers/TopicResolver';
 export function buildAgenciesSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
-      resolvers: [RegionResolver, AgencyResolver, JurisdictionResolver, RoadResolver, TopicResolver, AuthResolver, StaffAdminResolver],
+      resolvers: [RegionResolver, AgencyResolver, JurisdictionResolver, RoadResolver, TopicResolver, AuthResolver, StaffAdminResolver, ApiClientResolver],
     },
     {
       Region: {

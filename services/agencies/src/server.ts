@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createLogger, LimiterFactory, startSubgraphServer, type RunningServer, type StoreConfig } from '@pantau/common';
+import { apiClientRoutes } from './auth/api-client-routes';
 import { tokenStateRoutes } from './auth/token-state';
 import { createContext } from './context';
 import { SignInThrottle, signInLimitsFromEnv } from './domain/sign-in-throttle';
@@ -40,7 +41,10 @@ export async function createServer(opts: AgenciesServerOptions): Promise<Agencie
       schema,
       logger,
       context: async (req) => ({ ...(await createContext(ds, req)), signInThrottle }),
-      routes: tokenStateRoutes(ds),
+      routes: (app) => {
+        tokenStateRoutes(ds)(app);
+        apiClientRoutes(ds)(app);
+      },
       readiness: async () => {
         await ds.query('SELECT 1');
       },

@@ -4,6 +4,7 @@ import type { ReportsContext } from './context';
 import { AgencyReportsResolver } from './resolvers/agency.resolver';
 import { LifecycleResolver } from './resolvers/lifecycle.resolver';
 import { presentReport } from './resolvers/present';
+import { PublicReportResolver } from './resolvers/public-report.resolver';
 import { ReportDetailResolver, ReportResolver, ResponseResolver } from './resolvers/report.resolver';
 import { AgencyRef } from './resolvers/types';
 import { validateInput } from './resolvers/validation';
@@ -11,7 +12,7 @@ import { validateInput } from './resolvers/validation';
 /** The reports subgraph: intake, lifecycle, staff queries; contributes Agency.reports. */
 export function buildReportsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [ReportResolver, ResponseResolver, ReportDetailResolver, LifecycleResolver, AgencyReportsResolver], validateFn: validateInput },
+    { resolvers: [ReportResolver, ResponseResolver, ReportDetailResolver, LifecycleResolver, AgencyReportsResolver, PublicReportResolver], validateFn: validateInput },
     {
       Report: {
         // references by id (from other subgraphs) get the viewer's view: never the reporter's

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { openDataSource, type StoreConfig } from '@pantau/common';
 import { Agency } from '../entities/Agency';
+import { ApiClient } from '../entities/ApiClient';
 import { Duty } from '../entities/Duty';
 import { Region } from '../entities/Region';
 import { Road, RoadRegion } from '../entities/Road';
@@ -8,9 +9,10 @@ import { StaffAccount } from '../entities/StaffAccount';
 import { Topic } from '../entities/Topic';
 import { Registry1764400000000 } from './migrations/1764400000000-Registry';
 import { StaffTokenVersion1764500000000 } from './migrations/1764500000000-StaffTokenVersion';
+import { ApiClients1764700000000 } from './migrations/1764700000000-ApiClients';
 
-export const ENTITIES = [Region, Agency, Topic, Duty, Road, RoadRegion, StaffAccount];
-export const MIGRATIONS = [Registry1764400000000, StaffTokenVersion1764500000000];
+export const ENTITIES = [Region, Agency, Topic, Duty, Road, RoadRegion, StaffAccount, ApiClient];
+export const MIGRATIONS = [Registry1764400000000, StaffTokenVersion1764500000000, ApiClients1764700000000];
 
 /** Opens the registry's own store (created and migrated if needed). */
 export function openRegistryStore(store: StoreConfig): Promise<DataSource> {
