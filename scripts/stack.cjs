@@ -247,18 +247,18 @@ async function startStack(opts = {}) {
       emit({ type: 'exit', service: name, code, signal, tail: tail.text() });
       if (!started) return; // start-up failures are reported by the start sequence
       opts.onExit?.(name, code, signal);
-      if (opts.supervise) scheduleRestart(name);
+      if (opts.supervise) scheduleRestart(name, code, signal);
     });
     children[name] = child;
     return child;
   };
 
-  const scheduleRestart = (name) => {
+  const scheduleRestart = (name, code, signal) => {
     const st = state[name];
     if (Date.now() - st.startedAt >= backoff.resetAfterMs) st.failures = 0;
     const delayMs = Math.min(backoff.maxMs, backoff.initialMs * 2 ** st.failures);
     st.failures += 1;
-    emit({ type: 'restarting', service: name, delayMs, restarts: st.restarts, tail: tails[name]?.text() });
+    emit({ type: 'restarting', service: name, code, signal, delayMs, restarts: st.restarts, tail: tails[name]?.text() });
     st.timer = setTimeout(() => {
       st.timer = null;
       if (stopping) return;

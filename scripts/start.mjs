@@ -47,7 +47,7 @@ try {
     onEvent: (e) => {
       if (exiting) return;
       if (e.type === 'restarting') {
-        say(`${e.service} exited unexpectedly (${e.signal ? `signal ${e.signal}` : `code ${e.code}`}); restarting it in ${(e.delayMs / 1000).toFixed(1)} s. The other services keep running. Last lines:${indent(e.tail)}`);
+        say(`${e.service} exited unexpectedly (${e.signal ? `signal ${e.signal}` : `code ${e.code}`}); restarting it in ${(e.delayMs / 1000).toFixed(1)} s. The other services keep running.${e.tail ? ` Last lines:${indent(e.tail)}` : ''}`);
       } else if (e.type === 'ready') {
         say(`${e.service} is back (restart #${e.restarts}).`);
       }
