@@ -508,6 +508,8 @@ function writeSummary() {
   for (const [code, n] of Object.entries(byCode).sort((a, b) => b[1] - a[1])) lines.push(`  ${code.padEnd(28)} ${String(n).padStart(6)}`);
   const slowest = results.filter((r) => r.refused).sort((a, b) => b.ms - a.ms)[0];
   if (slowest) lines.push('', `slowest refused case: ${slowest.category}/${slowest.id} — ${slowest.ms.toFixed(1)} ms (${slowest.outcomes.slice(-1)[0]})`);
+  const slowestSingle = results.filter((r) => r.refused && r.outcomes.length === 1).sort((a, b) => b.ms - a.ms)[0];
+  if (slowestSingle) lines.push(`slowest refused single request: ${slowestSingle.category}/${slowestSingle.id} — ${slowestSingle.ms.toFixed(1)} ms (${slowestSingle.outcomes[0]})`);
   const text = lines.join('\n') + '\n';
   console.log(text);
   const target = process.env.HOSTILE_SUMMARY_FILE ?? (fs.existsSync('/work/notes') ? '/work/notes/corpus-summary.txt' : '');

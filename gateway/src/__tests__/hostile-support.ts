@@ -283,7 +283,9 @@ export function rawRequest(opts: {
       req.destroy();
       done({ status: 0, headers: {}, body: Buffer.alloc(0), text: '', error: `no answer in ${opts.timeoutMs ?? 20000} ms` });
     }, opts.timeoutMs ?? 20000);
+    let gotResponse = false;
     req.on('response', (res) => {
+      gotResponse = true;
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -302,6 +304,7 @@ export function rawRequest(opts: {
       res.on('error', (err) => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), text: '', error: err.message }));
     });
     req.on('error', (err) => {
+      if (gotResponse) return; // the server answered early and closed while the body was still going out
       if (opts.abortAfterBytes !== undefined) done({ status: 0, headers: {}, body: Buffer.alloc(0), text: '', aborted: true });
       else done({ status: 0, headers: {}, body: Buffer.alloc(0), text: '', error: err.message });
     });
@@ -316,7 +319,26 @@ export function rawRequest(opts: {
       });
       return;
     }
-    req.end(opts.body);
+    const body = opts.body ?? Buffer.alloc(0);
+    if (body.length <= 1024 * 1024) {
+      req.end(body);
+      return;
+    }
+    // A large body goes in chunks, and stops once the server has answered (an early 413), as a browser does.
+    let answered = false;
+    req.once('response', () => (answered = true));
+    void (async () => {
+      for (let off = 0; off < body.length && !answered && !req.destroyed; off += 64 * 1024) {
+        if (!req.write(body.subarray(off, off + 64 * 1024))) {
+          await new Promise<void>((r) => {
+            req.once('drain', () => r());
+            req.once('response', () => r());
+            req.once('close', () => r());
+          });
+        }
+      }
+      if (!req.destroyed) req.end();
+    })();
   });
 }
 
