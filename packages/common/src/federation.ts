@@ -2,6 +2,8 @@ import { buildSubgraphSchema, printSubgraphSchema, type GraphQLResolverMap } fro
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { validate, type ValidationError } from 'class-validator';
 import {
+  type DirectiveNode,
+  type DocumentNode,
   type GraphQLArgument,
   type GraphQLFieldResolver,
   type GraphQLInputType,
@@ -18,24 +20,133 @@ import {
   isNonNullType,
   isObjectType,
   parse,
+  visit,
 } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type BuildSchemaOptions, createResolversMap, type ValidatorFn } from 'type-graphql';
 import { badInput } from './errors';
 import { InvalidScalarValue, normalizeArgs, TextError, textErrorToGraphQL, type TextShape } from './text';
 
-export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
+/**
+ * The federation version that introduced each federation directive (as defined by
+ * @apollo/federation-internals' FEDERATION_VERSIONS; a unit test keeps the two in step).
+ */
+export const FEDERATION_DIRECTIVE_VERSIONS: Readonly<Record<string, string>> = {
+  key: '2.0',
+  extends: '2.0',
+  external: '2.0',
+  requires: '2.0',
+  provides: '2.0',
+  shareable: '2.0',
+  override: '2.0',
+  tag: '2.0',
+  inaccessible: '2.0',
+  composeDirective: '2.1',
+  interfaceObject: '2.3',
+  authenticated: '2.5',
+  requiresScopes: '2.5',
+  policy: '2.6',
+  context: '2.8',
+  fromContext: '2.8',
+  cost: '2.9',
+  listSize: '2.9',
+  cacheTag: '2.12',
+};
+
+/** Another spec linked beside federation, e.g. the one defining a directive to compose into the supergraph. */
+export interface SchemaLink {
+  url: string;
+  /** Element names as in `@link(import:)`, e.g. `['@custom']`. */
+  import?: string[];
+}
+
+export interface FederationOptions {
+  /** Federation directives to import although the printed SDL does not apply them (e.g. `['@tag']`). */
+  extraImports?: string[];
+  /** Further `@link`s on the schema (a custom directive's spec). */
+  links?: SchemaLink[];
+  /** Custom directives (`'@custom'`) kept in the supergraph with `@composeDirective` (needs their @link in `links`). */
+  composeDirectives?: string[];
+  /** Lowest federation version to declare (default 2.0). */
+  minVersion?: string;
+}
+
+export interface FederationLinkChoice {
+  version: string;
+  /** Sorted, with the leading `@`. */
+  imports: string[];
+}
+
+const versionNumber = (v: string) => {
+  const m = /^(\d+)\.(\d+)$/.exec(v);
+  if (!m) throw new Error(`Not a federation version: ${v}`);
+  return Number(m[1]) * 1000 + Number(m[2]);
+};
+const maxVersion = (a: string, b: string) => (versionNumber(b) > versionNumber(a) ? b : a);
+
+/**
+ * The federation `@link` a subgraph needs: the directives its SDL applies (plus `extraImports`), and the
+ * lowest federation version that defines all of them and the features used (an `@override(label:)` needs
+ * 2.7, `@key` on an interface 2.3, `@shareable` repeated on one element 2.2, `@composeDirective` 2.1).
+ */
+export function chooseFederationLink(sdl: string | DocumentNode, opts: FederationOptions = {}): FederationLinkChoice {
+  const doc = typeof sdl === 'string' ? parse(sdl) : sdl;
+  const used = new Set<string>();
+  let version = opts.minVersion ?? '2.0';
+  const need = (v: string) => (version = maxVersion(version, v));
+  visit(doc, {
+    enter(node) {
+      const directives = (node as { directives?: readonly DirectiveNode[] }).directives;
+      if (!directives?.length) return;
+      let shareables = 0;
+      for (const d of directives) {
+        const name = d.name.value;
+        if (!(name in FEDERATION_DIRECTIVE_VERSIONS)) continue;
+        used.add(name);
+        need(FEDERATION_DIRECTIVE_VERSIONS[name]);
+        if (name === 'override' && d.arguments?.some((a) => a.name.value === 'label')) need('2.7');
+        if (name === 'key' && (node.kind === Kind.INTERFACE_TYPE_DEFINITION || node.kind === Kind.INTERFACE_TYPE_EXTENSION)) need('2.3');
+        if (name === 'shareable' && ++shareables > 1) need('2.2');
+      }
+    },
+  });
+  for (const extra of opts.extraImports ?? []) {
+    const name = extra.replace(/^@/, '');
+    if (!(name in FEDERATION_DIRECTIVE_VERSIONS)) throw new Error(`Unknown federation directive: ${extra}`);
+    used.add(name);
+    need(FEDERATION_DIRECTIVE_VERSIONS[name]);
+  }
+  if (opts.composeDirectives?.length) {
+    used.add('composeDirective');
+    need(FEDERATION_DIRECTIVE_VERSIONS.composeDirective);
+  }
+  return { version, imports: [...used].sort().map((n) => `@${n}`) };
+}
+
+/** The `extend schema @link(…)` header for a subgraph SDL (see chooseFederationLink). */
+export function federationSchemaExtension(sdl: string | DocumentNode, opts: FederationOptions = {}): string {
+  const { version, imports } = chooseFederationLink(sdl, opts);
+  const link = (url: string, names?: string[]) =>
+    `@link(url: ${JSON.stringify(url)}${names?.length ? `, import: [${names.map((n) => JSON.stringify(n)).join(', ')}]` : ''})`;
+  const parts = [
+    link(`https://specs.apollo.dev/federation/v${version}`, imports),
+    ...(opts.links ?? []).map((l) => link(l.url, l.import)),
+    ...(opts.composeDirectives ?? []).map((d) => `@composeDirective(name: ${JSON.stringify(d.startsWith('@') ? d : `@${d}`)})`),
+  ];
+  return `extend schema\n  ${parts.join('\n  ')}`;
+}
 
 /**
  * type-graphql has no federation API: build its schema (skipping the check that would reject
- * `_entities`-less entity types), print it with its directives under the federation @link, then let
+ * `_entities`-less entity types), print it with its directives under the federation @link chosen from the
+ * directives it applies (chooseFederationLink; `federation` adds imports, links, composed directives), then let
  * `@apollo/subgraph` build the subgraph schema from that SDL plus type-graphql's resolvers and our
  * `__resolveReference`s.
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: GraphQLResolverMap<any> = {},
+  federation: FederationOptions = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     validate: { forbidUnknownValues: false },
@@ -46,7 +157,8 @@ export async function buildFederatedSchema(
     validateFn: options.validateFn ?? validateArgs,
     skipCheck: true,
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const printed = printSchemaWithDirectives(schema);
+  const typeDefs = parse(`${federationSchemaExtension(printed, federation)}\n${printed}`);
   const resolvers = withTextHygiene(schema, createResolversMap(schema) as GraphQLResolverMap<any>);
   for (const [typeName, fields] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...((resolvers[typeName] as object) ?? {}), ...(fields as object) } as any;

@@ -2,10 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -202,7 +200,11 @@ export async function startSubgraphServer<C extends BaseContext>(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
+      // Federated inline traces (ftv1) for a caller that asks with `apollo-federation-include-trace: ftv1`.
+      // Only the gateway and the services can reach /graphql (service credential); the gateway reads a
+      // trace into its query-plan trace and never passes it to its clients. Error messages in a trace are
+      // masked: a trace carries timings, field paths and error locations, nothing else.
+      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
       loggingPlugin(opts.logger),
       limitsPlugin,
     ],
