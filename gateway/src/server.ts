@@ -31,6 +31,7 @@ import {
   type Logger,
   type ServiceName,
 } from '@pantau/common';
+import { mountOpen311 } from './open311';
 import { attachmentProxy, wantsDashboardShell } from './public-routes';
 import { gatewayCors, gatewaySecurityHeaders } from './security-headers';
 import { ResilientDataSource, scrubFormattedError } from './subgraph-data-source';
@@ -152,6 +153,7 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   });
   app.use(rateLimiter.general());
   app.use(proxyTo(new URL(urls.reports).origin, logger));
+  mountOpen311(app, { apollo, agenciesUrl: urls.agencies, logger, limiterFactory: rateLimiter.factory });
   app.use(
     '/graphql',
     exactPath(),
