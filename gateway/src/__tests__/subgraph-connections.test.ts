@@ -3,7 +3,8 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ResilientDataSource, errorsForFailedFetch, scrubFormattedError } from '../subgraph-data-source';
+import { keepAliveTimeouts } from '@pantau/common';
+import { ResilientDataSource, errorsForFailedFetch, scrubFormattedError, subgraphCallSettings } from '../subgraph-data-source';
 
 /**
  * Gateway → subgraph connections over real HTTP. The subgraph runs in its own process so that it closes an
@@ -56,11 +57,14 @@ describe('idle keep-alive sockets between gateway and subgraph', () => {
     child?.kill();
   });
 
-  /** A request, then idle until just past the moment the subgraph closes the socket, then a request. */
+  /**
+   * A request, then idle until just past the moment the subgraph closes the socket, then a request. The busy
+   * window around the close moment is wide because the subgraph's timer fires late on a loaded machine.
+   */
   async function idlePastServerClose(send: () => Promise<unknown>) {
     await send();
-    await new Promise((r) => setTimeout(r, closeMs - 60));
-    busyWait(160);
+    await new Promise((r) => setTimeout(r, closeMs - 150));
+    busyWait(500);
     return send();
   }
 
@@ -68,15 +72,20 @@ describe('idle keep-alive sockets between gateway and subgraph', () => {
     expect(closeMs).toBeGreaterThanOrEqual(2000);
     const ds = new RemoteGraphQLDataSource({ url });
     const send = () => ds.process(request('{ ok }'));
-    await expect(idlePastServerClose(send)).rejects.toThrow(/socket hang up|ECONNRESET/);
-  }, 20000);
+    // a loaded machine can delay the subgraph's close past the window: up to three rounds, one reset is enough
+    let failure: unknown = null;
+    for (let round = 0; round < 3 && !failure; round++) {
+      failure = await idlePastServerClose(send).then(() => null, (err: unknown) => err);
+    }
+    expect(String((failure as Error | null)?.message)).toMatch(/socket hang up|ECONNRESET/);
+  }, 30000);
 
   it('the gateway data source closes idle sockets first: no reset, and no retry needed', async () => {
     // queryAttempts 1: this passes because the agent closed the socket, not because of the retry
     const ds = new ResilientDataSource({ url, name: 'analytics', settings: { queryAttempts: 1 } });
     try {
       const send = () => ds.process(request('{ ok n connections }'));
-      for (let round = 0; round < 2; round++) {
+      for (let round = 0; round < 3; round++) {
         const res: any = await idlePastServerClose(send);
         expect(res.errors).toBeUndefined();
         expect(res.data.ok).toBe(true);
@@ -84,11 +93,9 @@ describe('idle keep-alive sockets between gateway and subgraph', () => {
     } finally {
       ds.destroy();
     }
-  }, 30000);
+  }, 40000);
 
   it('subgraph servers keep idle sockets longer than the gateway agent by default', () => {
-    const { keepAliveTimeouts } = require('@pantau/common') as typeof import('@pantau/common');
-    const { subgraphCallSettings } = require('../subgraph-data-source') as typeof import('../subgraph-data-source');
     const server = keepAliveTimeouts({});
     expect(server.keepAliveTimeout).toBeGreaterThan(subgraphCallSettings({}).idleMs);
     expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
