@@ -5,7 +5,8 @@ import { useI18n } from '../i18n/I18n';
 import { useTopics } from '../domain/topics';
 import { AgencyPicker } from './AgencyPicker';
 import { RegionPicker } from './RegionPicker';
-import { addDays, DEFAULT_PRESET, isDay, PERIOD_PRESETS, toDay, type PeriodPreset } from './filters';
+import { DEFAULT_PRESET, isDay, lastDayOf, PERIOD_PRESETS, type PeriodPreset } from './filters';
+import { dayAsDate, zoneLabel } from '../domain/timeZone';
 import { useFilters } from './useFilters';
 
 /**
@@ -15,13 +16,14 @@ import { useFilters } from './useFilters';
  */
 export function FiltersBar() {
   const { t, lang, date } = useI18n();
-  const { filters, range, setFilters } = useFilters();
+  const { filters, range, setFilters, timeZone } = useFilters();
   const { topics } = useTopics(lang);
   const periodId = useId();
   const fromId = useId();
   const toId = useId();
   const topicId = useId();
-  const lastDay = addDays(range.to, -1);
+  const lastDay = lastDayOf(range);
+  const firstDay = range.startDay ?? lastDay;
   const invalidRange = filters.period === 'custom' && filters.from && filters.to && filters.from > filters.to;
   const isDefault = filters.period === DEFAULT_PRESET && !filters.region && !filters.agency && !filters.topic;
 
@@ -35,7 +37,7 @@ export function FiltersBar() {
             value={filters.period}
             onChange={(e) => {
               const period = e.target.value as PeriodPreset;
-              if (period === 'custom') setFilters({ period, from: toDay(range.from), to: toDay(lastDay) });
+              if (period === 'custom') setFilters({ period, from: firstDay, to: lastDay });
               else setFilters({ period });
             }}
           >
@@ -53,9 +55,9 @@ export function FiltersBar() {
               <input
                 id={fromId}
                 type="date"
-                value={filters.from ?? toDay(range.from)}
+                value={filters.from ?? firstDay}
                 max={filters.to ?? undefined}
-                onChange={(e) => isDay(e.target.value) && setFilters({ period: 'custom', from: e.target.value, to: filters.to ?? toDay(lastDay) })}
+                onChange={(e) => isDay(e.target.value) && setFilters({ period: 'custom', from: e.target.value, to: filters.to ?? lastDay })}
                 aria-invalid={invalidRange || undefined}
               />
             </div>
@@ -64,9 +66,9 @@ export function FiltersBar() {
               <input
                 id={toId}
                 type="date"
-                value={filters.to ?? toDay(lastDay)}
+                value={filters.to ?? lastDay}
                 min={filters.from ?? undefined}
-                onChange={(e) => isDay(e.target.value) && setFilters({ period: 'custom', from: filters.from ?? toDay(range.from), to: e.target.value })}
+                onChange={(e) => isDay(e.target.value) && setFilters({ period: 'custom', from: filters.from ?? firstDay, to: e.target.value })}
                 aria-invalid={invalidRange || undefined}
               />
             </div>
@@ -105,7 +107,10 @@ export function FiltersBar() {
         </p>
       ) : null}
       <p className="filters-summary" aria-live="polite">
-        {t('filters.summary', { from: date(range.from), to: date(lastDay) })}
+        {range.startDay
+          ? t('filters.summary', { from: date(dayAsDate(range.startDay)), to: date(dayAsDate(lastDay)) })
+          : t('filters.summaryAll', { to: date(dayAsDate(lastDay)) })}
+        <span className="filters-zone"> ({t('filters.zone', { zone: zoneLabel(timeZone) })})</span>
         <ScopeSummary />
       </p>
     </section>

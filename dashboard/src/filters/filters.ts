@@ -1,18 +1,21 @@
 /**
  * The dashboard's global filters and their URL form. Everything here is pure so it is unit-tested
  * without a browser. URL keys (shared by every page, so a link reproduces the view):
- *   period=30d|90d|365d|ytd|custom   from=YYYY-MM-DD   to=YYYY-MM-DD (inclusive day)
+ *   period=7d|30d|90d|365d|ytd|lastMonth|all|custom   from=YYYY-MM-DD   to=YYYY-MM-DD (inclusive day)
  *   region=<Kemendagri code>         agency=<agency id>   topic=<topic code>   lang=en
- * Period membership follows the metric definitions: submittedAt in [from, to), so the inclusive
- * `to` day is sent as the next local midnight.
+ * Period membership follows the metric definitions: submittedAt in [from, to). Days are calendar
+ * days of the deployment's time zone (domain/timeZone.ts, Asia/Makassar by default), never the
+ * browser's: the inclusive `to` day is sent as the next midnight in that zone.
  */
-export type PeriodPreset = '30d' | '90d' | '365d' | 'ytd' | 'custom';
-export const PERIOD_PRESETS: PeriodPreset[] = ['30d', '90d', '365d', 'ytd', 'custom'];
+import { daysBetween, deploymentTimeZone, dayInZone, shiftDay, shiftMonth, zonedDayStart } from '../domain/timeZone';
+
+export type PeriodPreset = '7d' | '30d' | '90d' | '365d' | 'ytd' | 'lastMonth' | 'all' | 'custom';
+export const PERIOD_PRESETS: PeriodPreset[] = ['7d', '30d', '90d', '365d', 'ytd', 'lastMonth', 'all', 'custom'];
 export const DEFAULT_PRESET: PeriodPreset = '365d';
 
 export interface Filters {
   period: PeriodPreset;
-  /** Custom range, local calendar days (inclusive). Only used when period = custom. */
+  /** Custom range, calendar days (inclusive). Only used when period = custom. */
   from: string | null;
   to: string | null;
   region: string | null;
@@ -24,14 +27,20 @@ export interface Filters {
 export const SHARED_KEYS = ['period', 'from', 'to', 'region', 'agency', 'topic', 'lang'] as const;
 
 export interface DateRange {
-  /** Inclusive start (local midnight). */
-  from: Date;
-  /** Exclusive end (local midnight after the last day). */
+  /** Inclusive start (midnight in the deployment's zone); null = all time (since the first report). */
+  from: Date | null;
+  /** Exclusive end (midnight after the last day, in the deployment's zone). */
   to: Date;
+  /** First day (YYYY-MM-DD), null for all time. */
+  startDay: string | null;
+  /** The day after the last one (exclusive). */
+  endDay: string;
+  /** Today in the deployment's zone: a range whose endDay is after today ends in a partial day. */
+  today: string;
 }
 
 export interface AnalyticsFilterInput {
-  from: string;
+  from?: string;
   to: string;
   regionCode?: string;
   agencyId?: string;
@@ -43,15 +52,14 @@ const REGION_RE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
 export function isDay(value: string | null | undefined): value is string {
   if (!value || !DAY_RE.test(value)) return false;
-  const d = parseDay(value);
-  return !Number.isNaN(d.getTime()) && toDay(d) === value;
+  return shiftDay(value, 0) === value;
 }
 
 export function isRegionCode(value: string | null | undefined): value is string {
   return !!value && REGION_RE.test(value);
 }
 
-/** Local midnight of a YYYY-MM-DD day. */
+/** Local midnight of a YYYY-MM-DD day (browser zone; only for date inputs). */
 export function parseDay(day: string): Date {
   const [y, m, d] = day.split('-').map(Number);
   return new Date(y, m - 1, d);
@@ -66,10 +74,6 @@ export function toDay(date: Date): string {
 
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
-}
-
-function startOfDay(date: Date): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate());
 }
 
 function clean(value: string | null): string | null {
@@ -117,39 +121,71 @@ export function writeFilters(filters: Partial<Filters>, base: URLSearchParams = 
   return p;
 }
 
-/** The [from, to) range a filter denotes on the given day. */
-export function resolvePeriod(filters: Pick<Filters, 'period' | 'from' | 'to'>, today: Date = new Date()): DateRange {
-  const tomorrow = addDays(startOfDay(today), 1);
+/** A range of whole days [startDay, endDay) in the zone. */
+export function dayRange(startDay: string | null, endDay: string, today: string, tz: string = deploymentTimeZone()): DateRange {
+  return { from: startDay ? zonedDayStart(startDay, tz) : null, to: zonedDayStart(endDay, tz), startDay, endDay, today };
+}
+
+/** The [from, to) range a filter denotes at the instant `now`, in days of the zone `tz`. */
+export function resolvePeriod(filters: Pick<Filters, 'period' | 'from' | 'to'>, now: Date = new Date(), tz: string = deploymentTimeZone()): DateRange {
+  const today = dayInZone(now, tz);
+  const tomorrow = shiftDay(today, 1);
+  const last = (n: number) => dayRange(shiftDay(tomorrow, -n), tomorrow, today, tz);
   switch (filters.period) {
+    case '7d':
+      return last(7);
     case '30d':
-      return { from: addDays(tomorrow, -30), to: tomorrow };
+      return last(30);
     case '90d':
-      return { from: addDays(tomorrow, -90), to: tomorrow };
+      return last(90);
     case '365d':
-      return { from: addDays(tomorrow, -365), to: tomorrow };
+      return last(365);
     case 'ytd':
-      return { from: new Date(today.getFullYear(), 0, 1), to: tomorrow };
+      return dayRange(`${today.slice(0, 4)}-01-01`, tomorrow, today, tz);
+    case 'lastMonth': {
+      const thisMonth = shiftMonth(today, 0);
+      return dayRange(shiftMonth(today, -1), thisMonth, today, tz);
+    }
+    case 'all':
+      return dayRange(null, tomorrow, today, tz);
     case 'custom': {
-      let from = filters.from ? parseDay(filters.from) : addDays(tomorrow, -30);
-      let to = filters.to ? addDays(parseDay(filters.to), 1) : tomorrow;
-      if (to <= from) [from, to] = [addDays(to, -1), addDays(from, 1)];
-      return { from, to };
+      let from = filters.from ?? shiftDay(tomorrow, -30);
+      let to = filters.to ? shiftDay(filters.to, 1) : tomorrow;
+      if (to <= from) [from, to] = [shiftDay(to, -1), shiftDay(from, 1)];
+      return dayRange(from, to, today, tz);
     }
   }
 }
 
-/** The period of the same length that ends where this one starts (for "change vs previous"). */
-export function previousPeriod(range: DateRange): DateRange {
-  const days = Math.round((range.to.getTime() - range.from.getTime()) / 86_400_000);
-  return { from: addDays(range.from, -days), to: range.from };
+/** The period of the same length that ends where this one starts; null for all time. */
+export function previousPeriod(range: DateRange, tz: string = deploymentTimeZone()): DateRange | null {
+  if (!range.startDay) return null;
+  const days = daysBetween(range.startDay, range.endDay);
+  return dayRange(shiftDay(range.startDay, -days), range.startDay, range.today, tz);
 }
 
-export function rangeDays(range: DateRange): number {
-  return Math.round((range.to.getTime() - range.from.getTime()) / 86_400_000);
+/** Days in the range (all time: null). */
+export function rangeDays(range: DateRange): number | null {
+  return range.startDay ? daysBetween(range.startDay, range.endDay) : null;
+}
+
+/** The last day of the range (inclusive). */
+export function lastDayOf(range: DateRange): string {
+  return shiftDay(range.endDay, -1);
 }
 
 export function toAnalyticsFilter(filters: Filters, range: DateRange): AnalyticsFilterInput {
-  const out: AnalyticsFilterInput = { from: range.from.toISOString(), to: range.to.toISOString() };
+  const out: AnalyticsFilterInput = { to: range.to.toISOString() };
+  if (range.from) out.from = range.from.toISOString();
+  if (filters.region) out.regionCode = filters.region;
+  if (filters.agency) out.agencyId = filters.agency;
+  if (filters.topic) out.topic = filters.topic;
+  return out;
+}
+
+/** The same scope without a period: every report, whenever submitted (figures "now"). */
+export function scopeOnlyFilter(filters: Filters): Omit<AnalyticsFilterInput, 'to'> {
+  const out: Omit<AnalyticsFilterInput, 'to'> = {};
   if (filters.region) out.regionCode = filters.region;
   if (filters.agency) out.agencyId = filters.agency;
   if (filters.topic) out.topic = filters.topic;
@@ -159,18 +195,20 @@ export function toAnalyticsFilter(filters: Filters, range: DateRange): Analytics
 /** Trend granularity that keeps a chart readable: days up to ~6 weeks, weeks up to ~7 months. */
 export function trendInterval(range: DateRange): 'DAY' | 'WEEK' | 'MONTH' {
   const days = rangeDays(range);
+  if (days == null) return 'MONTH';
   if (days <= 45) return 'DAY';
   if (days <= 210) return 'WEEK';
   return 'MONTH';
 }
 
-/** Splits a range into consecutive months (the last one clipped), for per-type trends. */
-export function monthBuckets(range: DateRange, max = 24): DateRange[] {
+/** Splits a range into consecutive calendar months of the zone (the first and last clipped). */
+export function monthBuckets(range: DateRange, max = 24, tz: string = deploymentTimeZone()): DateRange[] {
   const out: DateRange[] = [];
-  let start = range.from;
-  while (start < range.to && out.length < max) {
-    const next = new Date(start.getFullYear(), start.getMonth() + 1, 1);
-    out.push({ from: start, to: next < range.to ? next : range.to });
+  // all time: the last `max` months up to the last day
+  let start = range.startDay ?? shiftMonth(lastDayOf(range), -(max - 1));
+  while (start < range.endDay && out.length < max) {
+    const next = shiftMonth(start, 1);
+    out.push(dayRange(start, next < range.endDay ? next : range.endDay, range.today, tz));
     start = next;
   }
   return out;

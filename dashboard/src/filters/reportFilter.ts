@@ -28,7 +28,8 @@ export function parseType(value: string | null): string | null {
 }
 
 export function reportFilterFrom(filters: Filters, range: DateRange, params: URLSearchParams): ReportFilterInput {
-  const filter: ReportFilterInput = { from: range.from.toISOString(), to: range.to.toISOString() };
+  const filter: ReportFilterInput = { to: range.to.toISOString() };
+  if (range.from) filter.from = range.from.toISOString();
   if (filters.topic) filter.topic = filters.topic;
   if (filters.agency) filter.agencyId = filters.agency;
   if (filters.region) filter.regionCode = filters.region;

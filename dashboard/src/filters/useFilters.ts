@@ -1,12 +1,13 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'wouter';
+import { dayInZone, deploymentTimeZone } from '../domain/timeZone';
 import {
   parseFilters,
   previousPeriod,
   resolvePeriod,
+  scopeOnlyFilter,
   sharedQuery,
   toAnalyticsFilter,
-  toDay,
   writeFilters,
   type AnalyticsFilterInput,
   type DateRange,
@@ -16,10 +17,15 @@ import {
 export interface FilterState {
   filters: Filters;
   range: DateRange;
-  previous: DateRange;
+  /** The same length just before (null for all time). */
+  previous: DateRange | null;
   /** Variables for every analytics query (stable per day and filter). */
   analyticsFilter: AnalyticsFilterInput;
-  previousAnalyticsFilter: AnalyticsFilterInput;
+  previousAnalyticsFilter: AnalyticsFilterInput | null;
+  /** The scope (region, agency, topic) without a period: every report, for figures "now". */
+  scopeFilter: Omit<AnalyticsFilterInput, 'to'>;
+  /** The deployment's time zone (days, weeks, months are counted in it). */
+  timeZone: string;
   setFilters: (patch: Partial<Filters>) => void;
   /** Page-specific URL keys (search text, status, sort, cursor …). */
   params: URLSearchParams;
@@ -34,22 +40,26 @@ const RESET_ON_FILTER_CHANGE = ['after', 'page'];
 export function useFilters(): FilterState {
   const [params, setSearchParams] = useSearchParams();
   const search = params.toString();
-  // Day-granular "today" so the derived ISO range (and so query variables) stay stable while the
-  // page is open and roll over at local midnight.
-  const todayKey = toDay(new Date());
+  const timeZone = deploymentTimeZone();
+  // Day-granular "today" (in the deployment's zone) so the derived ISO range (and so query variables)
+  // stay stable while the page is open and roll over at midnight there.
+  const todayKey = dayInZone(new Date(), timeZone);
 
   const state = useMemo(() => {
     const filters = parseFilters(new URLSearchParams(search));
-    const range = resolvePeriod(filters, new Date(`${todayKey}T12:00:00`));
-    const previous = previousPeriod(range);
+    const range = resolvePeriod(filters, new Date(), timeZone);
+    const previous = previousPeriod(range, timeZone);
     return {
       filters,
       range,
       previous,
       analyticsFilter: toAnalyticsFilter(filters, range),
-      previousAnalyticsFilter: toAnalyticsFilter(filters, previous),
+      previousAnalyticsFilter: previous ? toAnalyticsFilter(filters, previous) : null,
+      scopeFilter: scopeOnlyFilter(filters),
+      timeZone,
     };
-  }, [search, todayKey]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search, todayKey, timeZone]);
 
   const setFilters = useCallback(
     (patch: Partial<Filters>) =>

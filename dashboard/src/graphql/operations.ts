@@ -321,10 +321,42 @@ const KPI_FIELDS = `
   suppressedBelow
   suppressedFields
 `;
+/**
+ * The overview's headline figures. `current` is the period; `now` the same scope without a period
+ * (overdue now: every report, whenever submitted). Volume is compared only like with like:
+ * `cmpCurrent` and `previous` are whole days of equal length (today, still running, left out), and
+ * `before` (reports in scope before the comparison period) says whether data existed for all of it.
+ */
 export const OVERVIEW_KPIS = gql`
-  query OverviewKpis($filter: AnalyticsFilter, $previous: AnalyticsFilter) {
+  query OverviewKpis(
+    $filter: AnalyticsFilter
+    $now: AnalyticsFilter
+    $cmpCurrent: AnalyticsFilter
+    $previous: AnalyticsFilter
+    $before: AnalyticsFilter
+    $compare: Boolean!
+  ) {
     current: analyticsOverview(filter: $filter) { ${KPI_FIELDS} }
-    previous: analyticsOverview(filter: $previous) { ${KPI_FIELDS} }
+    now: analyticsOverview(filter: $now) {
+      open
+      overdue
+      suppressedBelow
+      suppressedFields
+    }
+    cmpCurrent: analyticsOverview(filter: $cmpCurrent) @include(if: $compare) {
+      volume
+      suppressedBelow
+      suppressedFields
+    }
+    previous: analyticsOverview(filter: $previous) @include(if: $compare) {
+      volume
+      suppressedBelow
+      suppressedFields
+    }
+    before: analyticsOverview(filter: $before) @include(if: $compare) {
+      volume
+      suppressed
+    }
   }
 `;
 export interface Kpis extends Withheld {
@@ -337,9 +369,15 @@ export interface Kpis extends Withheld {
   satisfaction: number | null;
   transparencyIndex: number | null;
 }
+export interface VolumeOnly extends Withheld {
+  volume: number | null;
+}
 export interface OverviewKpisData {
   current: Kpis;
-  previous: Kpis;
+  now?: (Withheld & { open: number | null; overdue: number | null }) | null;
+  cmpCurrent?: VolumeOnly | null;
+  previous?: VolumeOnly | null;
+  before?: { volume: number | null; suppressed: boolean } | null;
 }
 
 /** Issue 2's first metric: counts by topic (and by status) from analyticsOverview. */

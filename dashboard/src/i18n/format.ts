@@ -1,4 +1,8 @@
-/** Locale-aware formatting with Intl (id-ID for Bahasa Indonesia, en-GB for English). Pure functions. */
+/**
+ * Locale-aware formatting with Intl (id-ID for Bahasa Indonesia, en-GB for English). Pure functions.
+ * Dates and times are shown in the deployment's time zone (domain/timeZone.ts), not the browser's.
+ */
+import { dayAsDate, deploymentTimeZone } from '../domain/timeZone';
 export type Lang = 'id' | 'en';
 
 export const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
@@ -49,22 +53,24 @@ export function formatDate(lang: Lang, value: string | Date | null | undefined):
   if (!value) return NONE;
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return NONE;
-  return df(LOCALES[lang], { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+  return df(LOCALES[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone: deploymentTimeZone() }).format(d);
 }
 
 export function formatDateTime(lang: Lang, value: string | Date | null | undefined): string {
   if (!value) return NONE;
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return NONE;
-  return df(LOCALES[lang], { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+  return df(LOCALES[lang], { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: deploymentTimeZone() }).format(d);
 }
 
 /** Label of a trend bucket start (YYYY-MM-DD or ISO) by interval. */
 export function formatPeriodStart(lang: Lang, periodStart: string, interval: 'DAY' | 'WEEK' | 'MONTH'): string {
-  const d = new Date(periodStart.length === 10 ? `${periodStart}T00:00:00` : periodStart);
+  // A bucket start is a calendar day of the deployment's zone: formatted as that day, whatever the browser's zone.
+  const d = periodStart.length === 10 ? dayAsDate(periodStart) : new Date(periodStart);
   if (Number.isNaN(d.getTime())) return periodStart;
-  if (interval === 'MONTH') return df(LOCALES[lang], { month: 'short', year: 'numeric' }).format(d);
-  return df(LOCALES[lang], { day: 'numeric', month: 'short' }).format(d);
+  const timeZone = periodStart.length === 10 ? 'UTC' : deploymentTimeZone();
+  if (interval === 'MONTH') return df(LOCALES[lang], { month: 'short', year: 'numeric', timeZone }).format(d);
+  return df(LOCALES[lang], { day: 'numeric', month: 'short', timeZone }).format(d);
 }
 
 /** Signed number with the locale's digits ("+12", "−3,5"). */

@@ -160,7 +160,7 @@ function TrendPanel() {
           .slice(0, 5)
           .map(([type]) => type);
         const rows = buckets.map((b, i) => {
-          const row: Record<string, string | number> = { label: formatPeriodStart(lang, b.from.toISOString(), 'MONTH') };
+          const row: Record<string, string | number> = { label: formatPeriodStart(lang, b.startDay ?? b.endDay, 'MONTH') };
           for (const type of top) row[type] = chartValue(data[`b${i}`]?.slices.find((s) => s.type === type)?.count);
           return row;
         });

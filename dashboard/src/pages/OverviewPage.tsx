@@ -3,12 +3,14 @@ import { Icon } from '../components/Icon';
 import { ChartFigure, summarize } from '../components/ChartFigure';
 import { PageHeader } from '../components/common';
 import { KpiCard } from '../components/KpiCard';
-import { formatKpi, KPI_DEFS, kpiChange } from '../components/kpi';
+import { compareKpi, comparisonPlan, formatKpi, KPI_DEFS, kpiValue, type BasisReason } from '../components/kpi';
 import { Panel } from '../components/Panel';
 import { RankedBarChart, TrendChart } from '../charts/lazy';
 import { useTopics } from '../domain/topics';
 import { CATEGORY_COLORS } from '../domain/palette';
-import { trendInterval } from '../filters/filters';
+import { lastDayOf, toAnalyticsFilter, trendInterval, type DateRange } from '../filters/filters';
+import { dayAsDate } from '../domain/timeZone';
+import { useMemo } from 'react';
 import { useFilters } from '../filters/useFilters';
 import {
   OVERVIEW_BREAKDOWN,
@@ -44,25 +46,62 @@ export default function OverviewPage() {
 }
 
 function KpiPanel() {
-  const { t, lang } = useI18n();
-  const { analyticsFilter, previousAnalyticsFilter } = useFilters();
-  const { result, retry } = usePanelQuery<OverviewKpisData>({
-    query: OVERVIEW_KPIS,
-    variables: { filter: analyticsFilter, previous: previousAnalyticsFilter },
-  });
+  const { t, lang, date } = useI18n();
+  const { analyticsFilter, range, filters, scopeFilter, timeZone } = useFilters();
+  const plan = useMemo(() => comparisonPlan(range, timeZone), [range, timeZone]);
+  const variables = useMemo(() => {
+    const compare = plan.current != null && plan.previous != null;
+    return {
+      filter: analyticsFilter,
+      now: scopeFilter,
+      compare,
+      cmpCurrent: compare ? toAnalyticsFilter(filters, plan.current!) : null,
+      previous: compare ? toAnalyticsFilter(filters, plan.previous!) : null,
+      // reports in scope before the comparison period: did data exist for all of it?
+      before: compare ? { ...scopeFilter, to: plan.previous!.from!.toISOString() } : null,
+    };
+  }, [analyticsFilter, scopeFilter, filters, plan]);
+  const { result, retry } = usePanelQuery<OverviewKpisData>({ query: OVERVIEW_KPIS, variables });
+  const span = (r: DateRange | null) => (r?.startDay ? `${date(dayAsDate(r.startDay))} – ${date(dayAsDate(lastDayOf(r)))}` : '');
+  const basisText = (reason: BasisReason): string => {
+    switch (reason) {
+      case 'compared':
+        return `${t('kpi.basis.compared', { current: span(plan.current), previous: span(plan.previous), days: plan.days })}${plan.todayExcluded ? ` ${t('kpi.basis.todayExcluded')}` : ''}`;
+      case 'beforeData':
+        return t('kpi.basis.beforeData', { previous: span(plan.previous) });
+      case 'allTime':
+        return t('kpi.basis.allTime');
+      case 'tooShort':
+        return t('kpi.basis.tooShort');
+      case 'ageDependent':
+        return t('kpi.basis.ageDependent');
+      case 'now':
+        return t('kpi.basis.now');
+      case 'withheld':
+        return t('analytics.withheld', { k: 5 });
+    }
+  };
   return (
     <Panel title={t('overview.kpis')} service="analytics" result={result} onRetry={retry} className="panel-kpis">
       {(data) => (
         <div className="kpi-grid">
-          {KPI_DEFS.map((def) => (
-            <KpiCard
-              key={def.key}
-              label={t(def.label)}
-              value={formatKpi(lang, def.kind, data.current[def.key])}
-              withheldBelow={withheldBelow(data.current[def.key], data.current, def.key)}
-              change={kpiChange(lang, def, data.current[def.key], data.previous?.[def.key])}
-            />
-          ))}
+          {KPI_DEFS.map((def) => {
+            const value = kpiValue(def, data);
+            const source = def.basis === 'now' ? data.now ?? {} : data.current;
+            const cmp = compareKpi(lang, def, plan, data);
+            return (
+              <KpiCard
+                key={def.label}
+                testId={def.label}
+                label={t(def.label)}
+                value={formatKpi(lang, def.kind, value)}
+                withheldBelow={withheldBelow(value, source, def.key)}
+                change={cmp.change}
+                basis={basisText(cmp.reason)}
+                definition={t(def.definition)}
+              />
+            );
+          })}
         </div>
       )}
     </Panel>

@@ -112,7 +112,11 @@ export const registryHandlers: Record<string, Handler> = {
 
 /** The analytics subgraph. */
 export const analyticsHandlers: Record<string, Handler> = {
-  OverviewKpis: () => ({ current: KPIS, previous: PREVIOUS_KPIS }),
+  OverviewKpis: (v) => ({
+    current: KPIS,
+    now: { open: 40, overdue: 25 },
+    ...(v.compare ? { cmpCurrent: { volume: 120 }, previous: { volume: PREVIOUS_KPIS.volume }, before: { volume: 300, suppressed: false } } : {}),
+  }),
   OverviewBreakdown: () => ({
     analyticsOverview: {
       byTopic: [

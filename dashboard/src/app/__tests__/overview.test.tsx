@@ -7,15 +7,53 @@ beforeEach(() => window.localStorage.clear());
 const panel = async (name: string | RegExp) => (await screen.findByRole('heading', { name, level: 2 })).closest('section') as HTMLElement;
 
 describe('overview', () => {
-  test('KPI cards with change versus the previous period, in Bahasa Indonesia by default', async () => {
+  test('KPI cards: like-with-like change for volume only, basis on focus, definitions one click away, overdue now vs of the period', async () => {
     await renderApp('/', { ...registryHandlers, ...analyticsHandlers });
     expect(await screen.findByRole('heading', { level: 1, name: 'Ikhtisar' })).toBeTruthy();
     const volume = await screen.findByRole('group', { name: /^Laporan masuk: 120\./ });
     expect(volume.textContent).toContain('+20% dibanding periode sebelumnya');
-    expect(screen.getByRole('group', { name: /^Tingkat penyelesaian: 62,5%/ }).textContent).toContain('(membaik)');
-    expect(screen.getByRole('group', { name: /^Median respons pertama: 30 jam/ }).textContent).toContain('-6 jam');
-    expect(screen.getByRole('group', { name: /^Melewati tenggat: 6\./ }).textContent).toContain('(membaik)');
-    expect(screen.getByRole('group', { name: /^Indeks transparansi: 71,3/ })).toBeTruthy();
+    // the basis: whole days of equal length, described by a tooltip on the focusable change line
+    const basis = within(volume).getByText(/dibanding periode sebelumnya/).closest('[tabindex]') as HTMLElement;
+    const tip = document.getElementById(basis.getAttribute('aria-describedby')!)!;
+    expect(tip.getAttribute('role')).toBe('tooltip');
+    expect(tip.textContent).toMatch(/panjang sama, 364 hari penuh/);
+    expect(tip.textContent).toContain('Hari ini belum selesai');
+    // age-dependent figures are not compared, and say why
+    const completion = screen.getByRole('group', { name: /^Tingkat penyelesaian: 62,5%/ });
+    expect(completion.textContent).toContain('Tidak ada perbandingan');
+    expect(completion.textContent).toContain('bergantung pada umur laporan');
+    // two named overdue figures
+    expect(screen.getByRole('group', { name: /^Terlambat saat ini: 25\./ })).toBeTruthy();
+    expect(screen.getByRole('group', { name: /^Terlambat dari laporan periode ini: 6\./ })).toBeTruthy();
+    // definition one click away
+    const toggle = within(completion).getByRole('button', { name: 'Definisi Tingkat penyelesaian' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const def = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(def.hidden).toBe(false);
+    expect(def.textContent).toContain('Laporan selesai ÷ laporan yang sudah didisposisikan');
+  });
+
+  test('all time: no previous period, no comparison queried', async () => {
+    const { callsTo } = await renderApp('/?period=all', { ...registryHandlers, ...analyticsHandlers });
+    const volume = await screen.findByRole('group', { name: /^Laporan masuk: 120\./ });
+    expect(volume.textContent).toContain('Tidak ada perbandingan');
+    expect(volume.textContent).toContain('Semua waktu');
+    const v = callsTo('OverviewKpis')[0].variables;
+    expect(v.compare).toBe(false);
+    expect(v.filter.from).toBeUndefined();
+  });
+
+  test('no comparison when the previous period starts before the first report', async () => {
+    await renderApp('/?period=30d', {
+      ...registryHandlers,
+      ...analyticsHandlers,
+      OverviewKpis: (v, op) => ({ ...(analyticsHandlers.OverviewKpis(v, op) as object), before: { volume: 0, suppressed: false } }),
+    });
+    const volume = await screen.findByRole('group', { name: /^Laporan masuk: 120\./ });
+    expect(volume.textContent).toContain('Tidak ada perbandingan');
+    expect(volume.textContent).toContain('dimulai sebelum laporan pertama');
   });
 
   test('counts by topic (issue 2): ranked, labelled from `topics`, zero topics left out, drill-down links', async () => {
@@ -30,15 +68,22 @@ describe('overview', () => {
     expect(link.getAttribute('href')).toBe('/reports?period=30d&region=64.02&topic=JALAN');
   });
 
-  test('queries carry the URL filters as AnalyticsFilter, with the previous period alongside', async () => {
+  test('queries carry the URL filters as AnalyticsFilter, with whole-day comparison windows and the scope "now"', async () => {
     const { callsTo } = await renderApp('/?period=30d&region=64.02.18&topic=JALAN&agency=kukar-pupr', { ...registryHandlers, ...analyticsHandlers });
     await screen.findByRole('group', { name: /^Laporan masuk/ });
-    const { filter, previous } = callsTo('OverviewKpis')[0].variables;
+    const { filter, previous, cmpCurrent, now, before, compare } = callsTo('OverviewKpis')[0].variables;
     expect(filter).toMatchObject({ regionCode: '64.02.18', topic: 'JALAN', agencyId: 'kukar-pupr' });
+    expect(now).toEqual({ regionCode: '64.02.18', topic: 'JALAN', agencyId: 'kukar-pupr' });
+    expect(compare).toBe(true);
     const days = (f: { from: string; to: string }) => (Date.parse(f.to) - Date.parse(f.from)) / 86_400_000;
     expect(Math.round(days(filter))).toBe(30);
+    expect(cmpCurrent.from).toBe(filter.from);
+    expect(Math.round(days(cmpCurrent))).toBe(29);
     expect(previous.to).toBe(filter.from);
-    expect(Math.round(days(previous))).toBe(30);
+    expect(Math.round(days(previous))).toBe(29);
+    expect(before).toEqual({ regionCode: '64.02.18', topic: 'JALAN', agencyId: 'kukar-pupr', to: previous.from });
+    // midnights of Asia/Makassar (UTC+8)
+    expect(filter.from).toMatch(/T16:00:00\.000Z$/);
     expect(callsTo('ReportTrend')[0].variables.interval).toBe('DAY');
   });
 

@@ -9,12 +9,10 @@ import {
   resolvePeriod,
   sharedQuery,
   toAnalyticsFilter,
-  toDay,
   trendInterval,
   writeFilters,
 } from '../filters';
 
-const TODAY = new Date(2026, 2, 15, 14, 30); // 15 March 2026, local time
 
 describe('URL filters', () => {
   test('defaults when the URL says nothing', () => {
@@ -48,51 +46,77 @@ describe('URL filters', () => {
   });
 });
 
-describe('periods', () => {
-  test('presets end at the next local midnight and span whole days', () => {
-    for (const [period, days] of [['30d', 30], ['90d', 90], ['365d', 365]] as const) {
-      const r = resolvePeriod({ period, from: null, to: null }, TODAY);
-      expect(toDay(r.to)).toBe('2026-03-16');
-      expect(r.to.getHours()).toBe(0);
+const TZ = 'Asia/Makassar';
+// 15 March 2026, 22:30 in Makassar (UTC+8) = 14:30 UTC; 16 March 01:30 in Makassar is still 15 March in UTC.
+const NOW = new Date(Date.UTC(2026, 2, 15, 14, 30));
+const LATE = new Date(Date.UTC(2026, 2, 15, 17, 30));
+
+describe('periods (days of the deployment time zone)', () => {
+  test('presets end at the next midnight in the zone and span whole days', () => {
+    for (const [period, days] of [['7d', 7], ['30d', 30], ['90d', 90], ['365d', 365]] as const) {
+      const r = resolvePeriod({ period, from: null, to: null }, NOW, TZ);
+      expect(r.endDay).toBe('2026-03-16');
+      expect(r.to.toISOString()).toBe('2026-03-15T16:00:00.000Z'); // midnight WITA
       expect(rangeDays(r)).toBe(days);
+      expect(r.today).toBe('2026-03-15');
     }
-    const ytd = resolvePeriod({ period: 'ytd', from: null, to: null }, TODAY);
-    expect(toDay(ytd.from)).toBe('2026-01-01');
+    const ytd = resolvePeriod({ period: 'ytd', from: null, to: null }, NOW, TZ);
+    expect(ytd.startDay).toBe('2026-01-01');
+    expect(ytd.from?.toISOString()).toBe('2025-12-31T16:00:00.000Z');
+  });
+
+  test('"today" is the zone\'s day, not the browser\'s or UTC', () => {
+    // 01:30 on 16 March in Makassar while UTC still says 15 March
+    expect(resolvePeriod({ period: '30d', from: null, to: null }, LATE, TZ).endDay).toBe('2026-03-17');
+    expect(resolvePeriod({ period: '30d', from: null, to: null }, LATE, 'UTC').endDay).toBe('2026-03-16');
+  });
+
+  test('last month and all time', () => {
+    const lm = resolvePeriod({ period: 'lastMonth', from: null, to: null }, NOW, TZ);
+    expect([lm.startDay, lm.endDay]).toEqual(['2026-02-01', '2026-03-01']);
+    const all = resolvePeriod({ period: 'all', from: null, to: null }, NOW, TZ);
+    expect(all.from).toBeNull();
+    expect(all.startDay).toBeNull();
+    expect(rangeDays(all)).toBeNull();
+    expect(previousPeriod(all, TZ)).toBeNull();
+    expect(trendInterval(all)).toBe('MONTH');
+    const f = parseFilters(new URLSearchParams('period=all'));
+    expect(toAnalyticsFilter(f, all)).toEqual({ to: all.to.toISOString() });
   });
 
   test('a custom range includes its last day ([from, to+1))', () => {
-    const r = resolvePeriod({ period: 'custom', from: '2026-02-01', to: '2026-02-28' }, TODAY);
-    expect(toDay(r.from)).toBe('2026-02-01');
-    expect(toDay(r.to)).toBe('2026-03-01');
-    // reversed input is put in order instead of producing an empty range
-    const rev = resolvePeriod({ period: 'custom', from: '2026-02-28', to: '2026-02-01' }, TODAY);
-    expect([toDay(rev.from), toDay(rev.to)]).toEqual(['2026-02-01', '2026-03-01']);
+    const r = resolvePeriod({ period: 'custom', from: '2026-02-01', to: '2026-02-28' }, NOW, TZ);
+    expect([r.startDay, r.endDay]).toEqual(['2026-02-01', '2026-03-01']);
+    const rev = resolvePeriod({ period: 'custom', from: '2026-02-28', to: '2026-02-01' }, NOW, TZ);
+    expect([rev.startDay, rev.endDay]).toEqual(['2026-02-01', '2026-03-01']);
   });
 
   test('the previous period has the same length and ends where this one starts', () => {
-    const r = resolvePeriod({ period: '30d', from: null, to: null }, TODAY);
-    const p = previousPeriod(r);
-    expect(p.to.getTime()).toBe(r.from.getTime());
+    const r = resolvePeriod({ period: '30d', from: null, to: null }, NOW, TZ);
+    const p = previousPeriod(r, TZ)!;
+    expect(p.to.getTime()).toBe(r.from!.getTime());
     expect(rangeDays(p)).toBe(30);
   });
 
   test('analytics filter carries ISO bounds and only the set dimensions', () => {
     const f = parseFilters(new URLSearchParams('period=30d&region=64.02&topic=JALAN'));
-    const r = resolvePeriod(f, TODAY);
-    expect(toAnalyticsFilter(f, r)).toEqual({ from: r.from.toISOString(), to: r.to.toISOString(), regionCode: '64.02', topic: 'JALAN' });
+    const r = resolvePeriod(f, NOW, TZ);
+    expect(toAnalyticsFilter(f, r)).toEqual({ from: r.from!.toISOString(), to: r.to.toISOString(), regionCode: '64.02', topic: 'JALAN' });
   });
 
   test('trend interval and month buckets', () => {
-    const at = (period: '30d' | '90d' | '365d') => resolvePeriod({ period, from: null, to: null }, TODAY);
+    const at = (period: '30d' | '90d' | '365d') => resolvePeriod({ period, from: null, to: null }, NOW, TZ);
     expect(trendInterval(at('30d'))).toBe('DAY');
     expect(trendInterval(at('90d'))).toBe('WEEK');
     expect(trendInterval(at('365d'))).toBe('MONTH');
-    const buckets = monthBuckets({ from: new Date(2026, 0, 15), to: new Date(2026, 3, 1) });
-    expect(buckets.map((b) => [toDay(b.from), toDay(b.to)])).toEqual([
+    const buckets = monthBuckets(resolvePeriod({ period: 'custom', from: '2026-01-15', to: '2026-03-31' }, NOW, TZ), 24, TZ);
+    expect(buckets.map((b) => [b.startDay, b.endDay])).toEqual([
       ['2026-01-15', '2026-02-01'],
       ['2026-02-01', '2026-03-01'],
       ['2026-03-01', '2026-04-01'],
     ]);
+    const all = monthBuckets(resolvePeriod({ period: 'all', from: null, to: null }, NOW, TZ), 3, TZ);
+    expect(all.map((b) => b.startDay)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
   });
 });
 

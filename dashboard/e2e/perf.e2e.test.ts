@@ -1,0 +1,136 @@
+/**
+ * Weight and speed of a first view, measured in headless Chromium on the real stack (reported, never
+ * asserted as timings): for the overview (and a few other pages) in a fresh browser context (empty
+ * cache), the bytes received over the wire (CDP encodedDataLength, headers included), how many of the
+ * responses were compressed, and when the first chart drew (performance.now() when the first recharts
+ * surface entered the DOM). Two profiles: desktop (no throttling) and a slow phone (390 × 844,
+ * 1.6 Mbit/s down, 150 ms round trip, CPU 4× slower).
+ *
+ * The figures are printed and written to $PERF_OUT (default dashboard/screenshots/perf.json).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:4000').replace(/\/$/, '');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT = resolve(process.env.PERF_OUT ?? join(__dirname, '..', 'screenshots', 'perf.json'));
+const REQUIRED = process.env.REQUIRE_BROWSER === '1';
+
+function stackAnswers(): boolean {
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', `fetch(${JSON.stringify(BASE_URL + '/')}, { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 2), () => process.exit(1))`],
+    { timeout: 6000 },
+  );
+  return probe.status === 0;
+}
+const problem = !existsSync(CHROMIUM) ? `Chromium not found at ${CHROMIUM}` : !stackAnswers() ? `${BASE_URL} does not answer` : null;
+if (problem && !REQUIRED) console.log(`[dashboard perf] SKIPPED: ${problem}.`);
+const suite = problem && !REQUIRED ? describe.skip : describe;
+
+jest.setTimeout(240_000);
+
+interface Profile {
+  name: 'desktop' | 'phone-slow';
+  viewport: { width: number; height: number };
+  network?: { latency: number; downloadThroughput: number; uploadThroughput: number };
+  cpu?: number;
+}
+const PROFILES: Profile[] = [
+  { name: 'desktop', viewport: { width: 1366, height: 900 } },
+  {
+    name: 'phone-slow',
+    viewport: { width: 390, height: 844 },
+    network: { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
+    cpu: 4,
+  },
+];
+
+export interface FirstView {
+  profile: string;
+  path: string;
+  firstChartMs: number | null;
+  bytes: number;
+  requests: number;
+  compressed: number;
+  byType: Record<string, number>;
+}
+
+suite('first-view weight and first-chart time (reported, not asserted)', () => {
+  let browser: Browser;
+  const results: FirstView[] = [];
+
+  beforeAll(async () => {
+    if (problem) throw new Error(`REQUIRE_BROWSER=1 but ${problem}`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    mkdirSync(dirname(OUT), { recursive: true });
+    writeFileSync(OUT, JSON.stringify({ at: new Date().toISOString(), baseUrl: BASE_URL, results }, null, 2));
+    console.log(
+      '[dashboard perf]\n' +
+        results
+          .map((r) => `${r.profile.padEnd(10)} ${r.path.padEnd(16)} first chart ${r.firstChartMs == null ? '—' : `${Math.round(r.firstChartMs)} ms`}, ${(r.bytes / 1024).toFixed(1)} kB in ${r.requests} requests (${r.compressed} compressed)`)
+          .join('\n'),
+    );
+  });
+
+  async function measure(profile: Profile, path: string, chartSelector = '.recharts-surface'): Promise<FirstView> {
+    const context = await browser.newContext({ viewport: profile.viewport, locale: 'id-ID', isMobile: profile.name !== 'desktop' });
+    await context.addInitScript((selector: string) => {
+      const w = window as unknown as { __firstChart?: number };
+      const check = () => {
+        if (w.__firstChart === undefined && document.querySelector(selector)) w.__firstChart = performance.now();
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true });
+    }, chartSelector);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
+    if (profile.cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+    const types = new Map<string, string>();
+    const encodings = new Map<string, string>();
+    let bytes = 0;
+    let requests = 0;
+    let compressed = 0;
+    const byType: Record<string, number> = {};
+    cdp.on('Network.responseReceived', (e) => {
+      types.set(e.requestId, e.type);
+      const h = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      encodings.set(e.requestId, h['content-encoding'] ?? '');
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      bytes += e.encodedDataLength;
+      requests += 1;
+      if (encodings.get(e.requestId)) compressed += 1;
+      const type = types.get(e.requestId) ?? 'Other';
+      byType[type] = (byType[type] ?? 0) + e.encodedDataLength;
+    });
+    await page.goto(`${BASE_URL}${path}`);
+    let firstChartMs: number | null = null;
+    try {
+      await page.waitForFunction(() => (window as unknown as { __firstChart?: number }).__firstChart !== undefined, undefined, { timeout: 60_000 });
+      firstChartMs = await page.evaluate(() => (window as unknown as { __firstChart: number }).__firstChart);
+    } catch {
+      firstChartMs = null;
+    }
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    await context.close();
+    return { profile: profile.name, path, firstChartMs, bytes, requests, compressed, byType };
+  }
+
+  test('overview, maladministration and response times on desktop and a slow phone', async () => {
+    for (const profile of PROFILES) {
+      for (const path of ['/', '/maladministration', '/response-times']) {
+        const r = await measure(profile, path);
+        results.push(r);
+        expect(r.requests).toBeGreaterThan(0);
+      }
+    }
+  });
+});
