@@ -24,6 +24,7 @@ import {
   operationNamePlugin,
   operationTimeout,
   sourceGuard,
+  rateLimitStatusPlugin,
   requireJsonBody,
   serviceHeaders,
   serviceUrl,
@@ -123,7 +124,15 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     formatError: (formatted, error) => scrubFormattedError(formatErrorFor(logger)(formatted, error)),
     // stopOnSignals() owns shutdown: close the HTTP server, then the consumer and the store, then exit.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), loggingPlugin(logger), limitsPlugin, operationNamePlugin()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      loggingPlugin(logger),
+      limitsPlugin,
+      operationNamePlugin(),
+      // a subgraph's rate-limit refusal of the whole operation (sign-in throttle): HTTP 429 with Retry-After
+      rateLimitStatusPlugin(),
+    ],
   });
   await apollo.start();
 

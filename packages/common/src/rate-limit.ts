@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { AppError } from './errors';
 import type { Logger } from './logger';
 
@@ -247,4 +248,46 @@ export async function pingRedis(url: string, timeoutMs = 1500): Promise<boolean>
 /** Redis for tests: `TEST_REDIS_URL`, default the local server. */
 export function testRedisUrl(): string {
   return process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+}
+
+/**
+ * When a response's errors include RATE_LIMITED with `retryAfterSeconds` and no data came back (data null,
+ * absent, or every root field null: the whole operation was refused), the seconds to wait (the largest
+ * hint); otherwise null. Partial answers stay HTTP 200 so the fields that did resolve still reach the client.
+ */
+export function wholeOperationRetryAfter(result: {
+  data?: Record<string, unknown> | null;
+  errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> | null;
+}): number | null {
+  let retryAfter: number | null = null;
+  for (const e of result.errors ?? []) {
+    const s = e.extensions?.retryAfterSeconds;
+    if (e.extensions?.code === 'RATE_LIMITED' && typeof s === 'number' && Number.isFinite(s)) retryAfter = Math.max(retryAfter ?? 1, Math.ceil(s));
+  }
+  if (retryAfter === null) return null;
+  const data = result.data;
+  const noData = data === null || data === undefined || Object.values(data).every((v) => v === null);
+  return noData ? retryAfter : null;
+}
+
+/**
+ * Apollo plugin (gateway and every subgraph): an operation refused as a whole by a rate limit answers
+ * HTTP 429 with `Retry-After`, like every other rate-limit refusal, instead of HTTP 200 with a field error.
+ * The gateway sees a subgraph's refusal as field errors that keep `code` and `retryAfterSeconds`.
+ */
+export function rateLimitStatusPlugin(): ApolloServerPlugin<any> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          if (response.http.status !== undefined && response.http.status !== 200) return;
+          const retryAfter = wholeOperationRetryAfter(response.body.singleResult);
+          if (retryAfter === null) return;
+          response.http.status = 429;
+          response.http.headers.set('retry-after', String(retryAfter));
+        },
+      };
+    },
+  };
 }

@@ -13,6 +13,7 @@ import { APOLLO_CODE_MAP, DEFAULT_MESSAGE_IDS, INTERNAL_ERROR_MESSAGE, apiSecuri
 import { requireKeys } from './keys';
 import { requireServiceCredential } from './service-auth';
 import { formatLimitError, limitServerOptions, operationTimeout, sourceGuard, stripSuggestions, subgraphLimits } from './limits';
+import { rateLimitStatusPlugin } from './rate-limit';
 
 export interface RunningServer {
   url: string;
@@ -207,6 +208,8 @@ export async function startSubgraphServer<C extends BaseContext>(
       ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
       loggingPlugin(opts.logger),
       limitsPlugin,
+      // a whole operation refused by a rate limit (sign-in throttle): HTTP 429 with Retry-After
+      rateLimitStatusPlugin(),
     ],
   });
   await apollo.start();
