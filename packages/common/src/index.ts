@@ -18,3 +18,4 @@ export * from './testing';
 export * from './events';
 export * from './rate-limit';
 export * from './limits';
+export * from './statement-counter';

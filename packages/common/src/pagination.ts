@@ -35,7 +35,22 @@ export interface Edge<T> {
 export interface ConnectionResult<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or (keysetPaginate) a promise made only when the field is read: COUNT runs only when selected. */
+  totalCount: number | Promise<number>;
+}
+
+/**
+ * Defines `totalCount` as a lazy, memoized getter: `count` runs the first time the field is read (GraphQL
+ * reads it only when the operation selects it), at most once. Spreading the object reads it: don't.
+ */
+export function lazyTotalCount<C extends object>(connection: C, count: () => Promise<number>): C & { totalCount: Promise<number> } {
+  let memo: Promise<number> | undefined;
+  Object.defineProperty(connection, 'totalCount', {
+    enumerable: false,
+    configurable: true,
+    get: () => (memo ??= count()),
+  });
+  return connection as C & { totalCount: Promise<number> };
 }
 
 export function pageSize(first: number | null | undefined): number {
@@ -99,15 +114,29 @@ export interface SortKey<T> {
 
 /**
  * Keyset pagination over a typeorm query: ordered by the keys (the last must be unique), `after`
- * encodes the last row's keys. totalCount counts the whole filtered list.
+ * encodes the last row's keys. totalCount counts the whole filtered list, only when it is read (selected).
  */
 export async function keysetPaginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   args: { first?: number | null; after?: string | null },
   keys: SortKey<T>[],
-): Promise<ConnectionResult<T>> {
+): Promise<ConnectionResult<T> & { totalCount: Promise<number> }> {
+  const counter = qb.clone();
+  const { page, first } = keysetPageQuery(qb, args, keys);
+  const rows = await page.take(first + 1).getMany();
+  return lazyTotalCount(keysetConnection(rows, first, keys), () => counter.getCount());
+}
+
+/**
+ * The page part of keysetPaginate as a query (a clone of `qb` with the cursor condition and the order;
+ * the caller adds LIMIT first + 1), for callers that run many pages in one statement (batched lists).
+ */
+export function keysetPageQuery<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  args: { first?: number | null; after?: string | null },
+  keys: SortKey<T>[],
+): { page: SelectQueryBuilder<T>; first: number } {
   const first = pageSize(args.first);
-  const totalCount = await qb.clone().getCount();
   const page = qb.clone();
   if (args.after) {
     const values = decodeCursor(args.after, keys.length).map((v, i) => {
@@ -126,7 +155,26 @@ export async function keysetPaginate<T extends ObjectLiteral>(
     page.andWhere(`(${ors.join(' OR ')})`, params);
   }
   keys.forEach((k, i) => (i === 0 ? page.orderBy(k.column, k.direction) : page.addOrderBy(k.column, k.direction)));
-  const rows = await page.take(first + 1).getMany();
+  return { page, first };
+}
+
+/** Orders loaded rows by the sort keys (JS side of keysetPageQuery, for rows gathered out of order). */
+export function compareByKeys<T>(keys: SortKey<T>[]): (a: T, b: T) => number {
+  const norm = (v: string | number | Date | null) => (v instanceof Date ? v.getTime() : v);
+  return (a, b) => {
+    for (const k of keys) {
+      const x = norm(k.value(a));
+      const y = norm(k.value(b));
+      if (x === y) continue;
+      const c = x === null ? -1 : y === null ? 1 : x < y ? -1 : 1;
+      return k.direction === 'ASC' ? c : -c;
+    }
+    return 0;
+  };
+}
+
+/** Edges and pageInfo from up to first + 1 ordered rows (without totalCount). */
+export function keysetConnection<T>(rows: T[], first: number, keys: SortKey<T>[]): { edges: Edge<T>[]; pageInfo: PageInfo } {
   const hasNextPage = rows.length > first;
   const edges = rows.slice(0, first).map((node) => ({
     node,
@@ -135,7 +183,7 @@ export async function keysetPaginate<T extends ObjectLiteral>(
       return v instanceof Date ? v.toISOString() : v;
     })),
   }));
-  return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
+  return { edges, pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
 }
 
 /** Pagination over an in-memory list (small, already-ordered lists). */

@@ -9,6 +9,7 @@ registerEnumType(RegionLevel, { name: 'RegionLevel', description: 'Level of an I
 @Entity('regions')
 @Index('idx_regions_parent', ['parentCode', 'code'])
 @Index('idx_regions_name', ['name'])
+@Index('idx_regions_level_name', ['level', 'name', 'code'])
 export class Region {
   @Field(() => String, { description: 'Kemendagri code, hierarchical by prefix: 64 / 64.02 / 64.02.18 / 64.02.18.2001.' })
   @PrimaryColumn({ type: 'varchar', length: 13 })

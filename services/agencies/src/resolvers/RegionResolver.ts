@@ -16,18 +16,22 @@ export class RegionResolver {
     return ctx.loaders.region.load(code.trim());
   }
 
-  @Query(() => RegionConnection, { description: 'Regions whose name starts with `search` (or whose code starts with it).' })
+  @Query(() => RegionConnection, {
+    description: 'Regions whose name starts with `search` (or whose code starts with it); an empty or absent search lists all (by name), served from an index.',
+  })
   async regions(
-    @Arg('search', () => String) search: string,
+    @Arg('search', () => String, { nullable: true, defaultValue: '' }) search: string | null,
     @Arg('level', () => RegionLevel, { nullable: true }) level: RegionLevel | undefined,
     @Arg('within', () => String, { nullable: true, description: 'Only regions inside this region code.' }) within: string | undefined,
     @Args() page: ConnectionArgs,
     @Ctx() ctx: AgenciesContext,
   ) {
-    const term = search.trim();
+    const term = (search ?? '').trim();
     const qb = ctx.ds.getRepository(Region).createQueryBuilder('r');
-    if (/^\d{2}(\.\d{0,4})*$/.test(term)) qb.where('r.code LIKE :p', { p: `${term}%` });
-    else qb.where('r.name LIKE :p', { p: `${term.replace(/[%_]/g, '')}%` });
+    qb.where('1 = 1');
+    // An empty search adds no condition, so (level, name, code) or the primary key serves the page without a scan.
+    if (/^\d{2}(\.\d{0,4})*$/.test(term)) qb.andWhere('r.code LIKE :p', { p: `${term}%` });
+    else if (term.replace(/[%_]/g, '')) qb.andWhere('r.name LIKE :p', { p: `${term.replace(/[%_]/g, '')}%` });
     if (level) qb.andWhere('r.level = :level', { level });
     if (within) qb.andWhere('r.code LIKE :w', { w: `${within}.%` });
     return keysetPaginate(qb, page, [
