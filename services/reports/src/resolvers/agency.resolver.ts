@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '@pantau/common';
 import type { ReportsContext } from '../context';
 import { ReportFilter } from './inputs';
-import { listReports } from './report-list';
+import { agencyReports } from './report-list';
 import { AgencyRef, ReportConnection, ReportOrder } from './types';
 
 @Resolver(() => AgencyRef)
@@ -10,7 +10,7 @@ export class AgencyReportsResolver {
   // nullable: a reports outage nulls only this field, never the Agency (partial answers at the gateway)
   @FieldResolver(() => ReportConnection, {
     nullable: true,
-    description: 'Reports routed to this agency now (staff; a liaison only for its own agency).',
+    description: 'Reports routed to this agency now (staff; a liaison only for its own agency). Batched: many agencies with the same arguments cost two statements.',
   })
   reports(
     @Root() agency: AgencyRef,
@@ -20,6 +20,6 @@ export class AgencyReportsResolver {
     @Args() page: ConnectionArgs,
     @Ctx() ctx: ReportsContext,
   ) {
-    return listReports(ctx, { filter, search, orderBy, page, agencyId: agency.id });
+    return agencyReports(ctx, agency.id, { filter, search, orderBy, page });
   }
 }

@@ -33,7 +33,6 @@ export function presentReport(row: ReportEntity, viewer: Viewer | null, now: Dat
   const access = reportAccess(pv, { anonymous: Boolean(row.anonymous), confidential: Boolean(row.confidential), agencyId: row.agencyId });
   const actor: Actor | null = asReporter ? { kind: 'REPORTER' } : viewer ? staffActor(viewer) : null;
   const state = stateOf(row);
-  const steps = overdueSteps(state, now) as unknown as OverdueStep[];
   const v = new ReportView();
   Object.assign(v, {
     id: row.id,
@@ -61,8 +60,6 @@ export function presentReport(row: ReportEntity, viewer: Viewer | null, now: Dat
     verificationDueAt: row.verificationDueAt,
     responseDueAt: row.responseDueAt,
     completionDueAt: row.completionDueAt,
-    overdue: steps.length > 0,
-    overdueSteps: steps,
     forwardCount: row.forwardCount,
     reopenCount: row.reopenCount,
     rating: row.rating,
@@ -74,7 +71,17 @@ export function presentReport(row: ReportEntity, viewer: Viewer | null, now: Dat
     version: row.version,
     row,
     access,
-    actions: actor ? availableActions(state, actor, now) : [],
   });
+  // Computed on first read only: a list that does not select them pays nothing (issue 11).
+  let steps: OverdueStep[] | undefined;
+  let actions: ReportView['actions'] | undefined;
+  const overdueNow = () => (steps ??= overdueSteps(state, now) as unknown as OverdueStep[]);
+  lazy(v, 'overdueSteps', overdueNow);
+  lazy(v, 'overdue', () => overdueNow().length > 0);
+  lazy(v, 'actions', () => (actions ??= actor ? availableActions(state, actor, now) : []));
   return v;
+}
+
+function lazy<K extends keyof ReportView>(v: ReportView, key: K, get: () => ReportView[K]) {
+  Object.defineProperty(v, key, { enumerable: true, configurable: true, get });
 }
