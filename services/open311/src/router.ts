@@ -195,8 +195,8 @@ export function open311Router(opts: Open311Options): express.Router {
       const topic = (await topicsOf(req)).get(serviceCode);
       if (!topic) throw fail(400, `service_code ${JSON.stringify(serviceCode.slice(0, 40))} was not found (see GET services).`, 'service_code tidak ditemukan (lihat GET services).');
 
-      const latRaw = param(req, 'lat');
-      const longRaw = param(req, 'long');
+      const latRaw = param(req, 'lat')?.trim() || undefined;
+      const longRaw = param(req, 'long')?.trim() || undefined;
       const address = param(req, 'address_string')?.trim() || undefined;
       const addressId = param(req, 'address_id')?.trim() || undefined;
       let lat: number | undefined;
@@ -244,7 +244,11 @@ export function open311Router(opts: Open311Options): express.Router {
         if (!ok) throw fail(400, 'media_url must be an http(s) URL of at most 500 characters.', 'media_url harus URL http(s) paling panjang 500 karakter.');
       }
       const description = param(req, 'description') ?? '';
-      if (!description.trim()) throw fail(400, 'description is required: describe what happened, where and when.', 'description wajib diisi: jelaskan apa yang terjadi, di mana dan kapan.');
+      // the intake rule for a report's body (20-5000 characters), applied to the description alone so the
+      // location lines the adapter appends cannot make up for a missing description
+      if (description.trim().length < 20) {
+        throw fail(400, 'description must be at least 20 characters: describe what happened, where and when.', 'description minimal 20 karakter: jelaskan apa yang terjadi, di mana dan kapan.');
+      }
       const name = [param(req, 'first_name'), param(req, 'last_name')].map((s) => s?.trim()).filter(Boolean).join(' ');
       const email = param(req, 'email')?.trim() || undefined;
       const phone = param(req, 'phone')?.trim() || undefined;
