@@ -19,3 +19,4 @@ export * from './events';
 export * from './rate-limit';
 export * from './limits';
 export * from './statement-counter';
+export * from './like';
