@@ -13,11 +13,19 @@ import {
   Legend,
   Line,
   LineChart,
+  ReferenceArea,
+  ReferenceDot,
+  ReferenceLine,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import { categoryColor, PRIMARY, SECONDARY } from '../domain/palette';
+
+/** Chart text at WCAG AA contrast on white (legend entries default to the series colour). */
+const TEXT = '#1f2328';
+const TICK = { fontSize: 12, fill: '#3d444d' };
+const legendText = (value: string) => <span style={{ color: TEXT }}>{value}</span>;
 
 export interface BarDatum {
   key: string;
@@ -80,18 +88,53 @@ export interface TrendDatum {
   label: string;
   submitted: number;
   completed: number;
+  /** The bucket covers only part of its period (drawn hollow, label marked). */
+  partial?: boolean;
+  /** Completions are not all in yet (inside the shaded band). */
+  lagging?: boolean;
+  /** Text of a spike annotation, when the bucket is unusually high. */
+  spike?: string | null;
 }
 
-/** Submitted vs completed per bucket; the two lines differ by colour *and* dash pattern. */
-export function TrendChart({ data, labels, height = 280 }: { data: TrendDatum[]; labels: { submitted: string; completed: string }; height?: number }) {
+/**
+ * Submitted vs completed per bucket; the two lines differ by colour *and* dash pattern. Partial
+ * buckets get a hollow dot, the buckets whose completions are still coming in a shaded band, and a
+ * spike a labelled marker.
+ */
+export function TrendChart({
+  data,
+  labels,
+  height = 280,
+  formatValue,
+}: {
+  data: TrendDatum[];
+  labels: { submitted: string; completed: string; lag?: string; spike?: string };
+  height?: number;
+  formatValue?: (v: number) => string;
+}) {
+  const lagging = data.filter((d) => d.lagging);
+  const dot = (props: { cx?: number; cy?: number; index?: number; stroke?: string }) => {
+    const d = props.index != null ? data[props.index] : undefined;
+    if (!d?.partial || props.cx == null || props.cy == null) return <g key={props.index} />;
+    return <circle key={props.index} cx={props.cx} cy={props.cy} r={4} fill="#fff" stroke={props.stroke} strokeWidth={2} />;
+  };
   return (
-    <LineChart responsive style={{ width: '100%', height }} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
+    <LineChart responsive style={{ width: '100%', height }} data={data} margin={{ top: 18, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={16} />
-      <YAxis allowDecimals={false} width={48} />
-      <Tooltip />
-      <Legend />
-      <Line type="monotone" dataKey="submitted" name={labels.submitted} stroke={PRIMARY} strokeWidth={2} dot={false} isAnimationActive={false} />
+      {lagging.length ? (
+        <ReferenceArea
+          x1={lagging[0].label}
+          x2={lagging[lagging.length - 1].label}
+          fill="#8C959F"
+          fillOpacity={0.18}
+          label={labels.lag ? { value: labels.lag, position: 'insideTop', fill: TEXT, fontSize: 11 } : undefined}
+        />
+      ) : null}
+      <XAxis dataKey="label" tick={TICK} minTickGap={16} />
+      <YAxis allowDecimals={false} width={56} tick={TICK} tickFormatter={formatValue} />
+      <Tooltip formatter={(v) => (formatValue ? formatValue(Number(v)) : String(v))} />
+      <Legend formatter={legendText} />
+      <Line type="monotone" dataKey="submitted" name={labels.submitted} stroke={PRIMARY} strokeWidth={2} dot={dot} isAnimationActive={false} />
       <Line
         type="monotone"
         dataKey="completed"
@@ -99,9 +142,23 @@ export function TrendChart({ data, labels, height = 280 }: { data: TrendDatum[];
         stroke={SECONDARY}
         strokeWidth={2}
         strokeDasharray="6 3"
-        dot={false}
+        dot={dot}
         isAnimationActive={false}
       />
+      {data
+        .filter((d) => d.spike)
+        .map((d) => (
+          <ReferenceDot
+            key={`spike-${d.label}`}
+            x={d.label}
+            y={d.submitted}
+            r={6}
+            fill="#fff"
+            stroke="#B3261E"
+            strokeWidth={2}
+            label={{ value: labels.spike ?? '!', position: 'top', fill: '#B3261E', fontSize: 11, fontWeight: 700 }}
+          />
+        ))}
     </LineChart>
   );
 }
@@ -120,7 +177,7 @@ export function MultiLineChart({ data, series, height = 300 }: { data: Record<st
       <XAxis dataKey="label" tick={{ fontSize: 12 }} />
       <YAxis allowDecimals={false} width={40} />
       <Tooltip />
-      <Legend />
+      <Legend formatter={legendText} />
       {series.map((s, i) => (
         <Line
           key={s.key}
@@ -138,17 +195,40 @@ export function MultiLineChart({ data, series, height = 300 }: { data: Record<st
   );
 }
 
-/** Vertical bars for a histogram (buckets already labelled by the caller). */
-export function HistogramChart({ data, color = PRIMARY, height = 220 }: { data: { label: string; count: number }[]; color?: string; height?: number }) {
+/** Vertical bars for a histogram (buckets already labelled by the caller); an optional SLA target line. */
+export function HistogramChart({
+  data,
+  color = PRIMARY,
+  height = 220,
+  formatValue,
+  target,
+}: {
+  data: { label: string; count: number }[];
+  color?: string;
+  height?: number;
+  formatValue?: (v: number) => string;
+  /** The bucket label where the SLA target falls, and the line's text. */
+  target?: { label: string; text: string } | null;
+}) {
   return (
-    <BarChart responsive style={{ width: '100%', height }} data={data} margin={{ top: 16, right: 8, bottom: 8, left: 0 }} barCategoryGap={1} accessibilityLayer={false}>
+    <BarChart responsive style={{ width: '100%', height }} data={data} margin={{ top: 22, right: 8, bottom: 8, left: 0 }} barCategoryGap={1} accessibilityLayer={false}>
       <CartesianGrid vertical={false} strokeDasharray="3 3" />
-      <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} angle={-30} textAnchor="end" height={56} />
-      <YAxis allowDecimals={false} width={40} />
-      <Tooltip />
+      <XAxis dataKey="label" tick={{ ...TICK, fontSize: 11 }} interval={0} angle={-30} textAnchor="end" height={56} />
+      <YAxis allowDecimals={false} width={48} tick={TICK} tickFormatter={formatValue} />
+      <Tooltip formatter={(v) => (formatValue ? formatValue(Number(v)) : String(v))} />
       <Bar dataKey="count" fill={color} isAnimationActive={false}>
-        <LabelList dataKey="count" position="top" style={{ fontSize: 11, fill: '#1f2328' }} />
+        <LabelList dataKey="count" position="top" style={{ fontSize: 11, fill: TEXT }} formatter={(v: unknown) => (formatValue ? formatValue(Number(v)) : String(v))} />
       </Bar>
+      {target ? (
+        <ReferenceLine
+          x={target.label}
+          stroke="#B3261E"
+          strokeWidth={2}
+          strokeDasharray="5 3"
+          label={{ value: target.text, position: 'insideTopRight', fill: '#B3261E', fontSize: 11 }}
+          className="sla-target-line"
+        />
+      ) : null}
     </BarChart>
   );
 }
@@ -172,7 +252,7 @@ export function StackedBarChart({
       <XAxis type="number" allowDecimals={false} />
       <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12 }} />
       <Tooltip />
-      <Legend />
+      <Legend formatter={legendText} />
       {series.map((s) => (
         <Bar key={s.key} dataKey={s.key} name={s.label} stackId="a" fill={s.color} isAnimationActive={false} />
       ))}
@@ -187,24 +267,37 @@ export function GroupedBarChart({
   height,
   formatValue,
   labelWidth = 220,
+  target,
 }: {
   data: Record<string, string | number | null>[];
   series: (SeriesDef & { color: string })[];
   height?: number;
   formatValue?: (v: number) => string;
   labelWidth?: number;
+  /** A vertical line at a value of the value axis (SLA target in hours). */
+  target?: { value: number; text: string } | null;
 }) {
   const h = height ?? Math.max(160, data.length * 44 + 60);
   return (
     <BarChart responsive style={{ width: '100%', height: h }} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false}>
       <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-      <XAxis type="number" tickFormatter={formatValue} />
-      <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
+      <XAxis type="number" tickFormatter={formatValue} tick={TICK} domain={target ? [0, (max: number) => Math.max(max, target.value * 1.1)] : undefined} />
+      <YAxis type="category" dataKey="label" width={labelWidth} tick={TICK} interval={0} />
       <Tooltip formatter={(v) => (formatValue ? formatValue(Number(v)) : String(v))} />
-      <Legend />
+      <Legend formatter={legendText} />
       {series.map((s) => (
         <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
       ))}
+      {target ? (
+        <ReferenceLine
+          x={target.value}
+          stroke="#B3261E"
+          strokeWidth={2}
+          strokeDasharray="5 3"
+          label={{ value: target.text, position: 'top', fill: '#B3261E', fontSize: 11 }}
+          className="sla-target-line"
+        />
+      ) : null}
     </BarChart>
   );
 }

@@ -1,5 +1,6 @@
 import { Suspense, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18n';
+import { ExportTools, slug } from './ExportTools';
 
 export interface ChartTable {
   columns: string[];
@@ -14,6 +15,10 @@ interface ChartFigureProps {
   table: ChartTable;
   height?: number;
   hint?: string;
+  /** Visible notes under the chart (partial buckets, lag, spikes, targets). */
+  notes?: string[];
+  /** Anchor for the copy-link button (default: from the title). */
+  anchor?: string;
   children: ReactNode;
 }
 
@@ -23,10 +28,12 @@ interface ChartFigureProps {
  * it holds keyboard focus, so links in it — the drill-downs — are usable without a mouse).
  * The chart component itself is lazy (recharts is its own chunk), so it suspends here.
  */
-export function ChartFigure({ title, summary, table, height = 280, hint, children }: ChartFigureProps) {
+export function ChartFigure({ title, summary, table, height = 280, hint, notes, anchor, children }: ChartFigureProps) {
   const { t } = useI18n();
+  const id = anchor ?? slug(title);
   return (
-    <figure className="chart-figure" aria-label={summary}>
+    <figure className="chart-figure" aria-label={summary} id={id}>
+      <ExportTools title={title} anchor={id} columns={table.columns} rows={table.rows} />
       <div className="chart-canvas" aria-hidden="true">
         <Suspense
           fallback={
@@ -39,6 +46,13 @@ export function ChartFigure({ title, summary, table, height = 280, hint, childre
         </Suspense>
       </div>
       {hint ? <figcaption className="chart-hint">{hint}</figcaption> : null}
+      {notes?.length ? (
+        <ul className="chart-notes">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
       <div className="sr-only sr-only-focusable chart-table">
       <table>
         <caption>{t('chart.tableCaption', { title })}</caption>

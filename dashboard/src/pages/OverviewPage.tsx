@@ -10,6 +10,7 @@ import { useTopics } from '../domain/topics';
 import { CATEGORY_COLORS } from '../domain/palette';
 import { lastDayOf, toAnalyticsFilter, trendInterval, type DateRange } from '../filters/filters';
 import { dayAsDate } from '../domain/timeZone';
+import { annotateTrend, COMPLETION_LAG_DAYS } from '../domain/trend';
 import { useMemo } from 'react';
 import { useFilters } from '../filters/useFilters';
 import {
@@ -121,27 +122,45 @@ function TrendPanel() {
       result={result}
       onRetry={retry}
       isEmpty={(d) => d.reportTrend.every((p) => p.submitted === 0 && p.completed === 0)}
+      className="panel-trend"
     >
       {(data) => {
-        const points = data.reportTrend.map((p) => ({
-          label: formatPeriodStart(lang, p.periodStart, interval),
-          submitted: chartValue(p.submitted),
-          completed: chartValue(p.completed),
-          submittedLabel: figureText(number, p.submitted, p),
-          completedLabel: figureText(number, p.completed, p),
-        }));
-        const total = data.reportTrend.reduce((s, p) => s + chartValue(p.submitted), 0);
+        const buckets = annotateTrend(data.reportTrend, interval, range);
+        const points = buckets.map((b) => {
+          const p = b.point;
+          const base = formatPeriodStart(lang, p.periodStart, interval);
+          return {
+            label: b.partial ? `${base} ◐` : base,
+            submitted: chartValue(p.submitted),
+            completed: chartValue(p.completed),
+            submittedLabel: figureText(number, p.submitted, p),
+            completedLabel: figureText(number, p.completed, p),
+            partial: b.partial,
+            lagging: b.lagging,
+            spike: b.spike != null ? t('trend.spikeNote', { label: base, n: number(chartValue(p.submitted)), x: Number.isFinite(b.spike) ? number(b.spike, 1) : '∞' }) : null,
+          };
+        });
+        const total = points.reduce((s, p) => s + p.submitted, 0);
         const peak = points.reduce((m, p) => (p.submitted > m.submitted ? p : m), points[0]);
+        const notes: string[] = [];
+        if (points.some((p) => p.partial)) notes.push(t('trend.partialNote'));
+        if (points.some((p) => p.lagging)) notes.push(t('trend.lagNote', { days: COMPLETION_LAG_DAYS }));
+        for (const p of points) if (p.spike) notes.push(`${t('trend.spike')}: ${p.spike}`);
         return (
           <ChartFigure
             title={title}
             summary={`${title}: ${t('overview.submitted')} ${number(total)}; ${peak ? `${peak.label} ${peak.submittedLabel}` : ''}`}
+            notes={notes}
             table={{
               columns: [t('rt.bucket'), t('overview.submitted'), t('overview.completed')],
               rows: points.map((p) => [p.label, p.submittedLabel, p.completedLabel]),
             }}
           >
-            <TrendChart data={points.map(({ label, submitted, completed }) => ({ label, submitted, completed }))} labels={{ submitted: t('overview.submitted'), completed: t('overview.completed') }} />
+            <TrendChart
+              data={points.map(({ label, submitted, completed, partial, lagging, spike }) => ({ label, submitted, completed, partial, lagging, spike }))}
+              labels={{ submitted: t('overview.submitted'), completed: t('overview.completed'), lag: t('trend.lag'), spike: t('trend.spike') }}
+              formatValue={(v) => number(v)}
+            />
           </ChartFigure>
         );
       }}

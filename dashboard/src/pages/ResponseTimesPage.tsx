@@ -30,6 +30,25 @@ export function bucketLabel(lang: Lang, b: HistogramBucket): string {
   return `${formatHours(lang, b.fromHours)} – ${formatHours(lang, b.toHours)}`;
 }
 
+/**
+ * SLA targets in working days (design brief): verification 3 of submission; first response 5 of
+ * disposition (the citizen's view adds the 3 of verification); completion 14 of disposition for
+ * ordinary complaints (from submission: + 3). Durations here are calendar hours, so the line is drawn
+ * at ≈ working days × 24 × 7/5 (weekends; holidays make the real deadline later) and labelled so.
+ */
+export const SLA_WORKING_DAYS: Record<keyof ResponseTimesData['responseTimeStats'], number> = {
+  verification: 3,
+  firstResponseAgency: 5,
+  firstResponseCitizen: 8,
+  completion: 17,
+};
+export const workingDaysToCalendarHours = (days: number) => Math.round((days * 24 * 7) / 5);
+
+/** The histogram bucket holding a number of hours (its label is where the target line goes). */
+export function bucketHolding(buckets: HistogramBucket[], hoursValue: number): HistogramBucket | null {
+  return buckets.find((b) => hoursValue >= b.fromHours && (b.toHours == null || hoursValue < b.toHours)) ?? null;
+}
+
 const DURATIONS: { key: keyof ResponseTimesData['responseTimeStats']; label: MessageKey; color: string }[] = [
   { key: 'verification', label: 'rt.verification', color: PRIMARY },
   { key: 'firstResponseAgency', label: 'rt.firstResponseAgency', color: SECONDARY },
@@ -100,6 +119,9 @@ function DurationsPanel() {
               const name = t(d.label);
               const title = t('rt.histogram', { name });
               const rows = s.histogram.map((b) => ({ label: bucketLabel(lang, b), count: chartValue(b.count), countLabel: figureText(number, b.count, b) }));
+              const targetHours = workingDaysToCalendarHours(SLA_WORKING_DAYS[d.key]);
+              const targetText = t('sla.target', { days: SLA_WORKING_DAYS[d.key], hours: number(targetHours) });
+              const holding = bucketHolding(s.histogram, targetHours);
               return (
                 <div key={d.key} className="subpanel">
                   <h3>{name}</h3>
@@ -111,8 +133,14 @@ function DurationsPanel() {
                       summary={`${title}: ${t('rt.p50')} ${figureText(hours, s.p50Hours, s, 'p50Hours')}, ${t('rt.p90')} ${figureText(hours, s.p90Hours, s, 'p90Hours')}, ${t('rt.count')} ${figureText(number, s.count, s, 'count')}`}
                       table={{ columns: [t('rt.bucket'), t('rt.count')], rows: rows.map((r) => [r.label, r.countLabel]) }}
                       height={220}
+                      notes={[targetText]}
                     >
-                      <HistogramChart data={rows.map(({ label, count }) => ({ label, count }))} color={d.color} />
+                      <HistogramChart
+                        data={rows.map(({ label, count }) => ({ label, count }))}
+                        color={d.color}
+                        formatValue={(v) => number(v)}
+                        target={holding ? { label: bucketLabel(lang, holding), text: `SLA ${SLA_WORKING_DAYS[d.key]} ${t('rt.wd')}` } : null}
+                      />
                     </ChartFigure>
                   )}
                 </div>
@@ -195,7 +223,7 @@ function SlaPanel() {
 }
 
 function ByAgencyPanel() {
-  const { t, hours } = useI18n();
+  const { t, hours, number } = useI18n();
   const { filters, analyticsFilter, range } = useFilters();
   const leaders = usePanelQuery<AgencyLeaderboardData>({
     query: AGENCY_LEADERBOARD,
@@ -242,6 +270,7 @@ function ByAgencyPanel() {
               .map((r) => `${r.label} p50 ${hours(r.p50)}, p90 ${hours(r.p90)}`)
               .join('; ')}`}
             table={{ columns: [t('rp.agency'), t('rt.p50'), t('rt.p90')], rows: rows.map((r) => [r.label, hours(r.p50), hours(r.p90)]) }}
+            notes={[t('sla.target', { days: SLA_WORKING_DAYS.firstResponseAgency, hours: number(workingDaysToCalendarHours(SLA_WORKING_DAYS.firstResponseAgency)) })]}
           >
             <GroupedBarChart
               data={rows}
@@ -250,6 +279,7 @@ function ByAgencyPanel() {
                 { key: 'p90', label: t('rt.p90'), color: SECONDARY },
               ]}
               formatValue={(v) => hours(v)}
+              target={{ value: workingDaysToCalendarHours(SLA_WORKING_DAYS.firstResponseAgency), text: `SLA ${SLA_WORKING_DAYS.firstResponseAgency} ${t('rt.wd')}` }}
             />
           </ChartFigure>
         );

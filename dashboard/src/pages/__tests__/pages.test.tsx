@@ -36,7 +36,8 @@ describe('maladministration', () => {
     await waitFor(() => expect(trend.getAttribute('data-state')).toBe('ready'));
     const vars = callsTo('MaladministrationTrend')[0].variables;
     expect(Object.keys(vars)).toEqual(['f0', 'f1', 'f2']);
-    expect(new Date(vars.f1.from).getMonth()).toBe(1);
+    // months of the deployment's zone: 1 February 00:00 WITA is 31 January 16:00 UTC
+    expect(vars.f1.from).toBe('2026-01-31T16:00:00.000Z');
     expect(trend.querySelector('figure')!.getAttribute('aria-label')).toBe('Tren per jenis: Penundaan berlarut 6');
   });
 });
