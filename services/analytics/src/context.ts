@@ -5,6 +5,8 @@ import type { DisclosedPerformance } from './domain/disclosure';
 import type { Scope } from './domain/scope';
 import type { AnalyticsService } from './service';
 
+type DisclosedRegionStats = Awaited<ReturnType<AnalyticsService['regionStatsMany']>>[number];
+
 /**
  * Analytics serves aggregate figures only (no personal data), readable by the public. A token, when
  * sent, is still verified: a forged or expired one is an UNAUTHENTICATED error, as on every subgraph.
@@ -19,10 +21,13 @@ export interface AnalyticsContext {
   disclosureK: number | null;
   /** Agency.performance batched per filter: one read for all agencies of a request. */
   performanceLoader(scope: Scope): DataLoader<string, DisclosedPerformance>;
+  /** Region.reportStats batched per filter: the regions of a request in one grouped read. */
+  regionStatsLoader(scope: Scope): DataLoader<string, DisclosedRegionStats>;
 }
 
 export function createContextValue(service: AnalyticsService, viewer: Viewer | null): AnalyticsContext {
   const loaders = new Map<string, DataLoader<string, DisclosedPerformance>>();
+  const regionLoaders = new Map<string, DataLoader<string, DisclosedRegionStats>>();
   // k = 1 turns small-cell protection off (nothing is below 1 report): the public is then served like staff.
   const disclosureK = viewer || service.smallCellK <= 1 ? null : service.smallCellK;
   return {
@@ -35,6 +40,15 @@ export function createContextValue(service: AnalyticsService, viewer: Viewer | n
       if (!loader) {
         loader = new DataLoader((ids: readonly string[]) => service.agencyPerformance(scope, [...ids], disclosureK));
         loaders.set(key, loader);
+      }
+      return loader;
+    },
+    regionStatsLoader(scope) {
+      const key = JSON.stringify(scope);
+      let loader = regionLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader((codes: readonly string[]) => service.regionStatsMany(scope, codes, disclosureK));
+        regionLoaders.set(key, loader);
       }
       return loader;
     },

@@ -168,6 +168,19 @@ export class AnalyticsService {
     });
   }
 
+  /** Region.reportStats for several regions at once (one batch per request and filter), in key order. */
+  regionStatsMany(s: Scope, codes: readonly string[], k: number | null = null) {
+    return this.store.read(async (r) => {
+      const scoped = codes.map((code) => withinRegion(s, code));
+      const live = scoped.filter((x) => !x.empty);
+      const sums = live.length ? await r.regionMeasures({ ...s, regionPrefix: null }, live.map((x) => x.regionPrefix!), this.clock()) : new Map();
+      return scoped.map((x) => {
+        const { m, now } = (x.empty ? null : sums.get(x.regionPrefix!)) ?? { m: zeroMeasures(), now: zeroNow() };
+        return discloseRegionStats(regionReportStats(m, now), m, now, k);
+      });
+    });
+  }
+
   regionStats(s: Scope, code: string, k: number | null = null) {
     return this.store.read(async (r) => {
       const scoped = withinRegion(s, code);

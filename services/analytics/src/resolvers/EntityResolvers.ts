@@ -26,6 +26,6 @@ export class RegionStatsResolver {
     @Ctx() ctx: AnalyticsContext,
   ) {
     const scope = viewScope(filter, ctx);
-    return guard(() => ctx.service.regionStats(scope, region.code, ctx.disclosureK));
+    return guard(() => ctx.regionStatsLoader(scope).load(region.code));
   }
 }

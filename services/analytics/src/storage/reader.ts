@@ -1,6 +1,6 @@
-import { isMysql, num, numOrNull } from '@pantau/common';
+import { isMysql, LIKE_ESCAPE, likePrefix, num, numOrNull } from '@pantau/common';
 import { FINE_BUCKETS, fineBucketRange } from '../domain/buckets';
-import { MEASURE_NAMES, addInto, districtKeyOf, zeroMeasures, type DurationMetric, type Measures, type NowCounts } from '../domain/facts';
+import { MEASURE_NAMES, addInto, districtKeyOf, zeroMeasures, zeroNow, type DurationMetric, type Measures, type NowCounts } from '../domain/facts';
 import { nearestRank } from '../domain/metrics';
 import type { Scope } from '../domain/scope';
 import { addDays, addMonths, firstDayOfMonth, monthKeyOfDayKey, type ZonedCalendar } from '../domain/time';
@@ -76,8 +76,9 @@ export function planRange(fromMs: number | null, toMs: number | null, cal: Zoned
 export function regionWhere(prefix: string): Where {
   const segments = prefix.split('.').length;
   if (segments === 3) return { sql: 'districtKey = ?', params: [prefix] };
-  if (segments < 3) return { sql: '(districtKey = ? OR districtKey LIKE ?)', params: [prefix, `${prefix}.%`] };
-  return { sql: 'districtKey = ? AND (regionCode = ? OR regionCode LIKE ?)', params: [districtKeyOf(prefix), prefix, `${prefix}.%`] };
+  // the prefix is a validated Kemendagri code (scope.ts); escaped anyway, as every value inside a LIKE
+  if (segments < 3) return { sql: `(districtKey = ? OR districtKey LIKE ? ${LIKE_ESCAPE})`, params: [prefix, likePrefix(`${prefix}.`)] };
+  return { sql: `districtKey = ? AND (regionCode = ? OR regionCode LIKE ? ${LIKE_ESCAPE})`, params: [districtKeyOf(prefix), prefix, likePrefix(`${prefix}.`)] };
 }
 
 export class AnalyticsReader {
@@ -237,6 +238,84 @@ export class AnalyticsReader {
         verOverdue: m.verPending - (f?.verOverdue ?? 0),
         respOverdue: m.respPending - (f?.respOverdue ?? 0),
         complOverdue: m.complPending - (f?.complOverdue ?? 0),
+      });
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ many regions at once
+
+  /**
+   * Measures and now-counts for several region prefixes of one scope (Region.reportStats batched per
+   * filter): per plan segment one read grouped by district key with the prefixes OR-ed, each district's
+   * sums then added into every prefix that holds it; one more grouped read of the pending table. The
+   * statement count depends on the range, not on the number of regions. `base` carries no region; a
+   * village prefix (finer than the district key) is read on its own.
+   */
+  async regionMeasures(base: Scope, prefixes: string[], now: number): Promise<Map<string, { m: Measures; now: NowCounts }>> {
+    const out = new Map<string, { m: Measures; now: NowCounts }>();
+    const grouped = [...new Set(prefixes)].filter((p) => p.split('.').length <= 3);
+    for (const village of new Set(prefixes.filter((p) => p.split('.').length > 3))) {
+      const s = { ...base, regionPrefix: village };
+      const m = (await this.measures(s, 'none')).get('')!;
+      out.set(village, { m, now: (await this.nowCounts(s, 'none', now, new Map([['', m]]))).get('')! });
+    }
+    if (!grouped.length) return out;
+    const measures = new Map(grouped.map((p) => [p, zeroMeasures()]));
+    const region: Where = grouped.map(regionWhere).reduce((acc, w) => ({ sql: `${acc.sql} OR ${w.sql}`, params: [...acc.params, ...w.params] }));
+    const regionOr: Where = { sql: `(${region.sql})`, params: region.params };
+    const spread = (rows: Record<string, unknown>[], add: (p: string, row: Record<string, unknown>) => void) => {
+      for (const row of rows) {
+        const d = String(row.g);
+        for (const p of grouped) if (d === p || d.startsWith(`${p}.`)) add(p, row);
+      }
+    };
+    const grain = base.empty ? null : this.grainFor({ ...base, regionPrefix: grouped[0] }, 'none');
+    if (!base.empty) {
+      for (const seg of this.plan({ ...base, regionPrefix: grouped[0] }, grain, true)) {
+        let rows: Record<string, unknown>[];
+        if (seg.kind === 'facts') {
+          const w = and([this.factsWhere(base, seg.fromMs, seg.toMs), regionOr]);
+          rows = await this.db.query(`SELECT districtKey AS g, ${sumMeasuresOverFacts()} FROM ${FACTS_TABLE} WHERE ${w.sql} GROUP BY districtKey`, w.params);
+        } else {
+          const w = and([this.rollupWhere(base, grain!, seg), regionOr]);
+          rows = await this.db.query(`SELECT districtKey AS g, ${sumMeasureColumns()} FROM ${rollupTable(grain!.name, seg.kind)} WHERE ${w.sql} GROUP BY districtKey`, w.params);
+        }
+        spread(rows, (p, row) => {
+          const m: Measures = {};
+          for (const n of MEASURE_NAMES) m[n] = num(row[n]);
+          addInto(measures.get(p)!, m);
+        });
+      }
+    }
+    const future = new Map(grouped.map((p) => [p, zeroNow()]));
+    if (!base.empty) {
+      const w = and([this.scopeWhere(base), regionOr, { sql: 'pendingMax >= ?', params: [now] }]);
+      const ge = (c: string) => `SUM(CASE WHEN ${c} >= ? THEN 1 ELSE 0 END)`;
+      const rows: Record<string, unknown>[] = await this.db.query(
+        `SELECT districtKey AS g, ${ge('overdueFrom')} AS overdue, ${ge('verOverdueFrom')} AS ver, ${ge('respOverdueFrom')} AS resp,
+           ${ge('complOverdueFrom')} AS compl FROM ${this.useRollups ? PENDING_TABLE : FACTS_TABLE} WHERE ${w.sql} GROUP BY districtKey`,
+        [now, now, now, now, ...w.params],
+      );
+      spread(rows, (p, r) => {
+        const f = future.get(p)!;
+        f.overdue += num(r.overdue);
+        f.verOverdue += num(r.ver);
+        f.respOverdue += num(r.resp);
+        f.complOverdue += num(r.compl);
+      });
+    }
+    for (const p of grouped) {
+      const m = measures.get(p)!;
+      const f = future.get(p)!;
+      out.set(p, {
+        m,
+        now: {
+          overdue: m.overduePending - f.overdue,
+          verOverdue: m.verPending - f.verOverdue,
+          respOverdue: m.respPending - f.respOverdue,
+          complOverdue: m.complPending - f.complOverdue,
+        },
       });
     }
     return out;
