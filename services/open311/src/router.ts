@@ -338,7 +338,7 @@ export function open311Router(opts: Open311Options): express.Router {
         throw new ClientError(429, `Too many token look-ups. Try again in ${refusal.retryAfterSeconds} second(s).`, `Terlalu banyak pencarian token. Coba lagi dalam ${refusal.retryAfterSeconds} detik.`, refusal.retryAfterSeconds);
       }
       let id: string | null = null;
-      if (/^[A-Za-z0-9-]{4,40}$/.test(token!)) {
+      if (/^[A-Za-z0-9*~$=-]{4,40}$/.test(token!)) {
         try {
           id = (await run<{ reportByTrackingId: { id: string } | null }>(opts.execute, TOKEN, { t: token }, ctxOf(req))).reportByTrackingId?.id ?? null;
         } catch (err) {
@@ -361,7 +361,7 @@ export function open311Router(opts: Open311Options): express.Router {
     };
   };
 
-  router.use((req, res, next) => {
+  router.use((req, res) => {
     const raw = req.path;
     const m = /^\/(discovery|v2\/(services|requests|tokens)(?:\/([^/]+))?)\.(json|xml)$/.exec(raw);
     const format: Format = /\.xml$/.test(raw) ? 'xml' : 'json';

@@ -45,7 +45,7 @@ describe('Open311 GeoReport v2 through the gateway', () => {
   beforeAll(async () => {
     store = createTestStore('sqlite');
     stack = await startStack({
-      env: { ...store.env, PANTAU_DEMO: '1', PANTAU_DEMO_REPORTS: '0', LOG_LEVEL: 'warn', PANTAU_OPEN_DATA_TTL_SECONDS: '0' },
+      env: { ...store.env, PANTAU_DEMO: '1', PANTAU_DEMO_REPORTS: '0', LOG_LEVEL: 'warn', PANTAU_RATE_LIMIT_OPEN311_KEY: '40/600' },
       ports: await freePorts(),
       stdio: 'inherit',
     });
@@ -388,6 +388,21 @@ describe('Open311 GeoReport v2 through the gateway', () => {
       expect(overview.analyticsOverview.byStatus.find((s: any) => s.status === 'COMPLETED').count).toBe(1);
       const dashboardList = await ok('query($id: ID!) { report(id: $id) { status agency { id } } }', { id }, 'admin');
       expect(dashboardList.report).toEqual({ status: 'COMPLETED', agency: { id: 'kukar-pupr' } });
+    });
+
+    it('submissions are rate-limited per key (429, Retry-After, spec format); other keys go on', async () => {
+      const busy = (await ok('mutation { issueApiClient(name: "Busy client") { apiKey } }', {}, 'admin')).issueApiClient.apiKey;
+      // invalid submissions count too (the key is charged before the parameters are checked): nothing is stored
+      const form = { ...submission(), api_key: busy, service_code: '' };
+      for (let i = 0; i < 40; i++) expect((await post('/open311/v2/requests.json', form)).status).toBe(400);
+      const refused = await post('/open311/v2/requests.json', form);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      checkJsonErrors(429, await refused.json());
+      const x = await post('/open311/v2/requests.xml', form);
+      expect(x.status).toBe(429);
+      checkXmlErrors(429, await x.text());
+      expect((await post('/open311/v2/requests.json', { ...submission(), service_code: '' })).status).toBe(400);
     });
 
     it('a revoked key stops working at once', async () => {

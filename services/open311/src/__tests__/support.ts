@@ -6,7 +6,20 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 /** Parses XML (throws when it is not well-formed) into a plain object: elements → keys, text → strings. */
 export function parseXml(xml: string): any {
-  return create(xml).end({ format: 'object' });
+  const root = create(xml).root().node as unknown as Element;
+  // DOM walk (text decoded): elements with element children → objects (repeated names → arrays), leaves → text
+  const convert = (el: Element): any => {
+    const children = Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1);
+    if (!children.length) return el.textContent ?? '';
+    const out: Record<string, any> = {};
+    for (const c of children) {
+      const v = convert(c);
+      if (c.nodeName in out) out[c.nodeName] = Array.isArray(out[c.nodeName]) ? [...out[c.nodeName], v] : [out[c.nodeName], v];
+      else out[c.nodeName] = v;
+    }
+    return out;
+  };
+  return { [root.nodeName]: convert(root) };
 }
 
 /** Children named `name` of a parsed element, always as an array. */
