@@ -1,4 +1,4 @@
-import { RegionLevel } from '@pantau/common';
+import { badInput, RegionLevel } from '@pantau/common';
 
 /**
  * Kemendagri region codes are hierarchical by prefix: province `64`, regency `64.02`,
@@ -8,6 +8,22 @@ const CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
 export function isRegionCode(code: string): boolean {
   return CODE.test(code);
+}
+
+/**
+ * A region code a client passed as a filter (trimmed): a Kemendagri code or BAD_USER_INPUT naming the
+ * argument. Codes reach LIKE prefixes (`64.02.%`), so `%`, `_` and anything else are refused, not matched.
+ */
+export function regionCodeArg(value: string, arg: string): string {
+  const code = value.trim();
+  if (!isRegionCode(code)) {
+    throw badInput(
+      `${arg} must be a Kemendagri region code such as 64, 64.02, 64.02.18 or 64.02.18.2001.`,
+      `${arg} harus berupa kode wilayah Kemendagri, misalnya 64, 64.02, 64.02.18 atau 64.02.18.2001.`,
+      { field: arg },
+    );
+  }
+  return code;
 }
 
 export function levelOf(code: string): RegionLevel {

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Brackets } from 'typeorm';
-import { ConnectionArgs, ConnectionType, keysetPaginate } from '@pantau/common';
+import { ConnectionArgs, ConnectionType, keysetPaginate, LIKE_ESCAPE, likeContains, likePrefix } from '@pantau/common';
 import { Agency } from '../entities/Agency';
 import { Duty } from '../entities/Duty';
 import { Region } from '../entities/Region';
@@ -48,7 +48,9 @@ export class AgencyResolver {
     if (f.parentId) qb.andWhere('a.parentId = :parentId', { parentId: f.parentId });
     if (f.regionCode) {
       qb.andWhere(
-        new Brackets((w) => w.where('a.regionCode = :rc', { rc: f.regionCode }).orWhere('a.regionCode LIKE :rcp', { rcp: `${f.regionCode}.%` })),
+        new Brackets((w) =>
+          w.where('a.regionCode = :rc', { rc: f.regionCode }).orWhere(`a.regionCode LIKE :rcp ${LIKE_ESCAPE}`, { rcp: likePrefix(`${f.regionCode}.`) }),
+        ),
       );
     }
     if (f.search) {
@@ -57,8 +59,10 @@ export class AgencyResolver {
         .split(/\s+/)
         .slice(0, 5)
         .forEach((word, i) => {
-          const p = `%${word.replace(/[%_]/g, '')}%`;
-          qb.andWhere(new Brackets((w) => w.where(`a.name LIKE :w${i}`).orWhere(`a.code LIKE :w${i}`).orWhere(`a.nameEn LIKE :w${i}`)), {
+          // the word taken literally: `%` and `_` match only themselves
+          const p = likeContains(word);
+          const like = (col: string) => `${col} LIKE :w${i} ${LIKE_ESCAPE}`;
+          qb.andWhere(new Brackets((w) => w.where(like('a.name')).orWhere(like('a.code')).orWhere(like('a.nameEn'))), {
             [`w${i}`]: p,
           });
         });

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, ConnectionType, keysetPaginate, RegionLevel } from '@pantau/common';
+import { ConnectionArgs, ConnectionType, keysetPaginate, LIKE_ESCAPE, likePrefix, RegionLevel } from '@pantau/common';
 import { Region } from '../entities/Region';
-import { lineage } from '../domain/regions';
+import { lineage, regionCodeArg } from '../domain/regions';
 import type { AgenciesContext } from '../context';
 
 export const RegionConnection = ConnectionType('Region', Region);
@@ -30,10 +30,12 @@ export class RegionResolver {
     const qb = ctx.ds.getRepository(Region).createQueryBuilder('r');
     qb.where('1 = 1');
     // An empty search adds no condition, so (level, name, code) or the primary key serves the page without a scan.
-    if (/^\d{2}(\.\d{0,4})*$/.test(term)) qb.andWhere('r.code LIKE :p', { p: `${term}%` });
-    else if (term.replace(/[%_]/g, '')) qb.andWhere('r.name LIKE :p', { p: `${term.replace(/[%_]/g, '')}%` });
+    // User text reaches LIKE escaped: `%`, `_` (and `!`, the escape character) match only themselves.
+    if (/^\d{2}(\.\d{0,4})*$/.test(term)) qb.andWhere(`r.code LIKE :p ${LIKE_ESCAPE}`, { p: likePrefix(term) });
+    else if (term) qb.andWhere(`r.name LIKE :p ${LIKE_ESCAPE}`, { p: likePrefix(term) });
     if (level) qb.andWhere('r.level = :level', { level });
-    if (within) qb.andWhere('r.code LIKE :w', { w: `${within}.%` });
+    // a Kemendagri code or BAD_USER_INPUT (empty: no filter); `within: "%"` listed every region
+    if (within?.trim()) qb.andWhere(`r.code LIKE :w ${LIKE_ESCAPE}`, { w: likePrefix(`${regionCodeArg(within, 'within')}.`) });
     return keysetPaginate(qb, page, [
       { column: 'r.name', value: (r: Region) => r.name, direction: 'ASC' },
       ...byCode,

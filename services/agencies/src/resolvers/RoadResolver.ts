@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, ConnectionType, keysetPaginate, RoadStatus } from '@pantau/common';
+import { ConnectionArgs, ConnectionType, keysetPaginate, LIKE_ESCAPE, likePrefix, RoadStatus } from '@pantau/common';
+import { regionCodeArg } from '../domain/regions';
 import { Region } from '../entities/Region';
 import { Road, RoadRegion } from '../entities/Road';
 import type { AgenciesContext } from '../context';
@@ -16,13 +17,15 @@ export class RoadResolver {
     @Ctx() ctx: AgenciesContext,
   ) {
     const qb = ctx.ds.getRepository(Road).createQueryBuilder('road');
-    if (regionCode) {
+    if (regionCode?.trim()) {
+      // a Kemendagri code or BAD_USER_INPUT (empty: no filter): the value reaches LIKE, where `%`/`_` would match every road
+      const rc = regionCodeArg(regionCode, 'regionCode');
       const sub = ctx.ds
         .getRepository(RoadRegion)
         .createQueryBuilder('rr')
         .select('rr.roadId')
-        .where('(rr.regionCode = :rc OR rr.regionCode LIKE :rcp OR :rc LIKE ' + (ctx.ds.options.type === 'better-sqlite3' ? "rr.regionCode || '.%'" : "CONCAT(rr.regionCode, '.%')") + ')');
-      qb.where(`road.id IN (${sub.getQuery()})`, { rc: regionCode, rcp: `${regionCode}.%` });
+        .where(`(rr.regionCode = :rc OR rr.regionCode LIKE :rcp ${LIKE_ESCAPE} OR :rc LIKE ` + (ctx.ds.options.type === 'better-sqlite3' ? "rr.regionCode || '.%'" : "CONCAT(rr.regionCode, '.%')") + ')');
+      qb.where(`road.id IN (${sub.getQuery()})`, { rc, rcp: likePrefix(`${rc}.`) });
     }
     if (status) qb.andWhere('road.status = :status', { status });
     return keysetPaginate(qb, page, [

@@ -7,6 +7,9 @@ import {
   keysetConnection,
   keysetPageQuery,
   keysetPaginate,
+  LIKE_ESCAPE,
+  likeContains,
+  likePrefix,
   lazyTotalCount,
   pageSize,
   type PageInfo,
@@ -51,9 +54,9 @@ export function applyFilter(qb: SelectQueryBuilder<ReportEntity>, f: ReportFilte
   if (f.topic) qb.andWhere('r.topic = :topic', { topic: f.topic });
   if (f.agencyId) qb.andWhere('r.agencyId = :agencyId', { agencyId: f.agencyId });
   if (f.regionCode) {
-    qb.andWhere(new Brackets((w) => w.where('r.regionCode = :rc').orWhere('r.regionCode LIKE :rcp')), {
+    qb.andWhere(new Brackets((w) => w.where('r.regionCode = :rc').orWhere(`r.regionCode LIKE :rcp ${LIKE_ESCAPE}`)), {
       rc: f.regionCode,
-      rcp: `${f.regionCode}.%`,
+      rcp: likePrefix(`${f.regionCode}.`),
     });
   }
   if (f.maladministrationType) qb.andWhere('r.maladministrationType = :mt', { mt: f.maladministrationType });
@@ -74,7 +77,7 @@ export function applySearch(qb: SelectQueryBuilder<ReportEntity>, search: string
     const { match, short } = mysqlBooleanQuery(terms);
     if (match) qb.andWhere('MATCH(r.title, r.body) AGAINST (:fts IN BOOLEAN MODE)', { fts: match });
     short.forEach((t, i) => {
-      qb.andWhere(new Brackets((w) => w.where(`r.title LIKE :s${i}`).orWhere(`r.body LIKE :s${i}`)), { [`s${i}`]: `%${t}%` });
+      qb.andWhere(new Brackets((w) => w.where(`r.title LIKE :s${i} ${LIKE_ESCAPE}`).orWhere(`r.body LIKE :s${i} ${LIKE_ESCAPE}`)), { [`s${i}`]: likeContains(t) });
     });
   } else {
     qb.andWhere('r.id IN (SELECT report_id FROM report_fts WHERE report_fts MATCH :fts)', { fts: fts5Query(terms) });

@@ -1,5 +1,5 @@
 import { RegionLevel } from '@pantau/common';
-import { isCityCode, isKelurahanCode, isRegionCode, levelOf, lineage, parentCode } from '../regions';
+import { isCityCode, isKelurahanCode, isRegionCode, levelOf, lineage, parentCode, regionCodeArg } from '../regions';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
 
 describe('region codes', () => {
@@ -15,6 +15,12 @@ describe('region codes', () => {
   it('rejects malformed codes', () => {
     for (const bad of ['6', '64.2', '64.02.18.201', '64-02', '', '64.02.18.2001.1']) expect(isRegionCode(bad)).toBe(false);
     expect(() => levelOf('x')).toThrow();
+  });
+  it('accepts only Kemendagri codes as filter arguments (no LIKE wildcards), as BAD_USER_INPUT naming the argument', () => {
+    expect(regionCodeArg(' 64.02 ', 'within')).toBe('64.02');
+    for (const bad of ['%', '64%', '6_', '64.__', '64.02.%', '64\\', '', ' ']) {
+      expect(() => regionCodeArg(bad, 'within')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'within' }) }));
+    }
   });
   it('tells cities and kelurahan apart', () => {
     expect(isCityCode('64.72')).toBe(true);
