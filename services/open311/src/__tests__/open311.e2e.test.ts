@@ -1,4 +1,4 @@
-import { createTestStore, postGraphQL, type TestStore } from '@pantau/common';
+import { createTestStore, postGraphQL, storeKinds, type TestStore } from '@pantau/common';
 import { eventually, freePorts, startStack } from '../../../../gateway/src/__tests__/stack-helpers';
 import { checkAttribute, checkJsonErrors, checkRequest, checkService, checkXmlErrors, list, parseXml, REQUEST_FIELDS, text, UUID, W3C } from './support';
 
@@ -8,7 +8,7 @@ import { checkAttribute, checkJsonErrors, checkRequest, checkService, checkXmlEr
  * the public view, API keys (issue, use, revoke) and a FixMyStreet-style flow: list services, submit, follow the
  * request through the lifecycle, and see it in analyticsOverview.
  */
-describe('Open311 GeoReport v2 through the gateway', () => {
+describe.each(storeKinds())('Open311 GeoReport v2 through the gateway on %s', (kind) => {
   let store: TestStore;
   let stack: Awaited<ReturnType<typeof startStack>>;
   let base: string;
@@ -43,7 +43,7 @@ describe('Open311 GeoReport v2 through the gateway', () => {
   });
 
   beforeAll(async () => {
-    store = createTestStore('sqlite');
+    store = createTestStore(kind);
     stack = await startStack({
       env: { ...store.env, PANTAU_DEMO: '1', PANTAU_DEMO_REPORTS: '0', LOG_LEVEL: 'warn', PANTAU_RATE_LIMIT_OPEN311_KEY: '40/600' },
       ports: await freePorts(),
