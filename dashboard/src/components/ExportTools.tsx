@@ -63,3 +63,12 @@ export function ExportTools({ title, anchor, columns, rows }: { title: string; a
     </div>
   );
 }
+
+/** Copy-link and CSV for a table (the anchor is the table's title, so a link scrolls to it). */
+export function TableTools({ title, columns, rows, anchor }: { title: string; columns: string[]; rows: ReactNode[][]; anchor?: string }) {
+  return (
+    <div className="table-tools" id={anchor ?? `t-${slug(title)}`}>
+      <ExportTools title={title} anchor={anchor ?? `t-${slug(title)}`} columns={columns} rows={rows} />
+    </div>
+  );
+}

@@ -1,4 +1,7 @@
 import { useMemo } from 'react';
+import { parseDirection, sortRanked } from '../domain/ranking';
+import { RankOrder } from '../components/RankOrder';
+import { TableTools } from '../components/ExportTools';
 import { Link, useLocation } from 'wouter';
 import { MultiLineChart, RankedBarChart } from '../charts/lazy';
 import { ChartFigure, summarize } from '../components/ChartFigure';
@@ -72,62 +75,81 @@ function RankedPanel() {
       actions={<span className="muted">{result.data ? t('mal.total', { total: figureText(number, result.data.maladministrationBreakdown.total, result.data.maladministrationBreakdown, 'total') }) : null}</span>}
     >
       {(data) => {
-        const ranked = rankSlices(data.maladministrationBreakdown);
+        const all = rankSlices(data.maladministrationBreakdown);
+        // the ten types ranked on their own; "unclassified" is a backlog, shown apart so it does not squash the chart
+        const ranked = all.filter((s) => s.type !== 'UNCLASSIFIED');
+        const unclassified = all.find((s) => s.type === 'UNCLASSIFIED') ?? null;
+        const classifiedTotal = ranked.reduce((n, s) => n + chartValue(s.count), 0);
+        const shareOfClassified = (s: Breakdown['slices'][number]) => (classifiedTotal > 0 && s.count != null ? s.count / classifiedTotal : null);
         const bars = ranked.map((s) => ({
           key: s.type,
           label: maladministrationLabel(s.type, lang),
           value: chartValue(s.count),
-          valueLabel: withheldBelow(s.count, s) !== null ? figureText(number, s.count, s) : `${number(s.count)} (${percent(s.share)})`,
-          color: s.type === 'UNCLASSIFIED' ? UNCLASSIFIED_COLOR : undefined,
+          valueLabel: withheldBelow(s.count, s) !== null ? figureText(number, s.count, s) : `${number(s.count)} (${percent(shareOfClassified(s))})`,
         }));
         return (
-          <div className="chart-with-table">
-            <ChartFigure
-              title={title}
-              summary={`${title}: ${summarize(ranked.map((s) => ({ label: maladministrationLabel(s.type, lang), value: percent(s.share) })))}`}
-              hint={t('chart.clickHint')}
-              table={{
-                columns: [t('mal.type'), t('mal.count'), t('mal.share')],
-                rows: ranked.map((s) => [maladministrationLabel(s.type, lang), figureText(number, s.count, s), figureText(percent, s.share, s)]),
-              }}
-            >
-              <RankedBarChart data={bars} color={PRIMARY} labelWidth={210} onSelect={(type) => navigate(`/reports${shared(typeQuery(type))}`)} />
-            </ChartFigure>
-            <table className="data-table compact">
-              <caption className="sr-only">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">{t('mal.type')}</th>
-                  <th scope="col" className="num">
-                    {t('mal.count')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('mal.share')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ranked.map((s, i) => (
-                  <tr key={s.type}>
-                    <td>{s.type === 'UNCLASSIFIED' ? '' : i + 1}</td>
-                    <th scope="row">
-                      <Link href={`/reports${shared(typeQuery(s.type))}`} aria-label={`${t('mal.openList')}: ${maladministrationLabel(s.type, lang)}`}>
-                        {maladministrationLabel(s.type, lang)}
-                      </Link>
-                    </th>
-                    <td className="num">
-                      <Figure value={s.count} of={s} format={number} />
-                    </td>
-                    <td className="num nowrap">
-                      <span className="share-bar" style={{ width: `${Math.round((s.share ?? 0) * 100)}%` }} aria-hidden="true" />
-                      <Figure value={s.share} of={s} format={percent} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <>
+            {unclassified ? (
+              <p className="unclassified-apart" data-testid="unclassified-apart">
+                <strong>{t('mal.unclassifiedApart')}:</strong>{' '}
+                <Figure value={unclassified.count} of={unclassified} format={number} /> (<Figure value={unclassified.share} of={unclassified} format={percent} />{' '}
+                {t('mal.ofAll')}) —{' '}
+                <Link href={`/reports${shared(typeQuery('UNCLASSIFIED'))}`}>{t('mal.classifyBacklog')}</Link>
+              </p>
+            ) : null}
+            {ranked.length === 0 ? <p className="panel-empty">{t('mal.noneClassified')}</p> : null}
+            <div className="chart-with-table">
+              {ranked.length ? (
+                <ChartFigure
+                  title={title}
+                  summary={`${title}: ${summarize(ranked.map((s) => ({ label: maladministrationLabel(s.type, lang), value: percent(shareOfClassified(s)) })))}`}
+                  hint={t('chart.clickHint')}
+                  table={{
+                    columns: [t('mal.type'), t('mal.count'), t('mal.shareClassified')],
+                    rows: ranked.map((s) => [maladministrationLabel(s.type, lang), figureText(number, s.count, s), percent(shareOfClassified(s))]),
+                  }}
+                >
+                  <RankedBarChart data={bars} color={PRIMARY} labelWidth={210} onSelect={(type) => navigate(`/reports${shared(typeQuery(type))}`)} formatValue={(v) => number(v)} />
+                </ChartFigure>
+              ) : null}
+              <div className="table-wrap table-scroll">
+                <table className="data-table compact">
+                  <caption className="sr-only">{title}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">#</th>
+                      <th scope="col">{t('mal.type')}</th>
+                      <th scope="col" className="num">
+                        {t('mal.count')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('mal.shareClassified')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ranked.map((s, i) => (
+                      <tr key={s.type}>
+                        <td>{i + 1}</td>
+                        <th scope="row">
+                          <Link href={`/reports${shared(typeQuery(s.type))}`} aria-label={`${t('mal.openList')}: ${maladministrationLabel(s.type, lang)}`}>
+                            {maladministrationLabel(s.type, lang)}
+                          </Link>
+                        </th>
+                        <td className="num">
+                          <Figure value={s.count} of={s} format={number} />
+                        </td>
+                        <td className="num nowrap">
+                          <span className="share-bar" style={{ width: `${Math.round((shareOfClassified(s) ?? 0) * 100)}%` }} aria-hidden="true" />
+                          {withheldBelow(s.count, s) !== null ? <WithheldMark k={withheldBelow(s.count, s)!} /> : percent(shareOfClassified(s))}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </>
         );
       }}
     </Panel>
@@ -183,14 +205,18 @@ function TrendPanel() {
 }
 
 /** The agencies with most reports, each with its own breakdown (aliased fields, one request). */
+/** One aliased breakdown per agency: under the operation limits' 30 aliases. */
+const MAX_AGENCY_BREAKDOWNS = 25;
+
 function ByAgencyPanel() {
   const { t, lang, number, percent } = useI18n();
-  const { filters, analyticsFilter, range, shared } = useFilters();
+  const { filters, analyticsFilter, range, shared, params, setParams } = useFilters();
   const leaders = usePanelQuery<AgencyLeaderboardData>({
     query: AGENCY_LEADERBOARD,
-    variables: { filter: analyticsFilter, orderBy: 'REPORT_COUNT', minReports: 1, first: 8 },
+    variables: { filter: analyticsFilter, orderBy: 'REPORT_COUNT', minReports: 1, first: MAX_AGENCY_BREAKDOWNS },
   });
   const agencies = leaders.result.data?.agencyLeaderboard ?? [];
+  const dir = parseDirection(params.get('udir'), 'worst');
   const query = useMemo(() => multiBreakdownQuery('MaladministrationByAgency', Math.max(agencies.length, 1)), [agencies.length]);
   const variables = useMemo(
     () => indexedVariables(agencies.map((a) => toAnalyticsFilter({ ...filters, agency: a.agency.id }, range))),
@@ -209,21 +235,40 @@ function ByAgencyPanel() {
       result={result}
       onRetry={() => (leaders.result.error ? leaders.retry() : breakdowns.retry())}
       isEmpty={() => agencies.length === 0}
+      actions={<RankOrder value={dir} onChange={(d) => setParams({ udir: d === 'worst' ? null : d })} />}
     >
       {(data) => {
         const totals = new Map<string, number>();
-        agencies.forEach((_, i) => data[`b${i}`]?.slices.forEach((s) => totals.set(s.type, (totals.get(s.type) ?? 0) + chartValue(s.count))));
+        agencies.forEach((_, i) => data[`b${i}`]?.slices.forEach((s) => s.type !== 'UNCLASSIFIED' && totals.set(s.type, (totals.get(s.type) ?? 0) + chartValue(s.count))));
         const types = [...totals.entries()]
           .filter(([, n]) => n > 0)
           .sort((a, b) => b[1] - a[1])
           .map(([type]) => type);
+        const unclassifiedOf = (i: number) => data[`b${i}`]?.slices.find((s) => s.type === 'UNCLASSIFIED') ?? null;
+        // worst first: the largest share still to classify (a backlog per agency)
+        const order = sortRanked(
+          agencies.map((a, i) => ({ a, i })),
+          ({ i }) => unclassifiedOf(i)?.share ?? null,
+          false,
+          dir,
+          ({ a }) => a.agency.name,
+        );
+        const csvRows = order.map(({ a, i }) => [
+          a.agency.name,
+          percent(unclassifiedOf(i)?.share ?? null),
+          ...types.map((type) => figureText(number, data[`b${i}`]?.slices.find((s) => s.type === type)?.count ?? 0, data[`b${i}`]?.slices.find((s) => s.type === type) ?? {})),
+        ]);
         return (
-          <div className="table-wrap">
+          <>
+          <TableTools title={title} columns={[t('rp.agency'), t('mal.unclassifiedShare'), ...types.map((type) => maladministrationLabel(type, lang))]} rows={csvRows} />
+          <p className="muted small">{t('mal.byAgencyNote', { n: agencies.length })}</p>
+          <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label={title}>
             <table className="data-table heat-table">
               <caption className="sr-only">{title}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('rp.agency')}</th>
+                  <th scope="col" className="num">{t('mal.unclassifiedShare')}</th>
                   {types.map((type) => (
                     <th scope="col" key={type} className="num">
                       {maladministrationLabel(type, lang)}
@@ -232,11 +277,20 @@ function ByAgencyPanel() {
                 </tr>
               </thead>
               <tbody>
-                {agencies.map((a, i) => (
+                {order.map(({ a, i }) => (
                   <tr key={a.agency.id}>
                     <th scope="row">
                       <Link href={`/agencies/${encodeURIComponent(a.agency.id)}${shared()}`}>{a.agency.name}</Link>
                     </th>
+                    <td className="num">
+                      {unclassifiedOf(i) ? (
+                        <Link href={`/reports${shared({ ...typeQuery('UNCLASSIFIED'), agency: a.agency.id })}`}>
+                          <Figure value={unclassifiedOf(i)!.share} of={unclassifiedOf(i)!} format={percent} />
+                        </Link>
+                      ) : (
+                        <span className="muted">0%</span>
+                      )}
+                    </td>
                     {types.map((type) => {
                       const slice = data[`b${i}`]?.slices.find((s) => s.type === type);
                       const share = slice?.share ?? 0;
@@ -262,6 +316,7 @@ function ByAgencyPanel() {
               </tbody>
             </table>
           </div>
+          </>
         );
       }}
     </Panel>

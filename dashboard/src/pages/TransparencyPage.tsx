@@ -1,4 +1,7 @@
 import { useId } from 'react';
+import { HIGHER_IS_BETTER, metricOf, parseDirection, shortLabel, sortRanked, topAndBottom } from '../domain/ranking';
+import { RankOrder } from '../components/RankOrder';
+import { TableTools } from '../components/ExportTools';
 import { Link } from 'wouter';
 import { RankedBarChart } from '../charts/lazy';
 import { ChartFigure, summarize } from '../components/ChartFigure';
@@ -129,9 +132,10 @@ function LeaderboardPanel() {
   const order = (LEADERBOARD_ORDERS as readonly string[]).includes(params.get('order') ?? '')
     ? (params.get('order') as LeaderboardOrder)
     : 'TRANSPARENCY_INDEX';
+  const dir = parseDirection(params.get('dir'), 'worst');
   const { result, retry } = usePanelQuery<AgencyLeaderboardData>({
     query: AGENCY_LEADERBOARD,
-    variables: { filter: analyticsFilter, orderBy: order, minReports, first: 50 },
+    variables: { filter: analyticsFilter, orderBy: order, minReports, first: 100 },
   });
   const title = t('tr.leaderboard');
   return (
@@ -151,6 +155,7 @@ function LeaderboardPanel() {
               </option>
             ))}
           </select>
+          <RankOrder value={dir} onChange={(d) => setParams({ dir: d === 'worst' ? null : d })} />
           <label htmlFor={minId}>{t('tr.minReports')}</label>
           <input
             id={minId}
@@ -173,23 +178,43 @@ function LeaderboardPanel() {
       }
     >
       {(data) => {
-        const top = data.agencyLeaderboard.slice(0, 12);
-        const bars = top
-          .filter((e) => e.performance.transparencyIndex != null)
-          .map((e) => ({ key: e.agency.id, label: e.agency.name, value: e.performance.transparencyIndex as number, valueLabel: index(e.performance.transparencyIndex) }));
+        const sorted = sortRanked(
+          data.agencyLeaderboard,
+          (e) => metricOf(order, e.performance),
+          HIGHER_IS_BETTER[order],
+          dir,
+          (e) => e.agency.name,
+        );
+        const withIndex = sortRanked(
+          data.agencyLeaderboard.filter((e) => e.performance.transparencyIndex != null),
+          (e) => e.performance.transparencyIndex,
+          true,
+          dir,
+          (e) => e.agency.name,
+        );
+        const shown = topAndBottom(withIndex, 6);
+        const bars = shown.rows.map((e) => ({
+          key: e.agency.id,
+          label: shortLabel(e.agency.name),
+          value: e.performance.transparencyIndex as number,
+          valueLabel: index(e.performance.transparencyIndex),
+        }));
+        const chartTitle = t('tr.indexChart');
         return (
           <>
             <p className="muted">{t('tr.minReportsNote', { min: number(minReports) })}</p>
-            {order === 'TRANSPARENCY_INDEX' && bars.length > 0 ? (
+            {bars.length > 0 ? (
               <ChartFigure
-                title={title}
-                summary={`${title}: ${summarize(bars.map((b) => ({ label: b.label, value: b.valueLabel })))}`}
-                table={{ columns: [t('rp.agency'), t('tr.index')], rows: bars.map((b) => [b.label, b.valueLabel]) }}
+                title={chartTitle}
+                summary={`${chartTitle}: ${summarize(bars.map((b) => ({ label: b.label, value: b.valueLabel })))}`}
+                table={{ columns: [t('rp.agency'), t('tr.index')], rows: shown.rows.map((e) => [e.agency.name, index(e.performance.transparencyIndex)]) }}
+                notes={shown.gapAfter != null ? [t('rank.topBottom', { n: 6, total: withIndex.length })] : undefined}
               >
-                <RankedBarChart data={bars} color={PRIMARY} labelWidth={260} formatValue={(v) => index(v)} />
+                <RankedBarChart data={bars} color={PRIMARY} labelWidth={230} formatValue={(v) => index(v)} />
               </ChartFigure>
             ) : null}
-            <div className="table-wrap">
+            <TableTools title={title} rows={sorted.map((e) => [String(e.rank), e.agency.name, String(e.performance.reportCount ?? ''), String(e.performance.transparencyIndex ?? ''), String(e.performance.completionRate ?? ''), String(e.performance.medianFirstResponseHours ?? ''), String(e.performance.slaCompliance ?? ''), String(e.performance.satisfaction ?? ''), String(e.performance.forwardingRate ?? '')])} columns={['rank', 'agency', 'reportCount', 'transparencyIndex', 'completionRate', 'medianFirstResponseHours', 'slaCompliance', 'satisfaction', 'forwardingRate']} />
+            <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label={title}>
               <table className="data-table">
                 <caption className="sr-only">{title}</caption>
                 <thead>
@@ -206,7 +231,7 @@ function LeaderboardPanel() {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.agencyLeaderboard.map((e) => (
+                  {sorted.map((e) => (
                     <tr key={e.agency.id}>
                       <td className="num">{e.rank}</td>
                       <th scope="row">
