@@ -283,6 +283,57 @@ describe.each(storeKinds())('attachments on %s', (kind) => {
     expect(payload).toMatchObject({ responseCount: 1, evidenceResponseCount: 1 });
   });
 
+  it("attaches only the requester's own unattached uploads (staff: same account; signed out: public uploads); else nothing is written", async () => {
+    const count = async (table: string) => Number((await t.server.ds.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+    const attachedTo = async (id: string) => (await t.server.ds.query('SELECT reportId FROM attachment WHERE id = ?', [id]))[0].reportId;
+    const expectUnknown = (res: any, id: string) => {
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', attachmentId: id, messageId: expect.any(String) });
+      expect(res.errors[0].message).toContain(`Unknown attachment "${id}"`);
+      expect(res.data?.submitReport ?? res.data?.respondToReport ?? res.data?.addReportDetail ?? null).toBeNull();
+    };
+    const adminUpload = (await up(SAMPLE_FILES.pdf, 'admin.pdf', { authorization: `Bearer ${tok.admin}` })).body.id;
+    const publicUpload = (await up(SAMPLE_FILES.pdf, 'warga.pdf')).body.id;
+    const dinkesUpload = (await up(SAMPLE_FILES.pdf, 'dinkes.pdf', { authorization: `Bearer ${tok.liaisonDinkes}` })).body.id;
+    const before = { report: await count('report'), timeline: await count('timeline_event'), outbox: await count('outbox_event') };
+
+    // a signed-out submission cannot take an admin's upload, alone or next to its own
+    expectUnknown(await gql(SUBMIT, { input: reportInput({ attachmentIds: [adminUpload] }) }), adminUpload);
+    expectUnknown(await gql(SUBMIT, { input: reportInput({ attachmentIds: [publicUpload, adminUpload] }) }), adminUpload);
+    // a signed-in account cannot take a public upload or another account's
+    expectUnknown(await gql(SUBMIT, { input: reportInput({ attachmentIds: [publicUpload] }) }, tok.admin), publicUpload);
+    expect({ report: await count('report'), timeline: await count('timeline_event'), outbox: await count('outbox_event') }).toEqual(before);
+    expect(await attachedTo(adminUpload)).toBeNull();
+    expect(await attachedTo(publicUpload)).toBeNull();
+
+    // respondToReport: the responding liaison's own uploads only
+    const sub = await gql(SUBMIT, { input: reportInput() });
+    const { id } = sub.data.submitReport.report;
+    await gql(`mutation($i: DispositionReportInput!) { dispositionReport(input: $i) { report { id } } }`, { i: { reportId: id, agencyId: 'kukar-pupr' } }, tok.admin);
+    const respond = (ids: string[]) =>
+      gql(`mutation($i: RespondToReportInput!) { respondToReport(input: $i) { report { id } } }`, { i: { reportId: id, body: 'Sudah ditangani petugas lapangan.', attachmentIds: ids } }, tok.liaisonPupr);
+    for (const other of [dinkesUpload, publicUpload, adminUpload]) expectUnknown(await respond([other]), other);
+    const responses = await count('response');
+
+    // addReportDetail by tracking ID, signed out: public uploads only
+    const held = await gql(`mutation($i: HoldReportInput!) { holdReport(input: $i) { report { status } } }`, { i: { reportId: (await gql(SUBMIT, { input: reportInput() })).data.submitReport.report.id, note: 'Mohon lengkapi lokasi rinci dan foto pendukung.' } }, tok.admin);
+    expect(held.errors).toBeUndefined();
+    const heldTracking = (await t.server.ds.query("SELECT trackingId FROM report WHERE status = 'ON_HOLD' ORDER BY submittedAt DESC LIMIT 1"))[0].trackingId;
+    const detail = (ids: string[]) =>
+      gql(`mutation($i: AddReportDetailInput!) { addReportDetail(input: $i) { report { status } } }`, { i: { trackingId: heldTracking, detail: 'Lokasi tepat di depan balai desa.', attachmentIds: ids } });
+    const details = await count('report_detail');
+    expectUnknown(await detail([adminUpload]), adminUpload);
+    expect(await count('response')).toBe(responses);
+    expect(await count('report_detail')).toBe(details);
+    expect(await attachedTo(adminUpload)).toBeNull();
+    expect(await attachedTo(dinkesUpload)).toBeNull();
+
+    // each owner can still attach their own
+    expect((await detail([publicUpload])).errors).toBeUndefined();
+    expect(await attachedTo(publicUpload)).not.toBeNull();
+    const own = (await up(SAMPLE_FILES.pdf, 'pupr.pdf', { authorization: `Bearer ${tok.liaisonPupr}` })).body.id;
+    expect((await respond([own])).errors).toBeUndefined();
+  });
+
   it('releases the partial file and its descriptor when the client aborts', async () => {
     const port = new URL(t.server.url).port;
     const boundary = 'pantau-abort';

@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { badInput, unauthenticated, type Viewer } from '@pantau/common';
 import type { ReportsContext } from '../context';
 import type { Action } from '../domain/lifecycle';
+import { attacherOf } from '../domain/attachment-ownership';
 import {
   AddReportDetailInput,
   ArchiveReportInput,
@@ -38,7 +39,8 @@ async function staffAct(
 }
 
 async function reporterAct(ctx: ReportsContext, trackingId: string, action: Action, attachmentIds?: string[]): Promise<ReportPayload> {
-  const row = await ctx.service.act({ trackingId }, action, { kind: 'REPORTER' }, { attachmentIds });
+  // files attach only if this requester uploaded them (signed out: public uploads; signed in: their own)
+  const row = await ctx.service.act({ trackingId }, action, { kind: 'REPORTER' }, { attachmentIds, attacher: attacherOf(ctx.viewer) });
   return { report: presentReport(row, ctx.viewer, ctx.service.clock(), true) };
 }
 
@@ -48,7 +50,7 @@ export class LifecycleResolver {
     description: 'Submits a report. The same idempotencyKey returns the same report and never creates a second one.',
   })
   async submitReport(@Arg('input', () => SubmitReportInput) input: SubmitReportInput, @Ctx() ctx: ReportsContext) {
-    const { report, created } = await ctx.service.submit(input);
+    const { report, created } = await ctx.service.submit(input, { attacher: attacherOf(ctx.viewer) });
     return { report: presentReport(report, ctx.viewer, ctx.service.clock(), true), created };
   }
 

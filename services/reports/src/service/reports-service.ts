@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { In, IsNull } from 'typeorm';
 import { AttachmentEntity, ReportDetailEntity, ReportEntity, ResponseEntity, TimelineEventEntity } from '../entities';
 import { neutralizeAttachmentNames } from '../attachments/anonymize';
+import { mayAttach, PUBLIC_ATTACHER, type Attacher } from '../domain/attachment-ownership';
 import {
   type Action,
   type Actor,
@@ -35,6 +36,11 @@ export interface SubmitData {
   idempotencyKey?: string | null;
 }
 
+export interface SubmitOptions {
+  /** Who submits: the signed-in staff account or the public (default); only their own uploads attach. */
+  attacher?: Attacher;
+}
+
 export interface ReportsServiceDeps {
   ds: DataSource;
   registry: RegistryClient;
@@ -49,6 +55,8 @@ export interface ActOptions {
   expectedVersion?: number | null;
   /** Evidence for RESPOND, files for ADD_DETAIL. */
   attachmentIds?: string[] | null;
+  /** Who attaches them (default: the staff actor, or the public for a reporter); only their own uploads attach. */
+  attacher?: Attacher;
 }
 
 export function lifecycleToAppError(err: LifecycleError): AppError {
@@ -124,7 +132,7 @@ export class ReportsService {
    * Submits a report. With an idempotencyKey, retries return the first report (created: false) and a
    * concurrent duplicate loses on the unique index and returns the winner's report.
    */
-  async submit(data: SubmitData): Promise<{ report: ReportEntity; created: boolean }> {
+  async submit(data: SubmitData, opts: SubmitOptions = {}): Promise<{ report: ReportEntity; created: boolean }> {
     const n = this.normalise(data);
     const key = clean(data.idempotencyKey);
     const hash = crypto.createHash('sha256').update(JSON.stringify(n)).digest('hex');
@@ -167,7 +175,7 @@ export class ReportsService {
     try {
       const saved = await withTransaction(this.ds, async (em) => {
         await em.insert(ReportEntity, report);
-        if (n.attachmentIds.length) await this.linkAttachments(em, n.attachmentIds, report.id, null);
+        if (n.attachmentIds.length) await this.linkAttachments(em, opts.attacher ?? PUBLIC_ATTACHER, n.attachmentIds, report.id, null);
         await this.appendTimeline(em, report.id, event);
         const fresh = await em.findOneByOrFail(ReportEntity, { id: report.id });
         await appendOutbox(em, fresh, event.type, now, event.actorRole);
@@ -183,18 +191,38 @@ export class ReportsService {
     }
   }
 
-  private async linkAttachments(em: EntityManager, ids: string[], reportId: string, responseId: string | null, detailId: string | null = null) {
-    const res = await em
-      .createQueryBuilder()
-      .update(AttachmentEntity)
-      .set({ reportId, responseId, detailId })
-      .where({ id: In(ids), reportId: IsNull() })
-      .execute();
-    if (res.affected !== ids.length) {
+  /**
+   * Claims unattached uploads of the attacher's own (domain/attachment-ownership.ts) for a report, response
+   * or detail. Anyone else's upload, an attached one or an unknown id is one answer, "unknown attachment"
+   * (BAD_USER_INPUT naming the id), so an id reveals nothing; the caller's transaction then writes nothing.
+   */
+  private async linkAttachments(
+    em: EntityManager,
+    attacher: Attacher,
+    ids: string[],
+    reportId: string,
+    responseId: string | null,
+    detailId: string | null = null,
+  ) {
+    const rows = await em.find(AttachmentEntity, { select: { id: true, reportId: true, uploaderRole: true, uploaderId: true }, where: { id: In(ids) } });
+    const usable = new Set(rows.filter((r) => mayAttach(r, attacher)).map((r) => r.id));
+    const refused = ids.find((id) => !usable.has(id));
+    // the update re-checks the conditions, so a concurrent claim of the same upload loses here
+    const owner = attacher.kind === 'STAFF' ? { uploaderId: attacher.id } : { uploaderRole: 'PUBLIC', uploaderId: IsNull() };
+    const res = refused
+      ? undefined
+      : await em
+          .createQueryBuilder()
+          .update(AttachmentEntity)
+          .set({ reportId, responseId, detailId })
+          .where({ id: In(ids), reportId: IsNull(), ...owner })
+          .execute();
+    if (refused || res?.affected !== ids.length) {
+      const id = refused ?? ids[0];
       throw badInput(
-        'Some attachmentIds do not exist or are already attached to another report.',
-        'Sebagian lampiran tidak ditemukan atau sudah terlampir pada laporan lain.',
-        { field: 'attachmentIds' },
+        `Unknown attachment "${id}": attach only files you uploaded yourself (signed in with the same account, or signed out for a public report) that are not attached yet.`,
+        `Lampiran "${id}" tidak dikenal: lampirkan hanya berkas yang Anda unggah sendiri (dengan akun yang sama, atau tanpa masuk untuk laporan publik) dan belum terlampir.`,
+        { field: 'attachmentIds', attachmentId: id },
       );
     }
     // files of an anonymous report get neutral names (lampiran-1.jpg): a file name can identify the reporter
@@ -261,6 +289,7 @@ export class ReportsService {
     if (action.type === 'FORWARD') await this.checkAgency(action.toAgencyId);
 
     const attachmentIds = [...new Set(opts.attachmentIds ?? [])];
+    const attacher: Attacher = opts.attacher ?? (actor.kind === 'STAFF' ? { kind: 'STAFF', id: actor.id } : PUBLIC_ATTACHER);
     if (action.type === 'RESPOND' || action.type === 'ADD_DETAIL') action = { ...action, attachmentCount: attachmentIds.length };
 
     return withTransaction(this.ds, async (em) => {
@@ -297,12 +326,12 @@ export class ReportsService {
           body: t.event.note!,
           createdAt: now,
         });
-        if (attachmentIds.length) await this.linkAttachments(em, attachmentIds, row.id, responseId);
+        if (attachmentIds.length) await this.linkAttachments(em, attacher, attachmentIds, row.id, responseId);
       }
       if (action.type === 'ADD_DETAIL') {
         const detailId = crypto.randomUUID();
         await em.insert(ReportDetailEntity, { id: detailId, reportId: row.id, body: t.event.note!, createdAt: now });
-        if (attachmentIds.length) await this.linkAttachments(em, attachmentIds, row.id, null, detailId);
+        if (attachmentIds.length) await this.linkAttachments(em, attacher, attachmentIds, row.id, null, detailId);
       }
       await this.appendTimeline(em, row.id, t.event, responseId);
       const fresh = await em.findOneByOrFail(ReportEntity, { id: row.id });
