@@ -33,6 +33,7 @@ import {
   type ServiceName,
 } from '@pantau/common';
 import { mountOpen311 } from './open311';
+import { warmDashboardPlans } from './plan-warmup';
 import { attachmentProxy, wantsDashboardShell } from './public-routes';
 import { gatewayCors, gatewaySecurityHeaders } from './security-headers';
 import { ResilientDataSource, scrubFormattedError } from './subgraph-data-source';
@@ -135,6 +136,8 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
     ],
   });
   await apollo.start();
+  // plan the dashboard's operations now, not on each page's first visit (plan-warmup.ts)
+  await warmDashboardPlans(gateway, logger);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway', ...healthMemory() });

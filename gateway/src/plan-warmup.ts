@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { ApolloGateway } from '@apollo/gateway';
+import { parse } from 'graphql';
+import type { Logger } from '@pantau/common';
+
+/**
+ * Warm query-plan cache (issue 11): at start the gateway plans the dashboard's own operations
+ * (dashboard/src/graphql/operations.ts) and stores the plans under the keys @apollo/gateway will look
+ * them up by, so the first visitor of each page does not pay for query planning (tens of ms per
+ * operation, more on a loaded machine).
+ *
+ * The key is sha256(sha256(query text) + operationName), where the query text is exactly what the
+ * dashboard sends: urql adds `__typename` to selection sets (formatDocument, cacheExchange) and prints the
+ * document its own way (makeFetchBody), so the texts are produced with @urql/core's functions.
+ * Best-effort: anything missing (no dashboard sources, another urql) warms nothing and logs why.
+ */
+
+export const OPERATIONS_PATH = path.resolve(__dirname, '../../dashboard/src/graphql/operations.ts');
+
+/** The template literals of operations.ts, with `${CONST}` pieces substituted (as scripts/load.mjs reads them). */
+export function operationSources(file = OPERATIONS_PATH): Record<string, string> {
+  const src = fs.readFileSync(file, 'utf8');
+  const consts: Record<string, string> = {};
+  const re = /(?:export )?const ([A-Z_0-9]+) = (?:gql)?`([\s\S]*?)`;/g;
+  for (let m; (m = re.exec(src)); ) {
+    const body = m[2].replace(/\$\{([A-Z_0-9]+)\}/g, (_, name: string) => consts[name] ?? `\${${name}}`);
+    consts[m[1]] = body;
+  }
+  return consts;
+}
+
+export interface WireOperation {
+  name: string;
+  operationName: string | undefined;
+  query: string;
+}
+
+/**
+ * The request bodies the dashboard's urql client sends for each operation document in operations.ts:
+ * captured from a real urql Client with the dashboard's exchanges (cacheExchange adds `__typename`) and
+ * a fetch that records the body instead of sending it.
+ */
+export async function dashboardWireOperations(file = OPERATIONS_PATH): Promise<WireOperation[]> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const urql = require('@urql/core') as typeof import('@urql/core');
+  let captured: { query?: string; operationName?: string } | null = null;
+  const client = new urql.Client({
+    url: 'http://127.0.0.1/graphql',
+    preferGetMethod: false,
+    requestPolicy: 'network-only',
+    exchanges: [urql.cacheExchange, urql.fetchExchange],
+    fetch: async (_url: unknown, init?: { body?: unknown }) => {
+      captured = JSON.parse(String(init?.body ?? '{}'));
+      return new Response('{"data":null}', { headers: { 'content-type': 'application/json' } });
+    },
+  });
+  const out: WireOperation[] = [];
+  for (const [name, text] of Object.entries(operationSources(file))) {
+    const kind = /^\s*(query|mutation)\b/.exec(text)?.[1];
+    if (!kind || text.includes('${')) continue;
+    let doc;
+    try {
+      doc = urql.gql(text);
+    } catch {
+      continue; // not a whole operation
+    }
+    captured = null;
+    await (kind === 'mutation' ? client.mutation(doc, {}) : client.query(doc, {})).toPromise();
+    const body = captured as { query?: string; operationName?: string } | null;
+    if (body?.query) out.push({ name, operationName: body.operationName, query: body.query });
+  }
+  return out;
+}
+
+interface GatewayInternals {
+  queryPlanStore: { set(key: string, plan: unknown): Promise<void>; get(key: string): Promise<unknown> };
+  apiSchema: unknown;
+}
+
+export function planStoreKey(query: string, operationName: string | undefined): string {
+  const queryHash = createHash('sha256').update(query).digest('hex');
+  return operationName ? createHash('sha256').update(queryHash).update(operationName).digest('hex') : queryHash;
+}
+
+/** Plans each operation and stores the plan; returns how many were planned. Call after the gateway has loaded. */
+export async function warmQueryPlans(gateway: ApolloGateway, ops: WireOperation[], logger?: Logger): Promise<{ planned: number; failed: string[]; ms: number }> {
+  const t0 = performance.now();
+  const internals = gateway as unknown as GatewayInternals;
+  const planner = gateway.__testing().queryPlanner;
+  if (!planner || !internals.queryPlanStore || !internals.apiSchema) {
+    logger?.warn('query-plan warm-up skipped: the gateway has no planner yet');
+    return { planned: 0, failed: ops.map((o) => o.name), ms: 0 };
+  }
+  // the same federation-internals the gateway plans with
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fi = require(require.resolve('@apollo/federation-internals', { paths: [path.dirname(require.resolve('@apollo/gateway'))] }));
+  let planned = 0;
+  const failed: string[] = [];
+  for (const op of ops) {
+    try {
+      const operation = fi.operationFromDocument(internals.apiSchema, parse(op.query), { operationName: op.operationName });
+      const plan = planner.buildQueryPlan(operation, {});
+      await internals.queryPlanStore.set(planStoreKey(op.query, op.operationName), plan);
+      planned++;
+    } catch (err) {
+      failed.push(op.name);
+      logger?.debug({ operation: op.name, err: (err as Error).message }, 'query-plan warm-up: operation not planned');
+    }
+  }
+  const ms = Math.round(performance.now() - t0);
+  logger?.info({ planned, failed: failed.length, ms }, 'query plans warmed from the dashboard operations');
+  return { planned, failed, ms };
+}
+
+/** Warm-up at start unless PANTAU_WARM_PLANS=0; never fails the start. */
+export async function warmDashboardPlans(gateway: ApolloGateway, logger: Logger): Promise<void> {
+  if (process.env.PANTAU_WARM_PLANS === '0') return;
+  try {
+    if (!fs.existsSync(OPERATIONS_PATH)) {
+      logger.info('query-plan warm-up skipped: no dashboard operations next to the gateway');
+      return;
+    }
+    await warmQueryPlans(gateway, await dashboardWireOperations(), logger);
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, 'query-plan warm-up failed; plans are made on first use');
+  }
+}
