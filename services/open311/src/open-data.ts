@@ -113,6 +113,8 @@ export const RESOURCES: Array<{ name: string; title: string; description: string
 
 export interface OpenDataPackage {
   created: string;
+  /** The monthly trend the package was built from: a cheap check whether the figures moved since. */
+  fingerprint: string;
   descriptor: Record<string, unknown>;
   files: Map<string, string>;
 }
@@ -124,9 +126,12 @@ export interface OpenDataOptions {
   ttlSeconds?: number;
   /** Operations in flight at once while generating (default 3). */
   concurrency?: number;
+  /** A package younger than this is served without any check (default 10 s). */
+  minAgeSeconds?: number;
 }
 
-const TREND = 'query OpenDataMonths { reportTrend(interval: MONTH) { periodStart submitted suppressed } }';
+const TREND = 'query OpenDataMonths { reportTrend(interval: MONTH) { periodStart submitted completed suppressed } }';
+type TrendData = { reportTrend: Array<{ periodStart: string; submitted: number | null; completed: number | null; suppressed: boolean }> | null };
 const LEADERBOARD = `query OpenDataAgencies($f: AnalyticsFilter) {
   agencyLeaderboard(filter: $f, orderBy: REPORT_COUNT, minReports: 1, first: 100) {
     agency { id name level kind region { code name } }
@@ -176,7 +181,7 @@ const cell = (v: unknown) => (v === null || v === undefined ? '' : v);
 export async function generateOpenData(execute: GraphQLExecutor, opts: { concurrency?: number; origin?: string } = {}): Promise<OpenDataPackage> {
   const ctx = {};
   const created = new Date().toISOString();
-  const trend = await run<{ reportTrend: Array<{ periodStart: string; submitted: number | null; suppressed: boolean }> | null }>(execute, TREND, {}, ctx);
+  const trend = await run<TrendData>(execute, TREND, {}, ctx);
   const months = (trend.reportTrend ?? []).filter((p) => (p.submitted ?? 0) > 0 || p.suppressed).map((p) => p.periodStart.slice(0, 7));
   type Entry = {
     agency: { id: string; name: string; level: string; kind: string; region: { code: string; name: string } | null };
@@ -271,7 +276,7 @@ export async function generateOpenData(execute: GraphQLExecutor, opts: { concurr
     ['maladministration_monthly.csv', csv(header('maladministration_monthly'), malad.flat())],
     ['performance_monthly.csv', csv(header('performance_monthly'), perf)],
   ]);
-  return { created, descriptor: descriptorFor(created, opts.origin), files };
+  return { created, fingerprint: JSON.stringify(trend.reportTrend), descriptor: descriptorFor(created, opts.origin), files };
 }
 
 export function descriptorFor(created: string, origin = ''): Record<string, unknown> {
@@ -314,10 +319,19 @@ export function descriptorFor(created: string, origin = ''): Record<string, unkn
 export function openDataRouter(opts: OpenDataOptions): express.Router {
   const router = express.Router({ caseSensitive: true, strict: true });
   const ttlMs = (opts.ttlSeconds ?? Number(process.env.PANTAU_OPEN_DATA_TTL_SECONDS ?? 900)) * 1000;
+  const minAgeMs = (opts.minAgeSeconds ?? 10) * 1000;
   let cached: { at: number; pkg: OpenDataPackage } | null = null;
   let inflight: Promise<OpenDataPackage> | null = null;
   const current = async (origin: string): Promise<OpenDataPackage> => {
-    if (cached && Date.now() - cached.at < ttlMs) return cached.pkg;
+    if (cached) {
+      const age = Date.now() - cached.at;
+      if (age < Math.min(minAgeMs, ttlMs)) return cached.pkg;
+      // within the TTL, regenerate early when reports were submitted or completed since (e.g. analytics caught up after a start)
+      if (age < ttlMs && !inflight) {
+        const trend = await run<TrendData>(opts.execute, TREND, {}, {});
+        if (JSON.stringify(trend.reportTrend) === cached.pkg.fingerprint) return cached.pkg;
+      }
+    }
     if (!inflight) {
       const started = Date.now();
       inflight = generateOpenData(opts.execute, { concurrency: opts.concurrency, origin })
