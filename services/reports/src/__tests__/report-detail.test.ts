@@ -117,11 +117,11 @@ describe.each(storeKinds())('addReportDetail on %s', (kind) => {
     const cases: Array<[Record<string, unknown>, string, RegExp]> = [
       [{ detail: 'pendek' }, 'BAD_USER_INPUT', /detail must be 10-5000/],
       [{ detail: 'x'.repeat(5001) }, 'BAD_USER_INPUT', /detail must be 10-5000/],
-      [{ detail: '               ' }, 'BAD_USER_INPUT', /detail must be 10-5000/],
+      [{ detail: '               ' }, 'BAD_USER_INPUT', /must not be empty or only spaces/],
       [{ attachmentIds: ['not-an-id'] }, 'BAD_USER_INPUT', /POST \/attachments/],
       [{ attachmentIds: ['5b0b7c3e-6d2f-4c55-9d3a-1f2e3d4c5b6a'] }, 'BAD_USER_INPUT', /attachment/i],
       // one free and one already claimed: neither is linked, nothing is written
-      [{ attachmentIds: [free.body.id, claimed.body.id] }, 'BAD_USER_INPUT', /already attached/],
+      [{ attachmentIds: [free.body.id, claimed.body.id] }, 'BAD_USER_INPUT', new RegExp(`Unknown attachment "${claimed.body.id}"`)],
       [{ trackingId: `${r.trackingId.slice(0, -1)}${r.trackingId.endsWith('0') ? '1' : '0'}` }, 'BAD_USER_INPUT', /tracking ID/],
       [{ trackingId: 'LPR-0000-0000-0000-0' }, 'NOT_FOUND', /.+/],
     ];
