@@ -14,6 +14,7 @@ import {
   exactPath,
   formatErrorFor,
   healthMemory,
+  jsonClientErrors,
   jsonErrorHandler,
   limitServerOptions,
   loggingPlugin,
@@ -111,6 +112,8 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   app.set('trust proxy', trustProxySetting());
   const rateLimiter = opts.rateLimiter ?? new GatewayRateLimiter({ logger });
   const httpServer = http.createServer(app);
+  // headers/URL over 16 kB, malformed HTTP: the JSON error shape, not Node's bare status line
+  jsonClientErrors(httpServer, logger);
   // depth, aliases, root fields, tokens, directives, cost, list inputs, time: @pantau/common limits.ts
   const limits = operationLimits();
   const { plugin: limitsPlugin, ...limitOptions } = limitServerOptions<GatewayContext>(limits);

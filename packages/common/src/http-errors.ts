@@ -1,3 +1,5 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
 import { GraphQLError } from 'graphql';
@@ -247,4 +249,63 @@ export function operationNamePlugin(): ApolloServerPlugin<any> {
       };
     },
   };
+}
+
+/** What a request Node's HTTP parser refused gets: status, code and message (see `jsonClientErrors`). */
+export function classifyClientError(err: { code?: string }, rawPacket?: Buffer): ClassifiedError {
+  if (err.code === 'HPE_HEADER_OVERFLOW') {
+    // the packet starts with the request line: a line that long is the URL, not a header
+    const head = rawPacket?.subarray(0, 64).toString('latin1') ?? '';
+    const eol = rawPacket?.indexOf('\r\n') ?? -1;
+    const requestLineTooLong = /^[A-Z]{3,10} /.test(head) && (eol === -1 || eol > 8192);
+    if (requestLineTooLong) {
+      return {
+        status: 414,
+        code: 'BAD_USER_INPUT',
+        message: 'The request URL is too long. Send a long GraphQL query in a POST body instead.',
+        messageId: 'Alamat permintaan terlalu panjang. Kirim kueri GraphQL yang panjang dalam isi POST.',
+      };
+    }
+    return {
+      status: 431,
+      code: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
+      message: 'The request headers are too large.',
+      messageId: 'Kepala (header) permintaan terlalu besar.',
+    };
+  }
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'HPE_HEADER_TIMEOUT') {
+    return { status: 408, code: 'BAD_USER_INPUT', message: 'The request was not received in time.', messageId: 'Permintaan tidak diterima tepat waktu.' };
+  }
+  return { status: 400, code: 'BAD_USER_INPUT', message: 'The request is not valid HTTP.', messageId: 'Permintaan bukan HTTP yang sah.' };
+}
+
+const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 414: 'URI Too Long', 431: 'Request Header Fields Too Large' };
+
+/**
+ * Requests Node's HTTP parser refuses before any route sees them (headers or URL over `maxHeaderSize`,
+ * 16 kB by default; malformed request lines or headers) get the one JSON error shape instead of Node's
+ * bare status line with an empty body, then the connection is closed.
+ */
+export function jsonClientErrors(server: http.Server, logger?: Logger): void {
+  server.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const c = classifyClientError(err, err.rawPacket);
+    logger?.debug({ code: err.code, status: c.status }, 'client error');
+    const body = JSON.stringify(jsonErrorBody(c.code, c.message, c.messageId));
+    socket.end(
+      `HTTP/1.1 ${c.status} ${REASONS[c.status] ?? 'Bad Request'}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'Cache-Control: no-store\r\n' +
+        'X-Content-Type-Options: nosniff\r\n' +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+    // the client may still be sending: give it a moment to read the answer, then let go of the socket
+    setTimeout(() => socket.destroy(), 2000).unref();
+  });
 }

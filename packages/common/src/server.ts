@@ -9,7 +9,7 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from './logger';
 import { isDatabaseUnavailableError } from './datasource';
-import { APOLLO_CODE_MAP, DEFAULT_MESSAGE_IDS, INTERNAL_ERROR_MESSAGE, apiSecurityHeaders, exactPath, jsonErrorHandler, notFoundHandler, requireJsonBody } from './http-errors';
+import { APOLLO_CODE_MAP, DEFAULT_MESSAGE_IDS, INTERNAL_ERROR_MESSAGE, apiSecurityHeaders, exactPath, jsonClientErrors, jsonErrorHandler, notFoundHandler, requireJsonBody } from './http-errors';
 import { requireKeys } from './keys';
 import { requireServiceCredential } from './service-auth';
 import { formatLimitError, limitServerOptions, operationTimeout, sourceGuard, stripSuggestions, subgraphLimits } from './limits';
@@ -187,6 +187,8 @@ export async function startSubgraphServer<C extends BaseContext>(
   app.use(apiSecurityHeaders());
   const httpServer = http.createServer(app);
   applyKeepAliveTimeouts(httpServer);
+  // headers/URL over 16 kB, malformed HTTP: the JSON error shape, not Node's bare status line
+  jsonClientErrors(httpServer, opts.logger);
   // depth, aliases, root fields, tokens, directives, cost, list inputs, time (limits.ts): as at the gateway
   const limits = subgraphLimits();
   const { plugin: limitsPlugin, ...limitOptions } = limitServerOptions<C>(limits, { subgraph: true });
