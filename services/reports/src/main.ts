@@ -17,12 +17,21 @@ async function main() {
       ? async (s) => {
           await seedDemo(
             { ds: s.ds, registry: s.service.registry, storage: s.storage, calendar: s.service.calendar, logger },
-            { count, seed: envString('PANTAU_DEMO_SEED', 'pantau-kukar') },
+            { count, seed: envString('PANTAU_DEMO_SEED', 'pantau-kukar'), now: demoAnchor() },
           );
         }
       : undefined,
   });
   stopOnSignals(server, logger);
+}
+
+/** PANTAU_DEMO_NOW (ISO-8601): the instant the demo histories end (default: now); fixed data for the gateway audit. */
+function demoAnchor(): Date | undefined {
+  const raw = process.env.PANTAU_DEMO_NOW;
+  if (!raw) return undefined;
+  const at = new Date(raw);
+  if (Number.isNaN(at.getTime())) throw new Error(`PANTAU_DEMO_NOW is not an ISO-8601 instant: ${JSON.stringify(raw)}`);
+  return at;
 }
 
 main().catch((err) => {
