@@ -5,6 +5,8 @@
 const mysql = require('mysql2/promise');
 
 module.exports = async function globalSetup() {
+  // Tests that build an ApolloGateway themselves must not export usage data either (see gateway/src/server.ts).
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   // Signing keys for the tests' processes (the stack's children inherit them): random per run unless given.
   const crypto = require('node:crypto');
   process.env.PANTAU_JWT_SECRET ||= crypto.randomBytes(48).toString('base64url');
