@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestStore, postGraphQL, type TestStore } from '@pantau/common';
-import { eventually, freePorts, startStack } from '../../../../gateway/src/__tests__/stack-helpers';
+import { eventually, freePorts, http, startStack } from './stack';
 import { monthRange } from '../open-data';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -46,7 +46,7 @@ describe('open data through the gateway', () => {
     // 7 road reports for the regency public-works agency (a cell above k) and 2 health reports (below k)
     const ids: string[] = [];
     const submit = async (service: string, extra: Record<string, string>) => {
-      const res = await fetch(`${stack.origin}/open311/v2/requests.json`, {
+      const res = await http(`${stack.origin}/open311/v2/requests.json`, {
         method: 'POST',
         body: new URLSearchParams({
           api_key: apiKey,
@@ -75,7 +75,7 @@ describe('open data through the gateway', () => {
       (d) => d.analyticsOverview.volume === 7 && d.analyticsOverview.byStatus.find((s: any) => s.status === 'IN_PROGRESS')?.count === 3,
     );
     for (const name of ['datapackage.json', 'agencies.csv', 'reports_monthly.csv', 'maladministration_monthly.csv', 'performance_monthly.csv']) {
-      const res = await fetch(`${stack.origin}/open-data/${name}`);
+      const res = await http(`${stack.origin}/open-data/${name}`);
       expect(res.status).toBe(200);
       files[name] = await res.text();
     }
@@ -90,13 +90,13 @@ describe('open data through the gateway', () => {
   });
 
   it('the index lists every resource with its licence', async () => {
-    const res = await fetch(`${stack.origin}/open-data/`);
+    const res = await http(`${stack.origin}/open-data/`);
     expect(res.status).toBe(200);
     const index = await res.json();
     expect(index.resources.map((r: any) => r.name)).toEqual(['agencies', 'reports_monthly', 'maladministration_monthly', 'performance_monthly']);
     expect(index.licenses.figures.name).toBe('CC-BY-4.0');
     expect(index.resources[0].licenses).toContain('ODbL-1.0');
-    const missing = await fetch(`${stack.origin}/open-data/nope.csv`);
+    const missing = await http(`${stack.origin}/open-data/nope.csv`);
     expect(missing.status).toBe(404);
     expect((await missing.json()).errors[0].extensions.code).toBe('NOT_FOUND');
   });

@@ -1,5 +1,5 @@
 import { createTestStore, postGraphQL, storeKinds, type TestStore } from '@pantau/common';
-import { eventually, freePorts, startStack } from '../../../../gateway/src/__tests__/stack-helpers';
+import { eventually, freePorts, http, startStack } from './stack';
 import { checkAttribute, checkJsonErrors, checkRequest, checkService, checkXmlErrors, list, parseXml, REQUEST_FIELDS, text, UUID, W3C } from './support';
 
 /**
@@ -22,9 +22,9 @@ describe.each(storeKinds())('Open311 GeoReport v2 through the gateway on %s', (k
     expect(res.errors).toBeUndefined();
     return res.data;
   };
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers });
+  const get = (path: string, headers: Record<string, string> = {}) => http(`${base}${path}`, { headers });
   const post = (path: string, form: Record<string, string>) =>
-    fetch(`${base}${path}`, { method: 'POST', body: new URLSearchParams(form) });
+    http(`${base}${path}`, { method: 'POST', body: new URLSearchParams(form) });
   const submission = (extra: Record<string, string> = {}) => ({
     api_key: apiKey,
     jurisdiction_id: '64.02',
@@ -221,13 +221,13 @@ describe.each(storeKinds())('Open311 GeoReport v2 through the gateway on %s', (k
     });
 
     it('refuses a body that is not form-encoded', async () => {
-      const res = await fetch(`${base}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission()) });
+      const res = await http(`${base}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission()) });
       expect(res.status).toBe(400);
       checkJsonErrors(400, await res.json());
     });
 
     it('answers 405 for a method the path does not take, 404 for an unknown path', async () => {
-      const r = await fetch(`${base}/open311/v2/services.json`, { method: 'POST', body: new URLSearchParams({}) });
+      const r = await http(`${base}/open311/v2/services.json`, { method: 'POST', body: new URLSearchParams({}) });
       expect(r.status).toBe(405);
       checkJsonErrors(405, await r.json());
       const n = await get('/open311/v2/whatever.xml');

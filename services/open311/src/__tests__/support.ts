@@ -5,6 +5,14 @@ export const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Parses XML (throws when it is not well-formed) into a plain object: elements → keys, text → strings. */
+/** The DOM node surface the walk needs (xmlbuilder2's own DOM; no lib.dom in this workspace). */
+interface Element {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<Element>;
+}
+
 export function parseXml(xml: string): any {
   const root = create(xml).root().node as unknown as Element;
   // DOM walk (text decoded): elements with element children → objects (repeated names → arrays), leaves → text
