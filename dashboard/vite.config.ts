@@ -8,8 +8,17 @@ import { defineConfig } from 'vite';
  * and the GraphiQL playground load lazily, so the initial entry holds only React, urql, wouter and
  * the shell (budget in README.md, checked by `npm run size`).
  */
+/** The deployment's time zone (days, weeks and months of every figure), written into index.html. */
+const TIME_ZONE = process.env.PANTAU_TIME_ZONE || process.env.ANALYTICS_TIME_ZONE || 'Asia/Makassar';
+
 export default defineConfig({
   base: '/',
+  plugins: [
+    {
+      name: 'pantau-time-zone',
+      transformIndexHtml: (html) => html.replace('%PANTAU_TIME_ZONE%', TIME_ZONE),
+    },
+  ],
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
     outDir: 'dist',

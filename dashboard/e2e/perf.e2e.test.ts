@@ -124,6 +124,24 @@ suite('first-view weight and first-chart time (reported, not asserted)', () => {
     return { profile: profile.name, path, firstChartMs, bytes, requests, compressed, byType };
   }
 
+  test('assets and API answers are compressed (brotli when asked, gzip otherwise)', async () => {
+    const html = await fetch(`${BASE_URL}/`, { headers: { accept: 'text/html', 'accept-encoding': 'br, gzip' } });
+    const body = await html.text();
+    const script = /<script type="module" crossorigin src="([^"]+)"/.exec(body)?.[1];
+    expect(script).toBeTruthy();
+    const js = await fetch(`${BASE_URL}${script}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(js.headers.get('content-encoding')).toBe('br');
+    const gz = await fetch(`${BASE_URL}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    const api = await fetch(`${BASE_URL}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'br, gzip' },
+      body: JSON.stringify({ query: '{ topics { code labelId labelEn } }' }),
+    });
+    expect(api.status).toBe(200);
+    expect(api.headers.get('content-encoding')).toBe('br');
+  });
+
   test('overview, maladministration and response times on desktop and a slow phone', async () => {
     for (const profile of PROFILES) {
       for (const path of ['/', '/maladministration', '/response-times']) {

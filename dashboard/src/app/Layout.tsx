@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Icon } from '../components/Icon';
-import { Link, useLocation } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
+import { ScopeBanner } from '../components/ScopeBanner';
 import { useAuth } from '../auth/AuthContext';
 import { FiltersBar } from '../filters/FiltersBar';
 import { useFilters } from '../filters/useFilters';
@@ -26,6 +27,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
   const { session, signOut } = useAuth();
   const [location] = useLocation();
+  const search = useSearch();
   const { shared } = useFilters();
   const mainRef = useRef<HTMLElement>(null);
   const showFilters = !NO_FILTERS.some((p) => location.startsWith(p));
@@ -88,7 +90,7 @@ export function Layout({ children }: { children: ReactNode }) {
               </button>
             </div>
           ) : (
-            <Link href={`/sign-in${shared({ next: location === '/sign-in' ? null : location })}`} className="button button-primary">
+            <Link href={`/sign-in${shared({ next: location === '/sign-in' ? null : `${location}${search ? `?${search}` : ''}` })}`} className="button button-primary">
               {t('auth.signIn')}
             </Link>
           )}
@@ -110,6 +112,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </ul>
       </nav>
       {showFilters ? <FiltersBar /> : null}
+      {showFilters ? <ScopeBanner /> : null}
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
         {children}
       </main>

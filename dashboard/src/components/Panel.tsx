@@ -122,7 +122,7 @@ export function ErrorNotice({ error, service, onRetry }: { error: CombinedError;
       <p>{message}</p>
       {kind === 'auth' ? (
         <p>
-          <Link href={`/sign-in${shared({ next: typeof window !== 'undefined' ? window.location.pathname : '/' })}`}>{t('auth.signIn')}</Link>
+          <Link href={`/sign-in${shared({ next: typeof window !== 'undefined' ? `${window.location.pathname}${window.location.search}` : '/' })}`}>{t('auth.signIn')}</Link>
         </p>
       ) : null}
       <details className="panel-error-detail">

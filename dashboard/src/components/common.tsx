@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Icon } from './Icon';
-import { Link, useLocation } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { useAuth } from '../auth/AuthContext';
 import { maladministrationLabel } from '../domain/vocabulary';
 import { useTopics } from '../domain/topics';
@@ -22,11 +22,12 @@ export function AuthRequired() {
   const { t } = useI18n();
   const { endedReason } = useAuth();
   const [location] = useLocation();
+  const search = useSearch();
   const { shared } = useFilters();
   return (
     <div className="notice notice-info" role="status">
       <p>{t(endedReason === 'expired' ? 'auth.expired' : 'auth.required')}</p>
-      <Link href={`/sign-in${shared({ next: location })}`} className="button button-primary">
+      <Link href={`/sign-in${shared({ next: `${location}${search ? `?${search}` : ''}` })}`} className="button button-primary">
         {t('auth.signIn')}
       </Link>
     </div>

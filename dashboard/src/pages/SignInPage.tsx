@@ -6,6 +6,7 @@ import { PageHeader } from '../components/common';
 import { errorMessage } from '../graphql/errors';
 import { SIGN_IN, type SignInData } from '../graphql/operations';
 import { useFilters } from '../filters/useFilters';
+import { SHARED_KEYS } from '../filters/filters';
 import { useI18n } from '../i18n/I18n';
 
 /** Only same-site paths are followed after sign-in (no open redirect through `next`). */
@@ -14,10 +15,27 @@ export function safeNext(next: string | null): string {
   return next;
 }
 
+/**
+ * Where sign-in leads: the page the viewer came from with its whole query (list filters, search,
+ * sort), plus the shared keys of the sign-in URL it lacks (the language switched on the form).
+ */
+export function nextAfterSignIn(next: string | null, current: URLSearchParams): string {
+  const target = safeNext(next);
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  const params = new URLSearchParams(q < 0 ? '' : target.slice(q + 1));
+  for (const key of SHARED_KEYS) {
+    const v = current.get(key);
+    if (v && !params.has(key)) params.set(key, v);
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
 export default function SignInPage() {
   const { t, lang } = useI18n();
   const { signIn, endedReason } = useAuth();
-  const { params, shared } = useFilters();
+  const { params } = useFilters();
   const [, navigate] = useLocation();
   const [{ fetching }, execute] = useMutation<SignInData>(SIGN_IN);
   const [email, setEmail] = useState('');
@@ -41,7 +59,7 @@ export default function SignInPage() {
       setError(t('auth.failed', { message: (err as Error).message }));
       return;
     }
-    navigate(`${safeNext(params.get('next'))}${shared()}`);
+    navigate(nextAfterSignIn(params.get('next'), params));
   };
 
   return (

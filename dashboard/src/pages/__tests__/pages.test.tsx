@@ -48,7 +48,7 @@ describe('reports explorer (staff)', () => {
   test('asks to sign in first', async () => {
     await renderApp('/reports?type=PENUNDAAN_BERLARUT', all);
     expect(await screen.findByText('Halaman ini khusus staf. Silakan masuk terlebih dahulu.')).toBeTruthy();
-    expect(screen.getAllByRole('link', { name: 'Masuk' }).some((a) => a.getAttribute('href') === '/sign-in?next=%2Freports')).toBe(true);
+    expect(screen.getAllByRole('link', { name: 'Masuk' }).some((a) => a.getAttribute('href') === '/sign-in?next=%2Freports%3Ftype%3DPENUNDAAN_BERLARUT')).toBe(true);
   });
 
   test('the drill-down URL becomes the report filter; search, status and sort update the URL', async () => {
@@ -187,6 +187,29 @@ describe('sign-in', () => {
     fireEvent.change(screen.getByLabelText('Kata sandi'), { target: { value: 'salah' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Masuk' })));
     expect((await screen.findByRole('alert')).textContent).toBe('Gagal masuk: Email atau kata sandi salah.');
+  });
+
+  test('the whole URL survives sign-in: list filters, search and sort come back', async () => {
+    const { nextAfterSignIn } = await import('../SignInPage');
+    const next = '/reports?period=90d&q=jalan&status=SUBMITTED,IN_PROGRESS&type=UNCLASSIFIED&sort=SUBMITTED_AT_ASC';
+    expect(nextAfterSignIn(next, new URLSearchParams(`next=${encodeURIComponent(next)}&lang=en`))).toBe(`${next.replace(',', '%2C')}&lang=en`);
+    expect(nextAfterSignIn('//evil.example', new URLSearchParams(''))).toBe('/');
+    // the sign-in link carries the page's whole query
+    await renderApp('/reports?period=90d&q=jalan&sort=SUBMITTED_AT_ASC', { ...all });
+    const links = await screen.findAllByRole('link', { name: 'Masuk' });
+    const href = links.map((a) => a.getAttribute('href')!).find((h) => h.includes('next='))!;
+    expect(new URLSearchParams(href.split('?')[1]).get('next')).toBe('/reports?period=90d&q=jalan&sort=SUBMITTED_AT_ASC');
+  });
+
+  test('a liaison is told that lists cover their agency only, and can narrow the figures the same way', async () => {
+    const { testSession } = await import('../../test/renderApp');
+    const { currentUrl } = await renderApp('/', { ...all }, { session: testSession({ name: 'Sekretaris PUPR', role: 'LIAISON', agencyId: 'kukar-pupr' }) });
+    const banner = await screen.findByTestId('scope-banner');
+    await waitFor(() => expect(banner.textContent).toContain('Cakupan: hanya Dinas Pekerjaan Umum'));
+    expect(banner.textContent).toContain('daftar laporan hanya memuat laporan instansi Anda');
+    await act(async () => fireEvent.click(within(banner).getByRole('button')));
+    await waitFor(() => expect(currentUrl()).toBe('/?agency=kukar-pupr'));
+    expect((await screen.findByTestId('scope-banner')).textContent).toContain('hanya mencakup instansi Anda');
   });
 
   test('never redirects off-site after sign-in', async () => {
