@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -8,6 +9,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import compression from 'compression';
 import {
   CLIENT_IP_HEADER,
   createLogger,
@@ -108,6 +110,9 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
   app.disable('x-powered-by');
   app.use(gatewaySecurityHeaders());
   app.use(gatewayCors());
+  // gzip/brotli for every compressible answer (dashboard assets, index.html, GraphQL JSON, JSON errors);
+  // images and other already-compressed types pass through untouched (compression's default filter).
+  app.use(compression({ threshold: 1024, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } }));
   // The client address is the socket's unless PANTAU_TRUST_PROXY names the proxies whose X-Forwarded-For to believe.
   app.set('trust proxy', trustProxySetting());
   const rateLimiter = opts.rateLimiter ?? new GatewayRateLimiter({ logger });
