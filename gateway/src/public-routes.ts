@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type express from 'express';
-import { sendJsonError, type Logger } from '@pantau/common';
+import { DRAIN_MAX_BYTES, drainRequest, sendJsonError, type Logger } from '@pantau/common';
 
 /**
  * The only non-GraphQL routes the gateway forwards, matched on the raw request target (never decoded,
@@ -76,12 +76,21 @@ export function attachmentProxy(opts: AttachmentProxyOptions): express.RequestHa
         for (const [k, v] of Object.entries(pickHeaders(up.headers, FORWARDED_RESPONSE_HEADERS))) res.setHeader(k, v);
         // files are shown inline: they may never run script or load anything, even opened directly
         if (route.kind === 'download') res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox");
+        if (route.kind === 'upload' && !req.complete) {
+          // an early answer (413: the declared length or the file passed the limit) while the client is still
+          // sending: stop forwarding, read and drop the rest (bounded) so the client can read the answer, and
+          // close the upstream connection once the answer is through
+          req.unpipe(upstream);
+          drainRequest(req, { maxBytes: DRAIN_MAX_BYTES });
+          res.once('finish', () => upstream.destroy());
+        }
         up.pipe(res);
         up.on('error', () => res.destroy());
       });
       upstream.on('error', (err) => {
-        opts.logger.warn({ err: err.message, route: route.kind }, 'attachment upstream failed');
         req.unpipe(upstream);
+        if (res.writableEnded) return; // the answer went through (an early 413); the upstream closed under the rest
+        opts.logger.warn({ err: err.message, route: route.kind }, 'attachment upstream failed');
         if (!res.headersSent) {
           sendJsonError(res, 503, 'SUBGRAPH_UNAVAILABLE', 'The reports service does not answer; try again shortly.', 'Layanan laporan tidak menjawab; coba lagi sebentar lagi.');
         } else res.destroy();

@@ -309,3 +309,34 @@ export function jsonClientErrors(server: http.Server, logger?: Logger): void {
     setTimeout(() => socket.destroy(), 2000).unref();
   });
 }
+
+/** Most bytes of a refused request body read and dropped so the client sees the answer (see `drainRequest`). */
+export const DRAIN_MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * After an early refusal (a declared Content-Length over a limit, a file past the limit), reads and drops
+ * the rest of the request body instead of closing the connection under a client that is still sending:
+ * a closed socket answers its remaining bytes with a reset, and the client loses the answer (EPIPE). The
+ * draining is bounded in bytes (`maxBytes`, at least twice the limit, default 50 MB) and in time
+ * (`timeoutMs`); past either the connection is destroyed. Nothing is buffered.
+ */
+export function drainRequest(req: http.IncomingMessage, opts: { maxBytes?: number; timeoutMs?: number } = {}): void {
+  if (req.complete || req.destroyed) return;
+  const maxBytes = opts.maxBytes ?? DRAIN_MAX_BYTES;
+  let seen = 0;
+  const stop = () => {
+    clearTimeout(timer);
+    req.off('data', onData);
+    req.socket?.destroy();
+  };
+  const onData = (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > maxBytes) stop();
+  };
+  const timer = setTimeout(stop, opts.timeoutMs ?? 10_000);
+  timer.unref();
+  req.on('data', onData);
+  req.once('end', () => clearTimeout(timer));
+  req.once('close', () => clearTimeout(timer));
+  req.resume();
+}

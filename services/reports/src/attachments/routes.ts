@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type express from 'express';
-import { AppError, envInt, sendJsonError, viewerFromAuthorization, Role, type Viewer } from '@pantau/common';
+import { AppError, DRAIN_MAX_BYTES, drainRequest, envInt, sendJsonError, viewerFromAuthorization, Role, type Viewer } from '@pantau/common';
 import type { DataSource } from 'typeorm';
 import { AttachmentEntity, ReportEntity } from '../entities';
 import { reportAccess } from '../domain/privacy';
@@ -63,9 +63,15 @@ const badMultipart = () =>
 /** The client went away: nobody to answer. */
 class UploadAborted extends Error {}
 
-function send(res: express.Response, e: UploadRefused) {
-  // the rest of the body is not read: close the connection after answering
-  if (!res.headersSent) res.setHeader('Connection', 'close');
+function send(req: express.Request, res: express.Response, e: UploadRefused, maxBytes: number) {
+  if (e.status === 413) {
+    // too large: the client is probably still sending. Read and drop the rest (bounded: at least 2 × the
+    // limit, 50 MB by default, 10 s) so it can read this answer; closing under it would reset the connection.
+    drainRequest(req, { maxBytes: Math.max(2 * maxBytes, DRAIN_MAX_BYTES) });
+  } else if (!res.headersSent) {
+    // the rest of the body is not read (timeout, malformed): close the connection after answering
+    res.setHeader('Connection', 'close');
+  }
   sendJsonError(res, e.status, e.code, e.message, e.messageId, e.details);
 }
 
@@ -231,7 +237,7 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
       }
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD_BYTES) {
-        send(res, tooLarge(maxBytes));
+        send(req, res, tooLarge(maxBytes), maxBytes);
         return;
       }
       let up: Upload | null;
@@ -239,7 +245,7 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
         up = await receive(req, opts.storage, maxBytes, timeoutMs);
       } catch (err) {
         if (err instanceof UploadAborted) return;
-        if (err instanceof UploadRefused) return send(res, err);
+        if (err instanceof UploadRefused) return send(req, res, err, maxBytes);
         throw err;
       }
       if (!up) {
