@@ -50,7 +50,7 @@ export async function benchOperations(ids: { agencyId: string; reportId: string 
     // staff report list and detail
     { page: 'reports', name: 'REPORT_LIST', variables: (n) => ({ first: n }), staff: true, direct: null, sizes: [10, 50] },
     { page: 'report', name: 'REPORT_DETAIL', variables: () => ({ id: ids.reportId }), staff: true, direct: null, sizes: null },
-    { page: 'report', name: 'REPORT_TIMELINE', variables: () => ({ id: ids.reportId }), staff: true, direct: 'reports', sizes: null },
+    { page: 'report', name: 'REPORT_TIMELINE', variables: () => ({ id: ids.reportId }), staff: true, direct: null, sizes: null },
   ];
   return list.map(({ name, ...rest }) => ({ ...rest, op: op(name), label: `${rest.page} / ${op(name).operationName}` }));
 }

@@ -1,0 +1,229 @@
+import { parseArgs } from 'node:util';
+import os from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import { serviceHeaders, type StoreKind } from '@pantau/common';
+import { scopeOf } from '@pantau/analytics/dist/domain/scope';
+import { benchOperations, type BenchOperation } from './operations';
+import { benchEnvironment, caughtUp, startBenchStack, type BenchStack } from './stack';
+import { BUDGETS, postOperation, statementsFor } from './statements';
+
+/**
+ * npm run bench [-- --reports 2000 --store sqlite|mysql --seconds 5 --concurrency 10 --runs 30]
+ *
+ * One process, one run, every table side by side (ratios within a run are what counts on a shared
+ * machine): load and replay rates, SQL statements per dashboard operation (with their budgets),
+ * sequential p50/p99 through the gateway / in-process gateway / the subgraph directly, requests per
+ * second at N connections, the overview page (its operations in parallel), intake through the gateway
+ * with the analytics lag, and analytics from rollups vs raw GROUP BY (answers asserted equal).
+ */
+const { values: args } = parseArgs({
+  options: {
+    reports: { type: 'string', default: '2000' },
+    store: { type: 'string', default: 'sqlite' },
+    seconds: { type: 'string', default: '4' },
+    concurrency: { type: 'string', default: '10' },
+    runs: { type: 'string', default: '30' },
+  },
+});
+const N = Number(args.reports);
+const SECONDS = Number(args.seconds);
+const CONC = Number(args.concurrency);
+const RUNS = Number(args.runs);
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const ms = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(1) : Math.round(x).toString()) : '—');
+const table = (title: string, head: string[], rows: string[][]) => {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  console.log(`\n${title}`);
+  console.log('  ' + head.map((h, i) => (i === 0 ? h.padEnd(widths[i]) : h.padStart(widths[i]))).join('  '));
+  for (const r of rows) console.log('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+};
+
+async function timeIt(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+async function sequential(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
+  await fn(); // warm
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) out.push(await timeIt(fn));
+  return out;
+}
+
+/** Closed loop: `conc` workers sending back to back for `seconds`; requests per second and latencies. */
+async function throughput(fn: () => Promise<unknown>, conc: number, seconds: number): Promise<{ rps: number; lat: number[] }> {
+  const end = performance.now() + seconds * 1000;
+  const lat: number[] = [];
+  await Promise.all(
+    Array.from({ length: conc }, async () => {
+      while (performance.now() < end) lat.push(await timeIt(fn));
+    }),
+  );
+  return { rps: lat.length / seconds, lat };
+}
+
+function check(res: { data?: unknown; errors?: unknown[] }, label: string) {
+  if (res.errors?.length) throw new Error(`${label}: ${JSON.stringify(res.errors).slice(0, 300)}`);
+  return res;
+}
+
+function runners(stack: BenchStack, op: BenchOperation, size: number) {
+  const auth: Record<string, string> = op.staff ? { authorization: `Bearer ${stack.staffToken}` } : {};
+  const gateway = async () => check(await postOperation(stack.gateway.url, op, size, auth), op.label);
+  const local = async () => {
+    const r = await stack.local.executeOperation(
+      { query: op.op.query, operationName: op.op.operationName, variables: op.variables(size) },
+      { contextValue: { authorization: auth.authorization } },
+    );
+    if (r.body.kind !== 'single') throw new Error('incremental');
+    return check(r.body.singleResult as any, `${op.label} (in-process)`);
+  };
+  const url = op.direct ? { agencies: stack.agencies.url, reports: stack.reports.url, analytics: stack.analytics.url }[op.direct] : null;
+  const direct = url
+    ? async () => check(await postOperation(url, op, size, { ...auth, ...(await serviceHeaders('gateway')) }), `${op.label} (direct)`)
+    : null;
+  return { gateway, local, direct };
+}
+
+async function main() {
+  benchEnvironment();
+  const kind = (args.store === 'mysql' || args.store === 'mariadb' ? 'mysql' : 'sqlite') as StoreKind;
+  console.log(`Pantau bench: ${N} reports on ${kind}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const t0 = performance.now();
+  const stack = await startBenchStack({ kind, reports: N, seed: 'bench' });
+  const setupMs = performance.now() - t0;
+  try {
+    const events = Number((await stack.reports.ds.query('SELECT COUNT(*) AS n FROM outbox_event'))[0].n);
+    const [agency] = await stack.reports.ds.query('SELECT agencyId AS a, COUNT(*) AS n FROM report WHERE agencyId IS NOT NULL GROUP BY agencyId ORDER BY n DESC LIMIT 1');
+    const [report] = await stack.reports.ds.query('SELECT id FROM report ORDER BY submittedAt DESC LIMIT 1');
+    const ops = await benchOperations({ agencyId: agency.a, reportId: report.id });
+
+    // replay: analytics from zero (wipe, consume the whole outbox again)
+    await stack.analytics.consumer?.stop();
+    await stack.analytics.store.wipe();
+    const appliedBefore = stack.analytics.consumer?.status().eventsApplied ?? 0;
+    const replayStart = performance.now();
+    stack.analytics.consumer?.start();
+    while ((stack.analytics.consumer?.status().eventsApplied ?? 0) - appliedBefore < events) await new Promise((r) => setTimeout(r, 20));
+    const replayMs = performance.now() - replayStart;
+    table('Setup', ['step', 'figure'], [
+      ['stack up with demo reports (bulk insert) + analytics caught up', `${(setupMs / 1000).toFixed(1)} s`],
+      ['outbox events', String(events)],
+      ['analytics replay from zero', `${(replayMs / 1000).toFixed(1)} s = ${Math.round(events / (replayMs / 1000))} events/s`],
+    ]);
+
+    // statements per operation
+    const stmtRows: string[][] = [];
+    for (const op of ops) {
+      const [a, b] = op.sizes ?? [10, 10];
+      const small = await statementsFor(stack, op, a);
+      const large = op.sizes ? await statementsFor(stack, op, b) : null;
+      const f = (c: typeof small) => `${c.agencies}/${c.reports}/${c.analytics}`;
+      const budget = BUDGETS[op.label] ?? {};
+      stmtRows.push([op.label, f(small), large ? `${f(large)} (${a}→${b})` : '', `${budget.agencies ?? 0}/${budget.reports ?? 0}/${budget.analytics ?? 0}`]);
+    }
+    table('SQL statements per operation (agencies/reports/analytics; budgets enforced on SQLite by bench/src/__tests__/budgets.test.ts)', ['operation', 'statements', 'at larger size', 'budget'], stmtRows);
+    stack.analytics.consumer?.start();
+
+    // latency: gateway vs in-process vs direct
+    const latRows: string[][] = [];
+    for (const op of ops) {
+      const size = op.sizes?.[1] ?? 10;
+      const r = runners(stack, op, size);
+      const g = await sequential(r.gateway, RUNS);
+      const l = await sequential(r.local, RUNS);
+      const d = r.direct ? await sequential(r.direct, RUNS) : [];
+      latRows.push([op.label, ms(pct(g, 50)), ms(pct(g, 99)), ms(pct(l, 50)), ms(pct(l, 99)), ms(pct(d, 50)), ms(pct(d, 99)), d.length ? `${(pct(g, 50) / pct(d, 50)).toFixed(2)}×` : '—']);
+    }
+    table(`Sequential latency, ms (${RUNS} runs each, after one warm-up)`, ['operation', 'gw p50', 'gw p99', 'in-proc p50', 'in-proc p99', 'direct p50', 'direct p99', 'gw/direct'], latRows);
+
+    // throughput at CONC connections
+    const rpsRows: string[][] = [];
+    const trivial: BenchOperation = { ...ops.find((o) => o.op.operationName === 'Provinces')!, label: 'trivial: { __typename }', op: { name: 'T', operationName: 'Trivial', query: 'query Trivial { __typename }' }, direct: 'agencies' };
+    for (const op of [trivial, ...ops.filter((o) => ['OverviewKpis', 'ReportList', 'AgencyLeaderboard', 'Provinces', 'RegionStats'].includes(o.op.operationName ?? ''))]) {
+      const r = runners(stack, op, 50);
+      const g = await throughput(r.gateway, CONC, SECONDS);
+      const l = await throughput(r.local, CONC, SECONDS);
+      const d = r.direct ? await throughput(r.direct, CONC, SECONDS) : null;
+      rpsRows.push([op.label, g.rps.toFixed(0), ms(pct(g.lat, 50)), ms(pct(g.lat, 99)), l.rps.toFixed(0), d ? d.rps.toFixed(0) : '—']);
+    }
+    table(`Requests per second at ${CONC} connections (${SECONDS} s each)`, ['operation', 'gw RPS', 'gw p50', 'gw p99', 'in-proc RPS', 'direct RPS'], rpsRows);
+
+    // the overview page: its operations in parallel, as the dashboard loads it
+    const overview = ops.filter((o) => o.page === 'overview').map((o) => runners(stack, o, 10).gateway);
+    const page = await sequential(() => Promise.all(overview.map((f) => f())), RUNS);
+    const pageLoad = await throughput(() => Promise.all(overview.map((f) => f())), CONC, SECONDS);
+    table('Overview page (its operations in parallel through the gateway)', ['measure', 'figure'], [
+      ['sequential p50 / p95 / p99', `${ms(pct(page, 50))} / ${ms(pct(page, 95))} / ${ms(pct(page, 99))} ms`],
+      [`pages per second at ${CONC} connections`, pageLoad.rps.toFixed(1)],
+    ]);
+
+    // intake through the gateway, then how long analytics takes to show all of it
+    const places = ['64.02.18.2001', '64.02.06', '64.02.18.2003'];
+    let i = 0;
+    const submit = async () => {
+      const n = i++;
+      const res = await fetch(stack.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.${(n >> 8) & 255}.${n & 255}` },
+        body: JSON.stringify({
+          query: 'mutation($i: SubmitReportInput!) { submitReport(input: $i) { report { id } } }',
+          variables: { i: { title: `Jalan berlubang nomor ${n}`, body: 'Lubang besar di jalan desa membahayakan pengendara motor setiap malam.', topic: 'JALAN', classification: 'PENGADUAN', regionCode: places[n % places.length] } },
+        }),
+      });
+      check((await res.json()) as any, 'submitReport');
+    };
+    const intake = await throughput(submit, CONC, SECONDS);
+    const lagMs = await caughtUp(stack.analytics, 120_000);
+    table(`Intake through the gateway at ${CONC} connections (${SECONDS} s)`, ['measure', 'figure'], [
+      ['reports accepted per second', intake.rps.toFixed(1)],
+      ['submit p50 / p99', `${ms(pct(intake.lat, 50))} / ${ms(pct(intake.lat, 99))} ms`],
+      ['analytics lag after the last submission (until every event is applied)', `${lagMs} ms`],
+    ]);
+
+    // analytics: rollups vs raw GROUP BY over the facts, answers asserted equal
+    const rollups = stack.analytics.service;
+    const { AnalyticsService } = await import('@pantau/analytics');
+    const raw = new AnalyticsService(stack.analytics.store.withOptions({ useRollups: false }));
+    const all = scopeOf({});
+    const d30 = scopeOf({ from: new Date(Date.now() - 30 * 86_400_000) });
+    const anRows: string[][] = [];
+    const cases: Array<[string, (s: typeof rollups) => Promise<unknown>]> = [
+      ['overview, all time', (s) => s.overview(all)],
+      ['overview, last 30 days', (s) => s.overview(d30)],
+      ['overview, one agency', (s) => s.overview(scopeOf({ agencyId: agency.a }))],
+      ['breakdown, all time', (s) => s.maladministrationBreakdown(all)],
+      ['SLA compliance, all time', (s) => s.slaCompliance(all)],
+      ['agency leaderboard, all time', (s) => s.leaderboard(all, 'TRANSPARENCY_INDEX' as any, 1, 100)],
+      ['monthly trend, all time', (s) => s.trend(all, 'MONTH')],
+    ];
+    await stack.analytics.consumer?.stop();
+    for (const [name, fn] of cases) {
+      const a = await fn(rollups);
+      const b = await fn(raw);
+      const equal = isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+      if (!equal) throw new Error(`analytics: rollups and raw GROUP BY differ for ${name}`);
+      const tr = pct(await sequential(() => fn(rollups), 5), 50);
+      const tw = pct(await sequential(() => fn(raw), 3), 50);
+      anRows.push([name, ms(tr), ms(tw), `${(tw / tr).toFixed(1)}×`, 'yes']);
+    }
+    table('Analytics: rollups vs raw GROUP BY over the facts (median ms)', ['query', 'rollups', 'raw SQL', 'ratio', 'equal'], anRows);
+    console.log(`\nDone in ${((performance.now() - t0) / 1000).toFixed(0)} s; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
+  } finally {
+    await stack.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
