@@ -26,6 +26,7 @@ const SignInPage = lazy(() => import('../pages/SignInPage'));
 const LaporPage = lazy(() => import('../pages/LaporPage'));
 const LacakPage = lazy(() => import('../pages/LacakPage'));
 const PlaygroundPage = lazy(() => import('../pages/PlaygroundPage'));
+const MonthlyReportPage = lazy(() => import('../pages/MonthlyReportPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 export interface AppProps {
@@ -71,6 +72,7 @@ export function Routes() {
       <Route path="/lacak" component={LacakPage} />
       <Route path="/sign-in" component={SignInPage} />
       <Route path="/playground" component={PlaygroundPage} />
+      <Route path="/laporan-bulanan" component={MonthlyReportPage} />
       <Route component={NotFoundPage} />
     </Switch>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Icon } from '../components/Icon';
 import { Link, useLocation, useSearch } from 'wouter';
 import { ScopeBanner } from '../components/ScopeBanner';
@@ -15,19 +15,22 @@ const NAV: { path: string; label: MessageKey; match: (p: string) => boolean }[] 
   { path: '/agencies', label: 'nav.agencies', match: (p) => p.startsWith('/agencies') },
   { path: '/regions', label: 'nav.regions', match: (p) => p.startsWith('/regions') },
   { path: '/reports', label: 'nav.reports', match: (p) => p.startsWith('/reports') },
+  { path: '/laporan-bulanan', label: 'nav.monthly', match: (p) => p.startsWith('/laporan-bulanan') },
   { path: '/lapor', label: 'nav.lapor', match: (p) => p.startsWith('/lapor') },
   { path: '/lacak', label: 'nav.lacak', match: (p) => p.startsWith('/lacak') },
   { path: '/playground', label: 'nav.playground', match: (p) => p.startsWith('/playground') },
 ];
 
 /** Pages without the filters bar (the citizen pages are forms, not views of the data). */
-const NO_FILTERS = ['/sign-in', '/playground', '/lapor', '/lacak'];
+const NO_FILTERS = ['/sign-in', '/playground', '/lapor', '/lacak', '/laporan-bulanan', '/reports/'];
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
   const { session, signOut } = useAuth();
   const [location] = useLocation();
   const search = useSearch();
+  // Phones: Lapor and Lacak as buttons in the header (the navigation scrolls sideways there).
+  const [phone] = useState(() => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 700px)').matches);
   const { shared } = useFilters();
   const mainRef = useRef<HTMLElement>(null);
   const showFilters = !NO_FILTERS.some((p) => location.startsWith(p));
@@ -64,6 +67,16 @@ export function Layout({ children }: { children: ReactNode }) {
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
         <div className="header-actions">
+          {phone ? (
+          <div className="citizen-quick">
+            <Link href={`/lapor${shared()}`} className="button button-primary">
+              {t('nav.lapor')}
+            </Link>
+            <Link href={`/lacak${shared()}`} className="button button-secondary">
+              {t('nav.lacak')}
+            </Link>
+          </div>
+          ) : null}
           <button
             type="button"
             className="button button-ghost lang-switch"

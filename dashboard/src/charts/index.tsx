@@ -26,6 +26,9 @@ import { categoryColor, PRIMARY, SECONDARY } from '../domain/palette';
 const TEXT = '#1f2328';
 const TICK = { fontSize: 12, fill: '#3d444d' };
 const legendText = (value: string) => <span style={{ color: TEXT }}>{value}</span>;
+/** On a phone the category labels take at most ~40 % of the width, so the bars always draw. */
+const narrow = () => typeof window !== 'undefined' && window.innerWidth < 600;
+const fitLabel = (width: number) => (narrow() ? Math.min(width, Math.round(window.innerWidth * 0.36)) : width);
 
 export interface BarDatum {
   key: string;
@@ -49,20 +52,21 @@ interface RankedBarChartProps {
 }
 
 /** Horizontal bars, largest first (the caller sorts), labelled with their value. */
-export function RankedBarChart({ data, height, color = PRIMARY, categorical, formatValue, onSelect, labelWidth = 190 }: RankedBarChartProps) {
+export function RankedBarChart({ data, height, color = PRIMARY, categorical, formatValue, onSelect, labelWidth: wantedLabelWidth = 190 }: RankedBarChartProps) {
   const h = height ?? Math.max(120, data.length * 34 + 40);
+  const labelWidth = fitLabel(wantedLabelWidth);
   return (
     <BarChart
       responsive
       style={{ width: '100%', height: h }}
       data={data}
       layout="vertical"
-      margin={{ top: 4, right: 96, bottom: 4, left: 8 }}
+      margin={{ top: 4, right: narrow() ? 64 : 96, bottom: 4, left: 8 }}
       accessibilityLayer={false}
     >
       <CartesianGrid horizontal={false} strokeDasharray="3 3" />
       <XAxis type="number" allowDecimals={false} tickFormatter={formatValue} />
-      <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
+      <YAxis type="category" dataKey="label" width={labelWidth} tick={{ ...TICK, fontSize: narrow() ? 11 : 12 }} interval={0} />
       {/* a bar's own label when it has one (a withheld figure is drawn empty and labelled "< 5") */}
       <Tooltip
         formatter={(v, _name, item) => (item?.payload?.valueLabel as string | undefined) ?? (formatValue ? formatValue(Number(v)) : String(v))}
@@ -250,7 +254,7 @@ export function StackedBarChart({
     <BarChart responsive style={{ width: '100%', height: h }} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false}>
       <CartesianGrid horizontal={false} strokeDasharray="3 3" />
       <XAxis type="number" allowDecimals={false} />
-      <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fontSize: 12 }} />
+      <YAxis type="category" dataKey="label" width={fitLabel(labelWidth)} tick={TICK} />
       <Tooltip />
       <Legend formatter={legendText} />
       {series.map((s) => (
@@ -282,7 +286,7 @@ export function GroupedBarChart({
     <BarChart responsive style={{ width: '100%', height: h }} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false}>
       <CartesianGrid horizontal={false} strokeDasharray="3 3" />
       <XAxis type="number" tickFormatter={formatValue} tick={TICK} domain={target ? [0, (max: number) => Math.max(max, target.value * 1.1)] : undefined} />
-      <YAxis type="category" dataKey="label" width={labelWidth} tick={TICK} interval={0} />
+      <YAxis type="category" dataKey="label" width={fitLabel(labelWidth)} tick={TICK} interval={0} />
       <Tooltip formatter={(v) => (formatValue ? formatValue(Number(v)) : String(v))} />
       <Legend formatter={legendText} />
       {series.map((s) => (

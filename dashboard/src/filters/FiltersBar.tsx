@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { AGENCY_NAME, REGION_NAME, type AgencyNameData, type RegionNameData } from '../graphql/operations';
 import { useI18n } from '../i18n/I18n';
@@ -27,8 +27,17 @@ export function FiltersBar() {
   const invalidRange = filters.period === 'custom' && filters.from && filters.to && filters.from > filters.to;
   const isDefault = filters.period === DEFAULT_PRESET && !filters.region && !filters.agency && !filters.topic;
 
+  // On a phone the controls fold away behind one "Filter" button, so the first chart is near the top.
+  const [narrow] = useState(() => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 700px)').matches);
+  const [open, setOpen] = useState(!narrow);
   return (
     <section className="filters-bar" aria-label={t('filters.label')}>
+      {narrow ? (
+        <button type="button" className="button button-secondary button-small filters-toggle no-print" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
+          {t('filters.label')}
+        </button>
+      ) : null}
+      <div className="filters-body" hidden={!open}>
       <div className="filters-row">
         <div className="filter-field">
           <label htmlFor={periodId}>{t('filters.period')}</label>
@@ -100,6 +109,7 @@ export function FiltersBar() {
       </div>
       <div className="filters-row">
         <RegionPicker value={filters.region} onChange={(region) => setFilters({ region })} />
+      </div>
       </div>
       {invalidRange ? (
         <p className="field-error" role="alert">

@@ -478,6 +478,54 @@ const DURATION_FIELDS = `
     suppressedBelow
   }
 `;
+/** The printable monthly report ("Laporan bulanan"): one month, one agency or the regency, in one request. */
+export const MONTHLY_REPORT = gql`
+  query MonthlyReport($filter: AnalyticsFilter, $now: AnalyticsFilter) {
+    current: analyticsOverview(filter: $filter) {
+      ${KPI_FIELDS}
+      byTopic {
+        topic
+        count
+        suppressedBelow
+      }
+    }
+    now: analyticsOverview(filter: $now) {
+      open
+      overdue
+      suppressedBelow
+      suppressedFields
+    }
+    trend: reportTrend(filter: $filter, interval: DAY) {
+      periodStart
+      submitted
+      completed
+      suppressedBelow
+    }
+    malad: maladministrationBreakdown(filter: $filter) { ${BREAKDOWN_FIELDS} }
+    sla: slaCompliance(filter: $filter) {
+      overall
+      suppressedBelow
+      suppressedFields
+      steps {
+        step
+        onTime
+        late
+        overdueOpen
+        compliance
+        suppressedBelow
+        suppressedFields
+      }
+    }
+  }
+`;
+export interface MonthlyReportData {
+  current: Kpis & { byTopic: { topic: string; count: number | null; suppressedBelow?: number | null }[] };
+  now: (Withheld & { open: number | null; overdue: number | null }) | null;
+  trend: ReportTrendData['reportTrend'];
+  malad: Breakdown;
+  sla: SlaComplianceData['slaCompliance'];
+}
+
 export const RESPONSE_TIMES = gql`
   query ResponseTimes($filter: AnalyticsFilter) {
     responseTimeStats(filter: $filter) {

@@ -71,6 +71,16 @@ export interface SubmitOutcome {
  * (`?topic=JALAN&region=64.02.18`, the dashboard's shared keys); what the person types never goes
  * into the URL. On success the tracking ID is shown with a copy button.
  */
+/**
+ * The tracking ID split for display: lines may break only at its hyphens, and never between the last
+ * group and its check character ("…-7K2P-Q" stays together).
+ */
+export function trackingIdParts(id: string): { head: string; tail: string } {
+  const parts = id.split('-');
+  if (parts.length < 3) return { head: '', tail: id };
+  return { head: `${parts.slice(0, -2).join('-')}-`, tail: parts.slice(-2).join('-') };
+}
+
 export default function LaporPage() {
   const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
   const [formKey, setFormKey] = useState(0);
@@ -141,7 +151,7 @@ function ReportForm({ onSubmitted }: { onSubmitted: (o: SubmitOutcome) => void }
     if (!lengthOk(v.body, LIMITS.body)) e.body = t('lapor.err.body');
     if (!v.topic || (topics && !topic)) e.topic = t('lapor.err.topic');
     if (!v.region || !regionComplete) e.regionCode = t('lapor.err.region');
-    if (v.name.trim() && !lengthOk(v.name, LIMITS.name)) e['reporter.name'] = t('lapor.err.name');
+    if (v.name.trim() && !lengthOk(v.name, LIMITS.reporterName)) e['reporter.name'] = t('lapor.err.name');
     if (v.email.trim() && !EMAIL_PATTERN.test(v.email.trim())) e['reporter.email'] = t('lapor.err.email');
     if (v.phone.trim() && !PHONE_PATTERN.test(v.phone.trim())) e['reporter.phone'] = t('lapor.err.phone');
     return e;
@@ -254,7 +264,7 @@ function ReportForm({ onSubmitted }: { onSubmitted: (o: SubmitOutcome) => void }
             onChange={(x) => set('title', x)}
             hint={t('lapor.titleHint')}
             error={err.title}
-            maxLength={LIMITS.title[1]}
+            maxLength={LIMITS.title.max}
             required
           />
           <TextField
@@ -264,7 +274,7 @@ function ReportForm({ onSubmitted }: { onSubmitted: (o: SubmitOutcome) => void }
             onChange={(x) => set('body', x)}
             hint={t('lapor.bodyHint')}
             error={err.body}
-            maxLength={LIMITS.body[1]}
+            maxLength={LIMITS.body.max}
             multiline
             rows={7}
             required
@@ -418,7 +428,8 @@ function SubmitSuccess({ outcome, onAnother }: { outcome: SubmitOutcome; onAnoth
         <p>{t('lapor.yourId')}</p>
         <div className="tracking-box">
           <strong className="tracking-id mono" ref={idRef} data-testid="tracking-id">
-            {outcome.trackingId}
+            {trackingIdParts(outcome.trackingId).head}
+            <span className="nowrap">{trackingIdParts(outcome.trackingId).tail}</span>
           </strong>
           <button type="button" className="button button-secondary" onClick={onCopy}>
             {copy === 'copied' ? t('lapor.copied') : t('lapor.copy')}
