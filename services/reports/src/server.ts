@@ -3,6 +3,7 @@ import { checkDependencies, createLogger, httpHealthCheck, serviceUrl, startSubg
 import { LocalDiskStorage, type AttachmentStorage } from './attachments/storage';
 import { attachmentRoutes } from './attachments/routes';
 import { startOrphanSweeper, sweepIntervalMs, type SweeperHandle } from './attachments/sweep';
+import { startOutboxPruner, type PrunerHandle } from './service/outbox-retention';
 import { createContext } from './context';
 import { calendarFromEnv, type WorkingCalendar } from './domain/sla';
 import { outboxRoutes } from './outbox/routes';
@@ -25,6 +26,8 @@ export interface ReportsServerOptions {
   logger?: Logger;
   /** How often unlinked uploads older than 24 h are deleted (default ATTACHMENT_SWEEP_INTERVAL_MS or hourly; 0: never). */
   orphanSweepIntervalMs?: number;
+  /** How often acknowledged outbox events past their retention are deleted (default PANTAU_OUTBOX_PRUNE_INTERVAL_MS or hourly; 0: never). */
+  outboxPruneIntervalMs?: number;
   /** Runs after the server listens (e.g. the demo seed); failures are logged, not fatal. */
   afterStart?: (server: ReportsServer) => Promise<void>;
 }
@@ -35,6 +38,8 @@ export interface ReportsServer extends RunningServer {
   storage: AttachmentStorage;
   /** The periodic orphan-upload sweep (runNow for an immediate one). */
   sweeper: SweeperHandle;
+  /** Outbox retention (service/outbox-retention.ts): runNow for an immediate prune. */
+  pruner: PrunerHandle;
   /** Settles when afterStart has finished (tests wait on it). */
   ready: Promise<void>;
 }
@@ -52,6 +57,7 @@ export async function createServer(opts: ReportsServerOptions): Promise<ReportsS
   const storage = opts.storage ?? new LocalDiskStorage();
   const schema = await buildReportsSchema();
   let sweeper: SweeperHandle | null = null;
+  let pruner: PrunerHandle | null = null;
   const running = await startSubgraphServer(
     {
       name: 'reports',
@@ -71,6 +77,7 @@ export async function createServer(opts: ReportsServerOptions): Promise<ReportsS
       },
       onClose: async () => {
         await sweeper?.stop();
+        await pruner?.stop();
         await ds.destroy();
       },
     },
@@ -82,7 +89,8 @@ export async function createServer(opts: ReportsServerOptions): Promise<ReportsS
     intervalMs: opts.orphanSweepIntervalMs ?? sweepIntervalMs(),
     logger,
   });
-  const server: ReportsServer = { ...running, ds, service, storage, sweeper, ready: Promise.resolve() };
+  pruner = startOutboxPruner({ ds, logger, intervalMs: opts.outboxPruneIntervalMs });
+  const server: ReportsServer = { ...running, ds, service, storage, sweeper, pruner, ready: Promise.resolve() };
   if (opts.afterStart) {
     server.ready = opts.afterStart(server).catch((err) => logger.error({ err }, 'after-start task failed'));
   }

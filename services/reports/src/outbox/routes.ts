@@ -2,6 +2,7 @@ import type express from 'express';
 import { sendError, serviceCredentialRequired } from '@pantau/common';
 import type { DataSource } from 'typeorm';
 import { OUTBOX_DEFAULT_LIMIT, OUTBOX_MAX_LIMIT, readOutbox } from '../service/outbox';
+import { prunedThrough, recordAck } from '../service/outbox-retention';
 
 /**
  * GET /internal/outbox?after=<seq>&limit=<n> — the reports → analytics event feed (OutboxPage), in seq
@@ -31,6 +32,25 @@ export function outboxRoutes(ds: DataSource) {
         });
         return;
       }
+      // events up to the pruned horizon are gone: say so rather than let the consumer take it for a gap
+      const pruned = await prunedThrough(ds);
+      if (after < pruned) {
+        res.status(410).json({
+          errors: [
+            {
+              message: `Events up to seq ${pruned} were pruned after every consumer had them (PANTAU_OUTBOX_RETENTION_DAYS): restore a snapshot of the consumer taken after seq ${pruned}.`,
+              extensions: {
+                code: 'OUTBOX_PRUNED',
+                messageId: `Peristiwa sampai seq ${pruned} sudah dipangkas: pulihkan cadangan konsumen yang dibuat setelah seq ${pruned}.`,
+                prunedThrough: pruned,
+              },
+            },
+          ],
+        });
+        return;
+      }
+      // a pull with after=N acknowledges everything up to N for this consumer (outbox retention)
+      await recordAck(ds, req.pantauService.service, after);
       res.json(await readOutbox(ds, after, limit));
     });
   };
