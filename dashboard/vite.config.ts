@@ -35,10 +35,10 @@ export default defineConfig({
       },
     },
   },
-  // The shared vocabulary is a CommonJS workspace package: pre-bundle it for the dev server.
+  // The contract (@pantau/contract) is a CommonJS workspace package: pre-bundle it for the dev server.
   // GraphiQL's worker setup uses Vite's ?worker imports, which only work unbundled.
   optimizeDeps: {
-    include: ['@pantau/common/dist/vocabulary.js'],
+    include: ['@pantau/contract'],
     exclude: ['graphiql/setup-workers/vite', '@graphiql/react/setup-workers/vite'],
   },
   server: {

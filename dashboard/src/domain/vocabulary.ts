@@ -1,8 +1,7 @@
 /**
  * Domain vocabulary for the dashboard. The enums and the maladministration names (Ombudsman RI,
- * Per-ORI 26/2017 art. 11) come from the shared @pantau/common package, the same source the
- * services use, so an Indonesian label is written once. (Deep import: only the vocabulary module,
- * none of the server-side code.)
+ * Per-ORI 26/2017 art. 11) come from @pantau/contract, the same source the services use, so an
+ * Indonesian label is written once.
  */
 import {
   MALADMINISTRATION_LABELS,
@@ -12,7 +11,7 @@ import {
   ReportEventType,
   Role,
   RegionLevel,
-} from '@pantau/common/dist/vocabulary.js';
+} from '@pantau/contract';
 import type { Lang } from '../i18n/format';
 
 export { MALADMINISTRATION_LABELS, Maladministration, ReportStatus, Classification, ReportEventType, Role, RegionLevel };

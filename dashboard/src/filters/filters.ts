@@ -8,6 +8,7 @@
  * browser's: the inclusive `to` day is sent as the next midnight in that zone.
  */
 import { daysBetween, deploymentTimeZone, dayInZone, shiftDay, shiftMonth, zonedDayStart } from '../domain/timeZone';
+import { REGION_CODE_PATTERN } from '@pantau/contract';
 
 export type PeriodPreset = '7d' | '30d' | '90d' | '365d' | 'ytd' | 'lastMonth' | 'all' | 'custom';
 export const PERIOD_PRESETS: PeriodPreset[] = ['7d', '30d', '90d', '365d', 'ytd', 'lastMonth', 'all', 'custom'];
@@ -48,7 +49,6 @@ export interface AnalyticsFilterInput {
 }
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-const REGION_RE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
 export function isDay(value: string | null | undefined): value is string {
   if (!value || !DAY_RE.test(value)) return false;
@@ -56,7 +56,7 @@ export function isDay(value: string | null | undefined): value is string {
 }
 
 export function isRegionCode(value: string | null | undefined): value is string {
-  return !!value && REGION_RE.test(value);
+  return !!value && REGION_CODE_PATTERN.test(value);
 }
 
 /** Local midnight of a YYYY-MM-DD day (browser zone; only for date inputs). */

@@ -324,7 +324,7 @@ function RateForm({ report, onDone }: { report: TrackedReport; onDone: (message:
         onChange={setComment}
         multiline
         rows={3}
-        maxLength={LIMITS.comment[1]}
+        maxLength={LIMITS.comment.max}
         error={errors.fields.comment}
       />
       {errors.summary ? (
@@ -381,7 +381,7 @@ function ReopenForm({ report, deadline, onDone }: { report: TrackedReport; deadl
         onChange={setReason}
         multiline
         rows={3}
-        maxLength={LIMITS.reason[1]}
+        maxLength={LIMITS.reason.max}
         error={errors.fields.reason}
         required
       />
@@ -454,7 +454,7 @@ export function AddDetailPanel({ report, onDone }: { report: TrackedReport; onDo
             onChange={setDetail}
             multiline
             rows={5}
-            maxLength={LIMITS.detail[1]}
+            maxLength={LIMITS.detail.max}
             error={errors.fields.detail}
             required
           />

@@ -20,7 +20,7 @@ import {
   type ReportActionsReport,
 } from '../graphql/operations';
 import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
-import { lengthOk, LIMITS } from './citizen';
+import { lengthOk, LIMITS, type LengthRange } from './citizen';
 
 /** Staff actions in the order a report moves through them. RATE / REOPEN belong to the reporter (Lacak). */
 export const STAFF_ACTIONS = ['DISPOSITION', 'HOLD', 'ARCHIVE', 'FORWARD', 'RESPOND', 'COMPLETE', 'CLASSIFY'] as const;
@@ -148,7 +148,7 @@ function ActionForm({ action, report, run, onCancel }: { action: StaffAction; re
     case 'DISPOSITION':
       return <DispositionForm {...props} />;
     case 'HOLD':
-      return <TextActionForm {...props} action="HOLD" field="note" limits={LIMITS.note} required />;
+      return <TextActionForm {...props} action="HOLD" field="note" limits={LIMITS.holdNote} required />;
     case 'ARCHIVE':
       return <TextActionForm {...props} action="ARCHIVE" field="reason" limits={LIMITS.reason} required />;
     case 'FORWARD':
@@ -240,7 +240,7 @@ function TextActionForm({
   required,
   run,
   onCancel,
-}: FormProps & { action: 'HOLD' | 'ARCHIVE' | 'COMPLETE'; field: 'note' | 'reason'; limits: readonly [number, number]; required?: boolean }) {
+}: FormProps & { action: 'HOLD' | 'ARCHIVE' | 'COMPLETE'; field: 'note' | 'reason'; limits: LengthRange; required?: boolean }) {
   const { t } = useReportI18n();
   const id = `act-${action}-${field}`;
   const [text, setText] = useState('');
@@ -264,7 +264,7 @@ function TextActionForm({
           onChange={setText}
           multiline
           rows={3}
-          maxLength={limits[1]}
+          maxLength={limits.max}
           required={required}
           error={errors.fields[field]}
         />
@@ -390,7 +390,7 @@ function DispositionForm({ report, run, onCancel }: FormProps) {
             </span>
           </label>
         </fieldset>
-        <TextField id="act-disp-note" label={t('act.note')} value={note} onChange={setNote} multiline rows={2} maxLength={LIMITS.optionalNote[1]} error={errors.fields.note} />
+        <TextField id="act-disp-note" label={t('act.note')} value={note} onChange={setNote} multiline rows={2} maxLength={LIMITS.optionalNote.max} error={errors.fields.note} />
       </ActionFrame>
     </>
   );
@@ -434,7 +434,7 @@ function ForwardForm({ report, run, onCancel }: FormProps) {
           onChange={setReason}
           multiline
           rows={3}
-          maxLength={LIMITS.reason[1]}
+          maxLength={LIMITS.reason.max}
           required
           error={errors.fields.reason}
         />
@@ -468,7 +468,7 @@ function RespondForm({ run, onCancel }: FormProps) {
           onChange={setBody}
           multiline
           rows={5}
-          maxLength={LIMITS.response[1]}
+          maxLength={LIMITS.response.max}
           required
           error={errors.fields.body}
         />
@@ -498,7 +498,7 @@ function ClassifyForm({ report, run, onCancel }: FormProps) {
           <label htmlFor="act-class-type">{t('report.type')}</label>
           <MaladministrationSelect id="act-class-type" value={type} onChange={setType} allowClear />
         </div>
-        <TextField id="act-class-note" label={t('act.note')} value={note} onChange={setNote} multiline rows={2} maxLength={LIMITS.optionalNote[1]} error={errors.fields.note} />
+        <TextField id="act-class-note" label={t('act.note')} value={note} onChange={setNote} multiline rows={2} maxLength={LIMITS.optionalNote.max} error={errors.fields.note} />
       </ActionFrame>
     </>
   );

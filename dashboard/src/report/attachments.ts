@@ -1,11 +1,12 @@
+import { ATTACHMENT_TYPES, ATTACHMENTS } from '@pantau/contract';
 import { requestHeaders } from '../graphql/client';
 import type { Lang } from '../i18n/format';
 
-/** What the reports service accepts (it checks the bytes; this only spares a pointless upload). */
-export const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'application/pdf'];
+/** What the reports service accepts (@pantau/contract; it checks the bytes, this only spares a pointless upload). */
+export const ACCEPTED_TYPES: readonly string[] = ATTACHMENT_TYPES;
 export const ACCEPT_ATTR = `${ACCEPTED_TYPES.join(',')},.jpg,.jpeg,.png,.webp,.mp4,.pdf`;
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_FILES = 10;
+export const MAX_FILE_BYTES = ATTACHMENTS.maxBytes;
+export const MAX_FILES = ATTACHMENTS.maxPerItem;
 
 export const ATTACHMENTS_URL = '/attachments';
 

@@ -1,3 +1,5 @@
+import { REOPEN_WINDOW_DAYS } from '@pantau/contract';
+
 /**
  * Small pieces of the citizen pages that are not UI: the idempotency key, input checks that mirror
  * the reports service's rules (so most mistakes are caught before a round trip; the server still
@@ -16,27 +18,12 @@ export function newIdempotencyKey(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** Same patterns as services/reports/src/resolvers/inputs.ts. */
-export const PHONE_PATTERN = /^(\+62|62|0)8[0-9 -]{7,14}$/;
+/**
+ * Limits and patterns are the reports service's own, from @pantau/contract (written once there).
+ * The e-mail check here is only a loose pre-check; the service applies the full rule.
+ */
+export { lengthOk, PHONE_PATTERN, TEXT_LIMITS as LIMITS, type LengthRange } from '@pantau/contract';
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export const LIMITS = {
-  title: [5, 200],
-  body: [20, 5000],
-  name: [2, 120],
-  note: [5, 2000],
-  reason: [5, 2000],
-  response: [10, 5000],
-  comment: [0, 1000],
-  optionalNote: [0, 2000],
-  /** addReportDetail's detail (services/reports AddReportDetailInput). */
-  detail: [10, 5000],
-} as const;
-
-export function lengthOk(value: string, [min, max]: readonly [number, number]): boolean {
-  const n = value.trim().length;
-  return n >= min && n <= max;
-}
 
 /** Normalises what a person types as a tracking ID for display (the server is just as forgiving). */
 export function tidyTrackingId(raw: string): string {
@@ -67,8 +54,8 @@ export function rememberedTrackingId(): string | null {
   }
 }
 
-/** The reporter may reopen within 14 days of completion (services/reports lifecycle REOPEN_WINDOW_DAYS). */
-export const REOPEN_WINDOW_DAYS = 14;
+/** The reporter may reopen within REOPEN_WINDOW_DAYS of completion (the lifecycle rule, @pantau/contract). */
+export { REOPEN_WINDOW_DAYS };
 
 export function reopenDeadline(completedAt: string | null): Date | null {
   if (!completedAt) return null;

@@ -1,19 +1,13 @@
 import { GraphQLError } from 'graphql';
 
+import type { ErrorCode } from '@pantau/contract';
+
 /**
- * Error codes every Pantau subgraph uses in `extensions.code`. Messages are English (the API's
- * language for developers); `extensions.messageId` carries the Indonesian text the dashboard shows.
+ * Error codes every Pantau subgraph uses in `extensions.code`: the typed list with each code's parameters
+ * is part of the public contract (@pantau/contract). Messages are English (the API's language for
+ * developers); `extensions.messageId` carries the Indonesian text.
  */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'INVALID_TRANSITION'
-  | 'RATE_LIMITED'
-  | 'SERVICE_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR';
+export type { ErrorCode };
 
 export class AppError extends GraphQLError {
   /**

@@ -1,10 +1,11 @@
 import { ArgsType, Field, Int, ObjectType, Directive } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { PAGE_SIZE } from '@pantau/contract';
 import { badInput } from './errors';
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = PAGE_SIZE.max;
+export const DEFAULT_PAGE_SIZE = PAGE_SIZE.default;
 
 @Directive('@shareable')
 @ObjectType({ description: 'Relay-style page information.' })

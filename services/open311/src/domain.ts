@@ -247,7 +247,7 @@ export function titleFrom(description: string, fallback: string): string {
   return t.length >= 5 ? t : fallback;
 }
 
-export const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
+export { REGION_CODE_PATTERN as REGION_CODE } from '@pantau/contract';
 
 /** Whether `code` is `jurisdiction` or inside it (whole segments). */
 export function withinJurisdiction(code: string, jurisdiction: string): boolean {

@@ -1,14 +1,11 @@
 import { badInput, RegionLevel } from '@pantau/common';
+import { isRegionCode } from '@pantau/contract';
 
 /**
  * Kemendagri region codes are hierarchical by prefix: province `64`, regency `64.02`,
- * district `64.02.18`, village `64.02.18.2001`.
+ * district `64.02.18`, village `64.02.18.2001` (the pattern is part of the public contract).
  */
-const CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
-
-export function isRegionCode(code: string): boolean {
-  return CODE.test(code);
-}
+export { isRegionCode };
 
 /**
  * A region code a client passed as a filter (trimmed): a Kemendagri code or BAD_USER_INPUT naming the

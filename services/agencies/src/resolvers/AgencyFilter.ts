@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { IsOptional, Length, Matches } from 'class-validator';
+import { REGION_CODE_PATTERN } from '@pantau/contract';
 import { AgencyLevel } from '../entities/Agency';
 
 @InputType({ description: 'Filters for the agency registry.' })
@@ -14,7 +15,7 @@ export class AgencyFilter {
 
   @Field(() => String, { nullable: true, description: 'Agencies serving this region or any region inside it.' })
   @IsOptional()
-  @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'regionCode must be a Kemendagri code such as 64.02.18' })
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a Kemendagri code such as 64.02.18' })
   regionCode?: string;
 
   @Field(() => ID, { nullable: true, description: 'Direct children of this agency.' })

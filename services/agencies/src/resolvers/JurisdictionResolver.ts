@@ -4,6 +4,7 @@ import { Arg, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'typ
 import { IsOptional, Length, Matches } from 'class-validator';
 import { In, IsNull } from 'typeorm';
 import { AppError, badInput, notFound, type RoadStatus } from '@pantau/common';
+import { REGION_CODE_PATTERN } from '@pantau/contract';
 import { Agency } from '../entities/Agency';
 import { Duty } from '../entities/Duty';
 import { Road, RoadRegion } from '../entities/Road';
@@ -20,7 +21,7 @@ export class JurisdictionInput {
   topic: string;
 
   @Field(() => String, { description: 'Kemendagri code of where the problem is.' })
-  @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'regionCode must be a Kemendagri code such as 64.02.18.2001' })
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a Kemendagri code such as 64.02.18.2001' })
   regionCode: string;
 
   @Field(() => ID, { nullable: true, description: 'The road the complaint is about, if any.' })

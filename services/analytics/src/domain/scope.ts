@@ -1,3 +1,4 @@
+import { REGION_CODE_PATTERN as REGION_CODE } from '@pantau/contract';
 import { regionMatches } from './facts';
 import { addDays, addMonths, formatDayKey, weekStart, type ZonedCalendar } from './time';
 
@@ -25,7 +26,6 @@ export interface FilterInput {
 
 export class ScopeError extends Error {}
 
-const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
 export function scopeOf(filter: FilterInput | null | undefined): Scope {
   const f = filter ?? {};

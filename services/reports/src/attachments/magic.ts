@@ -2,8 +2,11 @@
  * Content type from a file's first bytes (magic numbers), never from the client's claim.
  * Accepted: JPEG, PNG, WebP, MP4 (ISO base media with an MP4-family brand), PDF.
  */
-export const ALLOWED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'application/pdf'] as const;
-export type AllowedType = (typeof ALLOWED_TYPES)[number];
+import { ATTACHMENT_TYPES, type AttachmentType } from '@pantau/contract';
+
+/** The accepted types are part of the public contract (the dashboard's file picker offers the same). */
+export const ALLOWED_TYPES = ATTACHMENT_TYPES;
+export type AllowedType = AttachmentType;
 
 /** Bytes needed to decide. */
 export const MAGIC_BYTES = 16;

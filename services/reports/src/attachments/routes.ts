@@ -5,6 +5,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type express from 'express';
 import { AppError, DRAIN_MAX_BYTES, drainRequest, envInt, sendJsonError, viewerFromAuthorization, Role, type Viewer } from '@pantau/common';
+import { ATTACHMENTS } from '@pantau/contract';
 import type { DataSource } from 'typeorm';
 import { AttachmentEntity, ReportEntity } from '../entities';
 import { reportAccess } from '../domain/privacy';
@@ -16,7 +17,7 @@ import { ALLOWED_TYPES, MAGIC_BYTES, sniffContentType } from './magic';
 import { keyLockFor } from './key-lock';
 import type { AttachmentStorage } from './storage';
 
-export const DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_ATTACHMENT_BYTES = ATTACHMENTS.maxBytes;
 export const DEFAULT_UPLOAD_TIMEOUT_MS = 120_000;
 
 /** `ATTACHMENT_MAX_BYTES` (default 10 MiB): a file of exactly this many bytes is accepted, one more is refused. */

@@ -1,4 +1,5 @@
 import { Classification, Maladministration, ReportEventType, ReportStatus, Role } from '@pantau/common';
+import { ATTACHMENTS, isRating, RATING, TEXT_LIMITS, type LengthRange } from '@pantau/contract';
 import { REOPEN_WINDOW_DAYS, SLA_DAYS, type WorkingCalendar } from './sla';
 
 /**
@@ -226,9 +227,9 @@ const verbEn = (type: ActionType) => (type === 'ADD_DETAIL' ? 'add detail to' : 
 const DAY_MS = 86_400_000;
 
 /** Files the reporter may add with one detail (the same limit as a submission). */
-export const MAX_DETAIL_ATTACHMENTS = 10;
+export const MAX_DETAIL_ATTACHMENTS = ATTACHMENTS.maxPerItem;
 
-function requireText(value: string | null | undefined, field: string, min: number, max: number): string {
+function requireText(value: string | null | undefined, field: string, { min, max }: LengthRange): string {
   const v = (value ?? '').trim();
   if (v.length < min || v.length > max) {
     throw new LifecycleError(
@@ -240,10 +241,10 @@ function requireText(value: string | null | undefined, field: string, min: numbe
   return v;
 }
 
-function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+function optionalText(value: string | null | undefined, field: string, { max }: LengthRange): string | null {
   const v = (value ?? '').trim();
   if (!v) return null;
-  return requireText(v, field, 1, max);
+  return requireText(v, field, { min: 1, max });
 }
 
 /** Why an actor may not take an action now (null when it may). Checks role and status only. */
@@ -361,7 +362,7 @@ export function applyAction(
 
   switch (action.type) {
     case 'DISPOSITION': {
-      const agencyId = requireText(action.agencyId, 'agencyId', 1, 64);
+      const agencyId = requireText(action.agencyId, 'agencyId', TEXT_LIMITS.id);
       if (action.anonymous === false && state.anonymous) {
         throw new LifecycleError(
           'BAD_USER_INPUT',
@@ -376,7 +377,7 @@ export function applyAction(
           'Pelapor meminta laporan dirahasiakan; status rahasia tidak dapat dicabut.',
         );
       }
-      note = optionalText(action.note, 'note', 2000);
+      note = optionalText(action.note, 'note', TEXT_LIMITS.optionalNote);
       next.status = S.DISPOSITIONED;
       next.agencyId = agencyId;
       toAgencyId = agencyId;
@@ -393,16 +394,16 @@ export function applyAction(
       break;
     }
     case 'HOLD':
-      note = requireText(action.note, 'note', 5, 2000);
+      note = requireText(action.note, 'note', TEXT_LIMITS.holdNote);
       next.status = S.ON_HOLD;
       break;
     case 'ARCHIVE':
-      note = requireText(action.reason, 'reason', 5, 2000);
+      note = requireText(action.reason, 'reason', TEXT_LIMITS.reason);
       next.status = S.ARCHIVED;
       next.archivedAt = at;
       break;
     case 'FORWARD': {
-      const to = requireText(action.toAgencyId, 'toAgencyId', 1, 64);
+      const to = requireText(action.toAgencyId, 'toAgencyId', TEXT_LIMITS.id);
       if (to === state.agencyId) {
         throw new LifecycleError(
           'BAD_USER_INPUT',
@@ -410,7 +411,7 @@ export function applyAction(
           'Laporan sudah berada di instansi tersebut.',
         );
       }
-      note = requireText(action.reason, 'reason', 5, 2000);
+      note = requireText(action.reason, 'reason', TEXT_LIMITS.reason);
       next.status = S.DISPOSITIONED;
       next.agencyId = to;
       toAgencyId = to;
@@ -418,7 +419,7 @@ export function applyAction(
       break;
     }
     case 'RESPOND':
-      note = requireText(action.body, 'body', 10, 5000);
+      note = requireText(action.body, 'body', TEXT_LIMITS.response);
       if (!Number.isInteger(action.attachmentCount) || action.attachmentCount < 0) {
         throw new LifecycleError('BAD_USER_INPUT', 'attachmentCount must be >= 0.', 'Jumlah lampiran tidak sah.');
       }
@@ -428,20 +429,24 @@ export function applyAction(
       next.evidenceResponseCount = state.evidenceResponseCount + (action.attachmentCount > 0 ? 1 : 0);
       break;
     case 'COMPLETE':
-      note = optionalText(action.note, 'note', 2000);
+      note = optionalText(action.note, 'note', TEXT_LIMITS.optionalNote);
       next.status = S.COMPLETED;
       next.completedAt = at;
       break;
     case 'RATE':
-      if (!Number.isInteger(action.rating) || action.rating < 1 || action.rating > 5) {
-        throw new LifecycleError('BAD_USER_INPUT', 'rating must be a whole number from 1 to 5.', 'Nilai harus bilangan bulat 1 sampai 5.');
+      if (!isRating(action.rating)) {
+        throw new LifecycleError(
+          'BAD_USER_INPUT',
+          `rating must be a whole number from ${RATING.min} to ${RATING.max}.`,
+          `Nilai harus bilangan bulat ${RATING.min} sampai ${RATING.max}.`,
+        );
       }
-      note = optionalText(action.comment, 'comment', 1000);
+      note = optionalText(action.comment, 'comment', TEXT_LIMITS.comment);
       next.rating = action.rating;
       next.ratedAt = at;
       break;
     case 'REOPEN':
-      note = requireText(action.reason, 'reason', 5, 2000);
+      note = requireText(action.reason, 'reason', TEXT_LIMITS.reason);
       next.status = S.IN_PROGRESS;
       next.completedAt = null;
       next.rating = null;
@@ -450,7 +455,7 @@ export function applyAction(
       next.completionDueAt = calendar.dueAfter(at, completionDays(state.examination));
       break;
     case 'ADD_DETAIL':
-      note = requireText(action.detail, 'detail', 10, 5000);
+      note = requireText(action.detail, 'detail', TEXT_LIMITS.detail);
       if (!Number.isInteger(action.attachmentCount) || action.attachmentCount < 0 || action.attachmentCount > MAX_DETAIL_ATTACHMENTS) {
         throw new LifecycleError(
           'BAD_USER_INPUT',
@@ -465,7 +470,7 @@ export function applyAction(
       if (action.maladministrationType !== null && !Object.values(Maladministration).includes(action.maladministrationType)) {
         throw new LifecycleError('BAD_USER_INPUT', 'Unknown maladministration type.', 'Jenis maladministrasi tidak dikenal.');
       }
-      note = optionalText(action.note, 'note', 2000);
+      note = optionalText(action.note, 'note', TEXT_LIMITS.optionalNote);
       next.maladministrationType = action.maladministrationType;
       break;
   }

@@ -15,8 +15,8 @@ export const SLA_DAYS = {
   completionExamination: 60,
 } as const;
 
-/** A reporter may reopen a completed report within this many calendar days. */
-export const REOPEN_WINDOW_DAYS = 14;
+/** A reporter may reopen a completed report within this many calendar days (public contract). */
+export { REOPEN_WINDOW_DAYS } from '@pantau/contract';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Makassar';
 

@@ -1,4 +1,15 @@
-import { Classification, Maladministration, ReportStatus } from '@pantau/common';
+import {
+  ATTACHMENTS,
+  Classification,
+  IDEMPOTENCY_KEY_PATTERN,
+  Maladministration,
+  PHONE_PATTERN,
+  RATING,
+  REGION_CODE_PATTERN,
+  ReportStatus,
+  TEXT_LIMITS as L,
+  TOPIC_CODE_PATTERN,
+} from '@pantau/contract';
 import {
   ArrayMaxSize,
   IsEmail,
@@ -13,52 +24,52 @@ import {
 } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
-const REGION_CODE = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
-const PHONE = /^(\+62|62|0)8[0-9 -]{7,14}$/;
+/** Limits and patterns come from @pantau/contract (the dashboard's forms check the same ones). */
+const MAX_FILES = ATTACHMENTS.maxPerItem;
 
 @InputType({ description: 'Who is reporting. Optional; hidden from the agency and the public when anonymous.' })
 export class ReporterInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(2, 120, { message: 'reporter.name must be 2-120 characters long' })
+  @Length(L.reporterName.min, L.reporterName.max, { message: `reporter.name must be ${L.reporterName.min}-${L.reporterName.max} characters long` })
   name?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsEmail({}, { message: 'reporter.email is not a valid e-mail address' })
-  @Length(3, 254)
+  @Length(L.reporterEmail.min, L.reporterEmail.max)
   email?: string;
 
   @Field(() => String, { nullable: true, description: 'Indonesian mobile number, e.g. 0812-3456-7890 or +6281234567890.' })
   @IsOptional()
-  @Matches(PHONE, { message: 'reporter.phone must be an Indonesian mobile number such as 0812-3456-7890' })
+  @Matches(PHONE_PATTERN, { message: 'reporter.phone must be an Indonesian mobile number such as 0812-3456-7890' })
   phone?: string;
 }
 
 @InputType()
 export class SubmitReportInput {
   @Field(() => String)
-  @Length(5, 200, { message: 'title must be 5-200 characters long' })
+  @Length(L.title.min, L.title.max, { message: `title must be ${L.title.min}-${L.title.max} characters long` })
   title: string;
 
   @Field(() => String)
-  @Length(20, 5000, { message: 'body must be 20-5000 characters long: describe what happened, where and when' })
+  @Length(L.body.min, L.body.max, { message: `body must be ${L.body.min}-${L.body.max} characters long: describe what happened, where and when` })
   body: string;
 
   @Field(() => String, { description: 'Service topic code (see the registry `topics`).' })
-  @Matches(/^[A-Za-z0-9_]{2,40}$/, { message: 'topic must be a topic code such as JALAN' })
+  @Matches(TOPIC_CODE_PATTERN, { message: 'topic must be a topic code such as JALAN' })
   topic: string;
 
   @Field(() => Classification, { defaultValue: Classification.PENGADUAN })
   classification: Classification;
 
   @Field(() => String, { description: 'Kemendagri code of where the problem is, e.g. 64.02.18.2001.' })
-  @Matches(REGION_CODE, { message: 'regionCode must be a Kemendagri code such as 64.02.18.2001' })
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a Kemendagri code such as 64.02.18.2001' })
   regionCode: string;
 
   @Field(() => ID, { nullable: true, description: 'The road (asset) concerned, if any.' })
   @IsOptional()
-  @Length(1, 64)
+  @Length(L.id.min, L.id.max)
   roadId?: string;
 
   @Field(() => ReporterInput, { nullable: true })
@@ -74,7 +85,7 @@ export class SubmitReportInput {
 
   @Field(() => [ID], { nullable: true, description: 'Ids returned by POST /attachments.' })
   @IsOptional()
-  @ArrayMaxSize(10, { message: 'at most 10 attachments per report' })
+  @ArrayMaxSize(MAX_FILES, { message: `at most ${MAX_FILES} attachments per report` })
   @IsUUID('4', { each: true, message: 'attachmentIds must be ids returned by POST /attachments' })
   attachmentIds?: string[];
 
@@ -83,7 +94,7 @@ export class SubmitReportInput {
     description: 'Client-chosen key (e.g. a UUID made when the form opened): retries with the same key return the same report.',
   })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_.:-]{8,100}$/, { message: 'idempotencyKey must be 8-100 characters of letters, digits, _ . : -' })
+  @Matches(IDEMPOTENCY_KEY_PATTERN, { message: 'idempotencyKey must be 8-100 characters of letters, digits, _ . : -' })
   idempotencyKey?: string;
 }
 
@@ -106,7 +117,7 @@ export class ReportFilter {
 
   @Field(() => String, { nullable: true, description: 'Region code prefix: 64.02 matches every report in Kutai Kartanegara.' })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'regionCode must be a Kemendagri code such as 64.02' })
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a Kemendagri code such as 64.02' })
   regionCode?: string;
 
   @Field(() => Maladministration, { nullable: true })
@@ -154,7 +165,7 @@ abstract class StaffActionInput {
 export class DispositionReportInput extends StaffActionInput {
   @Field(() => ID, { nullable: true, description: "Target agency; defaults to the registry's suggestion." })
   @IsOptional()
-  @Length(1, 64)
+  @Length(L.id.min, L.id.max)
   agencyId?: string;
 
   @Field(() => Classification, { nullable: true })
@@ -179,44 +190,44 @@ export class DispositionReportInput extends StaffActionInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(0, 2000)
+  @Length(L.optionalNote.min, L.optionalNote.max)
   note?: string;
 }
 
 @InputType()
 export class HoldReportInput extends StaffActionInput {
   @Field(() => String, { description: 'What the reporter must add.' })
-  @Length(5, 2000)
+  @Length(L.holdNote.min, L.holdNote.max)
   note: string;
 }
 
 @InputType()
 export class ArchiveReportInput extends StaffActionInput {
   @Field(() => String)
-  @Length(5, 2000, { message: 'reason must be 5-2000 characters long' })
+  @Length(L.reason.min, L.reason.max, { message: `reason must be ${L.reason.min}-${L.reason.max} characters long` })
   reason: string;
 }
 
 @InputType()
 export class ForwardReportInput extends StaffActionInput {
   @Field(() => ID)
-  @Length(1, 64)
+  @Length(L.id.min, L.id.max)
   toAgencyId: string;
 
   @Field(() => String, { description: 'Why this is not our duty (bukan wewenang) and whose it is.' })
-  @Length(5, 2000, { message: 'reason must be 5-2000 characters long' })
+  @Length(L.reason.min, L.reason.max, { message: `reason must be ${L.reason.min}-${L.reason.max} characters long` })
   reason: string;
 }
 
 @InputType()
 export class RespondToReportInput extends StaffActionInput {
   @Field(() => String)
-  @Length(10, 5000, { message: 'body must be 10-5000 characters long' })
+  @Length(L.response.min, L.response.max, { message: `body must be ${L.response.min}-${L.response.max} characters long` })
   body: string;
 
   @Field(() => [ID], { nullable: true, description: 'Evidence: ids returned by POST /attachments.' })
   @IsOptional()
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(MAX_FILES)
   @IsUUID('4', { each: true })
   attachmentIds?: string[];
 }
@@ -225,7 +236,7 @@ export class RespondToReportInput extends StaffActionInput {
 export class CompleteReportInput extends StaffActionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(0, 2000)
+  @Length(L.optionalNote.min, L.optionalNote.max)
   note?: string;
 }
 
@@ -237,52 +248,52 @@ export class ClassifyReportInput extends StaffActionInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(0, 2000)
+  @Length(L.optionalNote.min, L.optionalNote.max)
   note?: string;
 }
 
 @InputType()
 export class RateReportInput {
   @Field(() => String)
-  @Length(13, 40)
+  @Length(L.trackingIdInput.min, L.trackingIdInput.max)
   trackingId: string;
 
   @Field(() => Int)
   @IsInt()
-  @Min(1)
-  @Max(5)
+  @Min(RATING.min)
+  @Max(RATING.max)
   rating: number;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(0, 1000)
+  @Length(L.comment.min, L.comment.max)
   comment?: string;
 }
 
 @InputType()
 export class ReopenReportInput {
   @Field(() => String)
-  @Length(13, 40)
+  @Length(L.trackingIdInput.min, L.trackingIdInput.max)
   trackingId: string;
 
   @Field(() => String)
-  @Length(5, 2000, { message: 'reason must be 5-2000 characters long' })
+  @Length(L.reason.min, L.reason.max, { message: `reason must be ${L.reason.min}-${L.reason.max} characters long` })
   reason: string;
 }
 
 @InputType({ description: 'The reporter answers a hold with more detail (and optional files).' })
 export class AddReportDetailInput {
   @Field(() => String)
-  @Length(13, 40)
+  @Length(L.trackingIdInput.min, L.trackingIdInput.max)
   trackingId: string;
 
   @Field(() => String, { description: "What the admin asked for in the hold note (where, when, what exactly)." })
-  @Length(10, 5000, { message: 'detail must be 10-5000 characters long' })
+  @Length(L.detail.min, L.detail.max, { message: `detail must be ${L.detail.min}-${L.detail.max} characters long` })
   detail: string;
 
   @Field(() => [ID], { nullable: true, description: 'Ids returned by POST /attachments.' })
   @IsOptional()
-  @ArrayMaxSize(10, { message: 'at most 10 attachments per detail' })
+  @ArrayMaxSize(MAX_FILES, { message: `at most ${MAX_FILES} attachments per detail` })
   @IsUUID('4', { each: true, message: 'attachmentIds must be ids returned by POST /attachments' })
   attachmentIds?: string[];
 }

@@ -1,7 +1,7 @@
 import { ConnectionArgs, keysetPaginate, type SortKey } from '@pantau/common';
 import { ArrayMaxSize, IsOptional, IsUUID, Matches } from 'class-validator';
 import { Arg, Args, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
-import { ReportStatus } from '@pantau/common';
+import { MAX_LIST_ARGUMENT, ReportStatus } from '@pantau/contract';
 import type { ReportsContext } from '../context';
 import { ReportEntity } from '../entities';
 import { presentReport } from './present';
@@ -15,15 +15,15 @@ const NEWEST_FIRST: SortKey<ReportEntity>[] = [
 
 @InputType({ description: 'Filters for the public report list (Open311 GET requests). All given filters must match.' })
 export class PublicReportFilter {
-  @Field(() => [ID], { nullable: true, description: 'Report ids (at most 100).' })
+  @Field(() => [ID], { nullable: true, description: `Report ids (at most ${MAX_LIST_ARGUMENT}).` })
   @IsOptional()
-  @ArrayMaxSize(100, { message: 'ids takes at most 100 values' })
+  @ArrayMaxSize(MAX_LIST_ARGUMENT, { message: `ids takes at most ${MAX_LIST_ARGUMENT} values` })
   @IsUUID('all', { each: true, message: 'ids must be report ids' })
   ids?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Topic codes (any of them).' })
   @IsOptional()
-  @ArrayMaxSize(100, { message: 'topics takes at most 100 values' })
+  @ArrayMaxSize(MAX_LIST_ARGUMENT, { message: `topics takes at most ${MAX_LIST_ARGUMENT} values` })
   @Matches(/^[A-Za-z0-9_]{1,40}$/, { each: true, message: 'topics must be topic codes such as JALAN' })
   topics?: string[];
 
