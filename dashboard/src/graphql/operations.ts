@@ -159,6 +159,29 @@ export interface RegionStatsData {
   } | null;
 }
 
+/** Every province with its figures for the period (the top of the region drill-down has numbers too). */
+export const PROVINCE_STATS = gql`
+  query ProvinceStats($filter: AnalyticsFilter) {
+    regions(search: "", level: PROVINCE, first: 100) {
+      edges {
+        node {
+          code
+          reportStats(filter: $filter) {
+            reportCount
+            open
+            overdue
+            suppressedBelow
+            suppressedFields
+          }
+        }
+      }
+    }
+  }
+`;
+export interface ProvinceStatsData {
+  regions: Connection<{ code: string; reportStats: Pick<RegionReportStats, 'reportCount' | 'open' | 'overdue' | 'suppressedBelow' | 'suppressedFields'> | null }>;
+}
+
 export const REGION_NAME = gql`
   query RegionName($code: String!) {
     region(code: $code) {

@@ -1,3 +1,4 @@
+import { agencyKindLabel } from '../domain/agencyKinds';
 import { useEffect, useId, useState } from 'react';
 import { Link } from 'wouter';
 import { PageHeader } from '../components/common';
@@ -72,7 +73,7 @@ export default function AgenciesPage() {
                       </th>
                       <td className="mono">{a.code}</td>
                       <td>{t(`ag.level.${a.level}` as MessageKey)}</td>
-                      <td className="mono small">{a.kind}</td>
+                      <td className="small">{agencyKindLabel(a.kind, lang)}</td>
                       <td>{a.region ? <Link href={`/regions/${a.region.code}${shared()}`}>{a.region.name}</Link> : t('common.none')}</td>
                     </tr>
                   ))}

@@ -8,12 +8,19 @@ import { useFilters } from '../filters/useFilters';
 import {
   AGENCY_DETAIL,
   AGENCY_PERFORMANCE,
+  MALADMINISTRATION_BREAKDOWN,
+  SLA_COMPLIANCE,
+  type MaladministrationBreakdownData,
+  type SlaComplianceData,
   type AgencyDetailData,
   type AgencyPerformanceData,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n, type MessageKey } from '../i18n/I18n';
-import { withheldBelow } from '../domain/suppression';
+import { chartValue, figureText, withheldBelow } from '../domain/suppression';
+import { agencyKindLabel } from '../domain/agencyKinds';
+import { maladministrationLabel } from '../domain/vocabulary';
+import { TableTools } from '../components/ExportTools';
 
 /** One agency: registry facts, its performance (analytics) and its reports (staff), each a panel. */
 export default function AgencyPage({ params }: { params: { id?: string } }) {
@@ -57,7 +64,7 @@ export default function AgencyPage({ params }: { params: { id?: string } }) {
               </div>
               <div>
                 <dt>{t('ag.kind')}</dt>
-                <dd className="mono">{a.kind}</dd>
+                <dd>{agencyKindLabel(a.kind, lang)}</dd>
               </div>
               <div>
                 <dt>{t('ag.region')}</dt>
@@ -90,6 +97,10 @@ export default function AgencyPage({ params }: { params: { id?: string } }) {
         }}
       </Panel>
       <PerformancePanel id={id} />
+      <div className="grid-2">
+        <AgencyMaladministrationPanel id={id} />
+        <AgencySlaPanel id={id} />
+      </div>
       <AgencyReportsPanel id={id} />
     </div>
   );
@@ -107,18 +118,114 @@ function PerformancePanel({ id }: { id: string }) {
         const p = data.agency!.performance;
         return (
           <div className="kpi-grid">
-            <KpiCard label={t('ag.reportCount')} value={formatKpi(lang, 'count', p.reportCount)} withheldBelow={withheldBelow(p.reportCount, p, 'reportCount')} />
-            <KpiCard label={t('kpi.open')} value={formatKpi(lang, 'count', p.open)} withheldBelow={withheldBelow(p.open, p, 'open')} />
-            <KpiCard label={t('kpi.overdue')} value={formatKpi(lang, 'count', p.overdue)} withheldBelow={withheldBelow(p.overdue, p, 'overdue')} />
-            <KpiCard label={t('kpi.completionRate')} value={formatKpi(lang, 'rate', p.completionRate)} withheldBelow={withheldBelow(p.completionRate, p, 'completionRate')} />
-            <KpiCard label={t('kpi.medianFirstResponse')} value={formatKpi(lang, 'hours', p.medianFirstResponseHours)} withheldBelow={withheldBelow(p.medianFirstResponseHours, p, 'medianFirstResponseHours')} />
-            <KpiCard label={t('kpi.slaCompliance')} value={formatKpi(lang, 'rate', p.slaCompliance)} withheldBelow={withheldBelow(p.slaCompliance, p, 'slaCompliance')} />
-            <KpiCard label={t('kpi.satisfaction')} value={formatKpi(lang, 'rate', p.satisfaction)} withheldBelow={withheldBelow(p.satisfaction, p, 'satisfaction')} />
-            <KpiCard label={t('kpi.transparencyIndex')} value={formatKpi(lang, 'index', p.transparencyIndex)} withheldBelow={withheldBelow(p.transparencyIndex, p, 'transparencyIndex')} />
-            <KpiCard label={t('ag.forwardingRate')} value={formatKpi(lang, 'rate', p.forwardingRate)} withheldBelow={withheldBelow(p.forwardingRate, p, 'forwardingRate')} />
+            <KpiCard label={t('ag.reportCount')} value={formatKpi(lang, 'count', p.reportCount)} withheldBelow={withheldBelow(p.reportCount, p, 'reportCount')} definition={t('def.volume')} />
+            <KpiCard label={t('kpi.open')} value={formatKpi(lang, 'count', p.open)} withheldBelow={withheldBelow(p.open, p, 'open')} definition={t('def.open')} />
+            <KpiCard label={t('kpi.overduePeriod')} value={formatKpi(lang, 'count', p.overdue)} withheldBelow={withheldBelow(p.overdue, p, 'overdue')} definition={t('def.overduePeriod')} />
+            <KpiCard label={t('kpi.completionRate')} value={formatKpi(lang, 'rate', p.completionRate)} withheldBelow={withheldBelow(p.completionRate, p, 'completionRate')} definition={t('def.completionRate')} />
+            <KpiCard label={t('kpi.medianFirstResponse')} value={formatKpi(lang, 'hours', p.medianFirstResponseHours)} withheldBelow={withheldBelow(p.medianFirstResponseHours, p, 'medianFirstResponseHours')} definition={t('def.medianFirstResponse')} />
+            <KpiCard label={t('kpi.slaCompliance')} value={formatKpi(lang, 'rate', p.slaCompliance)} withheldBelow={withheldBelow(p.slaCompliance, p, 'slaCompliance')} definition={t('def.slaCompliance')} />
+            <KpiCard label={t('kpi.satisfaction')} value={formatKpi(lang, 'rate', p.satisfaction)} withheldBelow={withheldBelow(p.satisfaction, p, 'satisfaction')} definition={t('def.satisfaction')} />
+            <KpiCard label={t('kpi.transparencyIndex')} value={formatKpi(lang, 'index', p.transparencyIndex)} withheldBelow={withheldBelow(p.transparencyIndex, p, 'transparencyIndex')} definition={t('def.transparencyIndex')} />
+            <KpiCard label={t('ag.forwardingRate')} value={formatKpi(lang, 'rate', p.forwardingRate)} withheldBelow={withheldBelow(p.forwardingRate, p, 'forwardingRate')} definition={t('def.forwardingRate')} />
           </div>
         );
       }}
+    </Panel>
+  );
+}
+
+/** The agency's maladministration types (the ten ranked) and its unclassified backlog. */
+function AgencyMaladministrationPanel({ id }: { id: string }) {
+  const { t, lang, number, percent } = useI18n();
+  const { analyticsFilter, shared } = useFilters();
+  const { result, retry } = usePanelQuery<MaladministrationBreakdownData>({ query: MALADMINISTRATION_BREAKDOWN, variables: { filter: { ...analyticsFilter, agencyId: id } } });
+  const title = t('ag.maladministration');
+  return (
+    <Panel title={title} service="analytics" result={result} onRetry={retry} isEmpty={(d) => d.maladministrationBreakdown.total === 0} className="panel-agency-malad">
+      {(data) => {
+        const slices = data.maladministrationBreakdown.slices.filter((s) => chartValue(s.count) > 0 || withheldBelow(s.count, s) !== null);
+        const ranked = slices.filter((s) => s.type !== 'UNCLASSIFIED').sort((a, b) => chartValue(b.count) - chartValue(a.count));
+        const unclassified = slices.find((s) => s.type === 'UNCLASSIFIED');
+        return (
+          <>
+            {unclassified ? (
+              <p className="unclassified-apart">
+                <strong>{t('mal.unclassifiedApart')}:</strong> {figureText(number, unclassified.count, unclassified)} ({figureText(percent, unclassified.share, unclassified)}) —{' '}
+                <Link href={`/reports${shared({ type: 'UNCLASSIFIED', agency: id })}`}>{t('mal.classifyBacklog')}</Link>
+              </p>
+            ) : null}
+            <TableTools title={title} columns={[t('mal.type'), t('mal.count')]} rows={ranked.map((s) => [maladministrationLabel(s.type, lang), figureText(number, s.count, s)])} />
+            <div className="table-wrap table-scroll">
+              <table className="data-table compact">
+                <caption className="sr-only">{title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('mal.type')}</th>
+                    <th scope="col" className="num">{t('mal.count')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ranked.map((s) => (
+                    <tr key={s.type}>
+                      <th scope="row">
+                        <Link href={`/reports${shared({ type: s.type, agency: id })}`}>{maladministrationLabel(s.type, lang)}</Link>
+                      </th>
+                      <td className="num">{figureText(number, s.count, s)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        );
+      }}
+    </Panel>
+  );
+}
+
+/** SLA compliance per step for the agency. */
+function AgencySlaPanel({ id }: { id: string }) {
+  const { t, number, percent } = useI18n();
+  const { analyticsFilter } = useFilters();
+  const { result, retry } = usePanelQuery<SlaComplianceData>({ query: SLA_COMPLIANCE, variables: { filter: { ...analyticsFilter, agencyId: id } } });
+  const title = t('rt.sla');
+  return (
+    <Panel title={title} service="analytics" result={result} onRetry={retry} className="panel-agency-sla">
+      {(data) => (
+        <>
+          <TableTools
+            title={title}
+            columns={[t('rt.step'), t('rt.onTime'), t('rt.late'), t('rt.overdueOpen'), t('rt.compliance')]}
+            rows={data.slaCompliance.steps.map((s) => [t(`rt.step.${s.step}` as MessageKey), figureText(number, s.onTime, s, 'onTime'), figureText(number, s.late, s, 'late'), figureText(number, s.overdueOpen, s, 'overdueOpen'), figureText(percent, s.compliance, s, 'compliance')])}
+          />
+          <div className="table-wrap table-scroll">
+            <table className="data-table compact">
+              <caption className="sr-only">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('rt.step')}</th>
+                  <th scope="col" className="num">{t('rt.onTime')}</th>
+                  <th scope="col" className="num">{t('rt.late')}</th>
+                  <th scope="col" className="num">{t('rt.overdueOpen')}</th>
+                  <th scope="col" className="num">{t('rt.compliance')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.slaCompliance.steps.map((s) => (
+                  <tr key={s.step}>
+                    <th scope="row">{t(`rt.step.${s.step}` as MessageKey)}</th>
+                    <td className="num">{figureText(number, s.onTime, s, 'onTime')}</td>
+                    <td className="num">{figureText(number, s.late, s, 'late')}</td>
+                    <td className="num">{figureText(number, s.overdueOpen, s, 'overdueOpen')}</td>
+                    <td className="num">{figureText(percent, s.compliance, s, 'compliance')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="small muted">{t('def.slaCompliance')}</p>
+        </>
+      )}
     </Panel>
   );
 }

@@ -8,7 +8,9 @@ import { isRegionCode } from '../filters/filters';
 import { useFilters } from '../filters/useFilters';
 import {
   PROVINCES,
+  PROVINCE_STATS,
   REGION_DETAIL,
+  type ProvinceStatsData,
   REGION_STATS,
   type ProvincesData,
   type RegionDetailData,
@@ -18,6 +20,7 @@ import {
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n, type MessageKey } from '../i18n/I18n';
 import { Figure } from '../components/Withheld';
+import { TableTools } from '../components/ExportTools';
 import { chartValue, figureText, withheldBelow } from '../domain/suppression';
 
 /** Kutai Kartanegara, the regency the product grew from: the landing shortcut. */
@@ -33,9 +36,13 @@ export default function RegionsPage({ params }: { params: { code?: string } }) {
 }
 
 function RegionsLanding() {
-  const { t } = useI18n();
-  const { shared, filters } = useFilters();
+  const { t, number } = useI18n();
+  const { shared, filters, analyticsFilter } = useFilters();
   const { result, retry } = usePanelQuery<ProvincesData>({ query: PROVINCES });
+  // figures per province (analytics): a separate query, so the list stays usable when analytics is down
+  const { regionCode: _ignored, ...periodFilter } = analyticsFilter;
+  const stats = usePanelQuery<ProvinceStatsData>({ query: PROVINCE_STATS, variables: { filter: periodFilter } });
+  const statsOf = new Map((stats.result.data?.regions?.edges ?? []).map(({ node }) => [node.code, node.reportStats] as const));
   return (
     <div className="page page-regions">
       <PageHeader title={t('rg.title')} />
@@ -50,17 +57,47 @@ function RegionsLanding() {
         </Link>
       </p>
       <Panel title={t('filters.province')} service="registry" result={result} onRetry={retry} isEmpty={(d) => d.regions.edges.length === 0}>
-        {(data) => (
-          <ul className="region-grid">
-            {data.regions.edges.map(({ node }) => (
-              <li key={node.code}>
-                <Link href={`/regions/${node.code}${shared()}`}>
-                  <span className="mono muted">{node.code}</span> {node.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        {(data) => {
+          const rows = [...data.regions.edges.map(({ node }) => ({ node, s: statsOf.get(node.code) ?? null }))].sort(
+            (a, b) => chartValue(b.s?.reportCount) - chartValue(a.s?.reportCount) || a.node.name.localeCompare(b.node.name),
+          );
+          return (
+            <>
+              <TableTools
+                title={t('filters.province')}
+                columns={[t('rg.code'), t('filters.province'), t('ag.reportCount'), t('kpi.open'), t('kpi.overduePeriod')]}
+                rows={rows.map(({ node, s }) => [node.code, node.name, s ? figureText(number, s.reportCount, s, 'reportCount') : '—', s ? figureText(number, s.open, s, 'open') : '—', s ? figureText(number, s.overdue, s, 'overdue') : '—'])}
+              />
+              <div className="table-wrap table-scroll">
+                <table className="data-table compact" data-testid="province-table">
+                  <caption className="sr-only">{t('filters.province')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('filters.province')}</th>
+                      <th scope="col" className="num">{t('ag.reportCount')}</th>
+                      <th scope="col" className="num">{t('kpi.open')}</th>
+                      <th scope="col" className="num">{t('kpi.overduePeriod')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map(({ node, s }) => (
+                      <tr key={node.code}>
+                        <th scope="row">
+                          <Link href={`/regions/${node.code}${shared()}`}>
+                            <span className="mono muted">{node.code}</span> {node.name}
+                          </Link>
+                        </th>
+                        <td className="num">{s ? <Figure value={s.reportCount} of={s} field="reportCount" format={number} /> : stats.result.fetching ? '…' : '—'}</td>
+                        <td className="num">{s ? <Figure value={s.open} of={s} field="open" format={number} /> : '—'}</td>
+                        <td className="num">{s ? <Figure value={s.overdue} of={s} field="overdue" format={number} /> : '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          );
+        }}
       </Panel>
     </div>
   );
