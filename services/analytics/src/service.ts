@@ -50,7 +50,22 @@ export class AnalyticsService {
     private readonly clock: () => number = Date.now,
     /** k for signed-out viewers (PANTAU_SMALL_CELL_K, default 5). */
     readonly smallCellK: number = configuredSmallCellK(),
-  ) {}
+    /**
+     * How long an answer is reused for the same scope and viewer class while nothing was written
+     * (PANTAU_ANALYTICS_CACHE_MS, default 1000; 0 turns it off). Only "overdue now" moves without a
+     * write, so an answer is at most this old. Off when a clock is injected (tests move time freely).
+     */
+    cacheMs: number = clock === Date.now ? analyticsCacheMs() : 0,
+  ) {
+    this.answers = new AnswerCache(cacheMs);
+  }
+
+  private readonly answers: AnswerCache;
+
+  /** The answer for (figure, arguments) from the cache when it is fresh: same store version, younger than cacheMs. */
+  private cached<T>(key: unknown[], compute: () => Promise<T>): Promise<T> {
+    return this.answers.get(JSON.stringify(key), this.store.version, this.clock(), compute);
+  }
 
   private async core(r: AnalyticsReader, s: Scope) {
     const m = (await r.measures(s, 'none')).get('') ?? zeroMeasures();
@@ -59,20 +74,22 @@ export class AnalyticsService {
   }
 
   overview(s: Scope, k: number | null = null) {
-    return this.store.read(async (r) => {
+    return this.cached(['overview', s, k], () => this.store.read(async (r) => {
       const { m, now } = await this.core(r, s);
       const topics = await r.topicCounts(s);
       const median = (await r.distribution(s, 'frAg', [50])).values[0];
       return discloseOverview(overview(m, now, median, topics), m, now, k);
-    });
+    }));
   }
 
   maladministrationBreakdown(s: Scope, k: number | null = null) {
-    return this.store.read(async (r) => discloseBreakdown(maladministrationBreakdown((await r.measures(s, 'none')).get('') ?? zeroMeasures()), k));
+    return this.cached(['breakdown', s, k], () =>
+      this.store.read(async (r) => discloseBreakdown(maladministrationBreakdown((await r.measures(s, 'none')).get('') ?? zeroMeasures()), k)),
+    );
   }
 
-  async responseTimes(s: Scope, k: number | null = null) {
-    return discloseResponseTimes(await this.rawResponseTimes(s), k);
+  responseTimes(s: Scope, k: number | null = null) {
+    return this.cached(['responseTimes', s, k], async () => discloseResponseTimes(await this.rawResponseTimes(s), k));
   }
 
   private rawResponseTimes(s: Scope): Promise<ResponseTimeStats> {
@@ -93,21 +110,25 @@ export class AnalyticsService {
   }
 
   slaCompliance(s: Scope, k: number | null = null) {
-    return this.store.read(async (r) => {
-      const { m, now } = await this.core(r, s);
-      return discloseSla(slaCompliance(m, now), k);
-    });
+    return this.cached(['sla', s, k], () =>
+      this.store.read(async (r) => {
+        const { m, now } = await this.core(r, s);
+        return discloseSla(slaCompliance(m, now), k);
+      }),
+    );
   }
 
   transparency(s: Scope, k: number | null = null) {
-    return this.store.read(async (r) => {
-      const { m, now } = await this.core(r, s);
-      return discloseTransparency(transparencyMetrics(m, now), m, now, k);
-    });
+    return this.cached(['transparency', s, k], () =>
+      this.store.read(async (r) => {
+        const { m, now } = await this.core(r, s);
+        return discloseTransparency(transparencyMetrics(m, now), m, now, k);
+      }),
+    );
   }
 
-  async trend(s: Scope, interval: TrendInterval, k: number | null = null) {
-    return discloseTrend(await this.rawTrend(s, interval), k);
+  trend(s: Scope, interval: TrendInterval, k: number | null = null) {
+    return this.cached(['trend', s, interval, k], async () => discloseTrend(await this.rawTrend(s, interval), k));
   }
 
   private rawTrend(s: Scope, interval: TrendInterval): Promise<TrendPoint[]> {
@@ -147,6 +168,10 @@ export class AnalyticsService {
 
   /** Ranked on the true figures; the public sees only agencies with at least k reports, figures disclosed. */
   leaderboard(s: Scope, orderBy: LeaderboardOrder, minReports: number, first: number, k: number | null = null) {
+    return this.cached(['leaderboard', s, orderBy, minReports, first, k], () => this.rawLeaderboard(s, orderBy, minReports, first, k));
+  }
+
+  private rawLeaderboard(s: Scope, orderBy: LeaderboardOrder, minReports: number, first: number, k: number | null) {
     return this.store.read(async (r) => {
       const perf = await this.performanceByAgency(r, s, k);
       // The public ranking uses only what the public sees (a withheld figure ranks last, like a missing one).
@@ -187,5 +212,36 @@ export class AnalyticsService {
       const { m, now } = await this.core(r, scoped);
       return discloseRegionStats(regionReportStats(m, now), m, now, k);
     });
+  }
+}
+
+/** PANTAU_ANALYTICS_CACHE_MS (default 1000 ms; 0 = off). */
+export function analyticsCacheMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.PANTAU_ANALYTICS_CACHE_MS;
+  const n = raw === undefined || raw === '' ? 1000 : Number(raw);
+  return Number.isFinite(n) && n >= 0 ? n : 1000;
+}
+
+/**
+ * Answers (promises, so concurrent identical requests share one computation) by key, valid while the
+ * store version is unchanged and for `ttlMs` after they were computed; at most `max` kept.
+ */
+export class AnswerCache {
+  private readonly entries = new Map<string, { version: number; at: number; value: Promise<unknown> }>();
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max = 500,
+  ) {}
+
+  get<T>(key: string, version: number, now: number, compute: () => Promise<T>): Promise<T> {
+    if (this.ttlMs <= 0) return compute();
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version && now >= hit.at && now - hit.at < this.ttlMs) return hit.value as Promise<T>;
+    const value = compute();
+    this.entries.delete(key);
+    this.entries.set(key, { version, at: now, value });
+    value.catch(() => this.entries.get(key)?.value === value && this.entries.delete(key));
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    return value;
   }
 }

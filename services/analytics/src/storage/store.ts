@@ -62,6 +62,9 @@ export class RwLock {
   }
 }
 
+/** Writes seen per data source (shared by every AnalyticsStore view of it). */
+const VERSIONS = new WeakMap<DataSource, number>();
+
 export interface AnalyticsStoreOptions {
   timeZone?: string;
   /** false: compute every figure from the fact table only (benchmark baseline, cross-checks). */
@@ -105,9 +108,18 @@ export class AnalyticsStore {
   }
 
   /** One write transaction. */
-  write<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    if (this.mysql) return this.ds.transaction((em) => fn(em));
-    return this.lock.write(() => this.ds.transaction((em) => fn(em)));
+  async write<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    try {
+      if (this.mysql) return await this.ds.transaction((em) => fn(em));
+      return await this.lock.write(() => this.ds.transaction((em) => fn(em)));
+    } finally {
+      VERSIONS.set(this.ds, this.version + 1);
+    }
+  }
+
+  /** Moves on every write through this process (answer caches compare it). */
+  get version(): number {
+    return VERSIONS.get(this.ds) ?? 0;
   }
 
   /** Applies a page of outbox events and stores the cursor, atomically. */
