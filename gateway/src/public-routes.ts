@@ -81,7 +81,7 @@ export function attachmentProxy(opts: AttachmentProxyOptions): express.RequestHa
           // sending: stop forwarding, read and drop the rest (bounded) so the client can read the answer, and
           // close the upstream connection once the answer is through
           req.unpipe(upstream);
-          drainRequest(req, { maxBytes: DRAIN_MAX_BYTES });
+          drainRequest(req, res, { maxBytes: DRAIN_MAX_BYTES });
           res.once('finish', () => upstream.destroy());
         }
         up.pipe(res);

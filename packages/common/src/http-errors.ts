@@ -316,27 +316,50 @@ export const DRAIN_MAX_BYTES = 50 * 1024 * 1024;
 /**
  * After an early refusal (a declared Content-Length over a limit, a file past the limit), reads and drops
  * the rest of the request body instead of closing the connection under a client that is still sending:
- * a closed socket answers its remaining bytes with a reset, and the client loses the answer (EPIPE). The
- * draining is bounded in bytes (`maxBytes`, at least twice the limit, default 50 MB) and in time
- * (`timeoutMs`); past either the connection is destroyed. Nothing is buffered.
+ * a socket closed with unread data answers with a reset, and the client loses the answer (EPIPE).
+ *
+ * The answer says `Connection: close`. Node ends and destroys such a socket as soon as the answer is
+ * written; here the socket lingers instead: our side is ended (the client reads the answer and its FIN),
+ * the rest of the body is read and dropped, then the socket is destroyed. Bounded in bytes (`maxBytes`,
+ * default 50 MB) and time (`timeoutMs`, default 10 s); past either the socket is destroyed at once.
+ * Nothing is buffered.
  */
-export function drainRequest(req: http.IncomingMessage, opts: { maxBytes?: number; timeoutMs?: number } = {}): void {
+export function drainRequest(req: http.IncomingMessage, res?: http.ServerResponse, opts: { maxBytes?: number; timeoutMs?: number } = {}): void {
   if (req.complete || req.destroyed) return;
+  if (res && !res.headersSent) res.setHeader('Connection', 'close');
+  const socket = req.socket as (http.IncomingMessage['socket'] & { destroySoon?: () => void }) | null;
   const maxBytes = opts.maxBytes ?? DRAIN_MAX_BYTES;
   let seen = 0;
-  const stop = () => {
+  let done = false;
+  let lingering = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
     clearTimeout(timer);
     req.off('data', onData);
-    req.socket?.destroy();
+    if (socket && Object.prototype.hasOwnProperty.call(socket, 'destroySoon')) delete (socket as { destroySoon?: () => void }).destroySoon;
+    if (lingering) socket?.destroy();
+  };
+  const stop = () => {
+    finish();
+    socket?.destroy();
   };
   const onData = (chunk: Buffer) => {
     seen += chunk.length;
     if (seen > maxBytes) stop();
   };
+  if (socket && typeof socket.destroySoon === 'function') {
+    const original = socket.destroySoon;
+    socket.destroySoon = function lingeringClose(this: typeof socket) {
+      if (done) return original.call(this);
+      lingering = true;
+      this?.end();
+    };
+  }
   const timer = setTimeout(stop, opts.timeoutMs ?? 10_000);
   timer.unref();
   req.on('data', onData);
-  req.once('end', () => clearTimeout(timer));
-  req.once('close', () => clearTimeout(timer));
+  req.once('end', finish);
+  req.once('close', finish);
   req.resume();
 }

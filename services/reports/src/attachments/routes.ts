@@ -68,7 +68,7 @@ function send(req: express.Request, res: express.Response, e: UploadRefused, max
   if (e.status === 413) {
     // too large: the client is probably still sending. Read and drop the rest (bounded: at least 2 × the
     // limit, 50 MB by default, 10 s) so it can read this answer; closing under it would reset the connection.
-    drainRequest(req, { maxBytes: Math.max(2 * maxBytes, DRAIN_MAX_BYTES) });
+    drainRequest(req, res, { maxBytes: Math.max(2 * maxBytes, DRAIN_MAX_BYTES) });
   } else if (!res.headersSent) {
     // the rest of the body is not read (timeout, malformed): close the connection after answering
     res.setHeader('Connection', 'close');
