@@ -21,7 +21,15 @@ import { DURATION_METRICS, type DurationMetric } from '../domain/facts';
  * only (the leaderboard's median). Other combinations read the fact table, which for them is small.
  */
 export type GrainName = 'all' | 'agency' | 'topic' | 'district';
-export type Period = 'day' | 'month';
+export type Period = 'day' | 'month' | 'all';
+
+/**
+ * All-time per-agency rollup (issue 11): `ru_agency_all` (measures per agency) and `hist_agency_all`
+ * (first-response histogram per agency). The leaderboard and Agency.performance default to all time;
+ * these read one row per agency (and its ~40 buckets) instead of every month of every agency.
+ */
+export const ALL_TIME_GRAINS: readonly GrainName[] = ['agency'];
+export const hasAllTime = (g: Grain | null): boolean => g !== null && ALL_TIME_GRAINS.includes(g.name);
 
 export interface Grain {
   name: GrainName;
@@ -45,6 +53,7 @@ export const rollupTable = (g: GrainName, p: Period) => `ru_${g}_${p}`;
 export const histTable = (g: GrainName, p: Period) => `hist_${g}_${p}`;
 
 export function hasHist(g: Grain, p: Period, metric: DurationMetric): boolean {
+  if (p === 'all' && !hasAllTime(g)) return false;
   return (p === 'day' ? g.histDay : g.histMonth) && g.histMetrics.includes(metric);
 }
 
@@ -71,6 +80,7 @@ export function allRollupTables(): string[] {
       out.push(rollupTable(g.name, p));
       if (p === 'day' ? g.histDay : g.histMonth) out.push(histTable(g.name, p));
     }
+    if (hasAllTime(g)) out.push(rollupTable(g.name, 'all'), histTable(g.name, 'all'));
   }
   return out;
 }

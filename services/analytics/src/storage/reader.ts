@@ -4,7 +4,7 @@ import { MEASURE_NAMES, addInto, districtKeyOf, zeroMeasures, zeroNow, type Dura
 import { nearestRank } from '../domain/metrics';
 import type { Scope } from '../domain/scope';
 import { addDays, addMonths, firstDayOfMonth, monthKeyOfDayKey, type ZonedCalendar } from '../domain/time';
-import { FACTS_TABLE, METRIC_IDS, PENDING_TABLE, grainByName, hasHist, histTable, rollupTable, type Grain, type Period } from './grains';
+import { FACTS_TABLE, METRIC_IDS, PENDING_TABLE, grainByName, hasAllTime, hasHist, histTable, rollupTable, type Grain, type Period } from './grains';
 import { sumMeasureColumns, sumMeasuresOverFacts } from './measures-sql';
 import { chunkRows, inList, type Db } from './sql';
 
@@ -20,7 +20,7 @@ export type GroupBy = 'none' | 'agency' | 'topic' | 'day' | 'month';
 
 export type Segment =
   | { kind: 'facts'; fromMs: number | null; toMs: number | null }
-  | { kind: 'day' | 'month'; from: number | null; to: number | null };
+  | { kind: 'day' | 'month' | 'all'; from: number | null; to: number | null };
 
 interface Where {
   sql: string;
@@ -103,9 +103,11 @@ export class AnalyticsReader {
     return grainByName([...dims][0] as 'agency' | 'topic' | 'district');
   }
 
-  plan(s: Scope, grain: Grain | null, allowMonths: boolean): Segment[] {
+  plan(s: Scope, grain: Grain | null, allowMonths: boolean, allowAllTime = allowMonths): Segment[] {
     if (s.empty) return [];
     if (!grain) return [{ kind: 'facts', fromMs: s.fromMs, toMs: s.toMs }];
+    // all time on a grain with an all-time rollup: one row per key (leaderboard, Agency.performance)
+    if (allowAllTime && s.fromMs === null && s.toMs === null && hasAllTime(grain)) return [{ kind: 'all', from: null, to: null }];
     return planRange(s.fromMs, s.toMs, this.cal, allowMonths);
   }
 
@@ -138,6 +140,7 @@ export class AnalyticsReader {
   /** A day or month segment as an instant range (for reading it from the fact table). */
   private segmentMs(seg: Segment): { fromMs: number | null; toMs: number | null } {
     if (seg.kind === 'facts') return seg;
+    if (seg.kind === 'all') return { fromMs: null, toMs: null };
     const start = (k: number | null) => (k === null ? null : seg.kind === 'day' ? this.cal.startOfDay(k) : this.cal.startOfMonth(k));
     return { fromMs: start(seg.from), toMs: start(seg.to) };
   }
@@ -148,7 +151,7 @@ export class AnalyticsReader {
   async measures(s: Scope, groupBy: GroupBy): Promise<Map<string, Measures>> {
     const out = new Map<string, Measures>();
     const grain = this.grainFor(s, groupBy);
-    for (const seg of this.plan(s, grain, groupBy !== 'day')) {
+    for (const seg of this.plan(s, grain, groupBy !== 'day', groupBy === 'none' || groupBy === 'agency' || groupBy === 'topic')) {
       const rows = seg.kind === 'facts' ? await this.factMeasures(s, seg, groupBy) : await this.rollupMeasures(s, grain!, seg, groupBy);
       for (const row of rows) {
         let key = groupBy === 'none' ? '' : String(row.g);
@@ -172,8 +175,10 @@ export class AnalyticsReader {
       case 'topic':
         return 'topic';
       case 'day':
+        if (source === 'all') throw new Error('an all-time segment has no days');
         return 'day';
       case 'month':
+        if (source === 'all') throw new Error('an all-time segment has no months');
         return source === 'day' ? 'day' : 'month';
     }
   }

@@ -21,8 +21,10 @@ import {
   PENDING_COLUMNS,
   PENDING_TABLE,
   allDerivedTables,
+  hasAllTime,
   histTable,
   rollupTable,
+  type Grain,
   type Period,
 } from './grains';
 import { measureSql } from './measures-sql';
@@ -106,6 +108,30 @@ export class DeltaAccumulator {
           else hrows.set(hid, { keys: hkeys, n: sign });
         }
       }
+      if (hasAllTime(g)) this.addAllTime(g, gk, f, m, sign);
+    }
+  }
+
+  /** The all-time row of a grain (keyed by the grain's key only) and its histogram. */
+  private addAllTime(g: Grain, gk: unknown, f: Fact, m: Measures, sign: 1 | -1): void {
+    const table = rollupTable(g.name, 'all');
+    let rows = this.rollups.get(table);
+    if (!rows) this.rollups.set(table, (rows = new Map()));
+    const id = JSON.stringify([gk]);
+    let row = rows.get(id);
+    if (!row) rows.set(id, (row = { keys: [gk], m: zeroMeasures() }));
+    addInto(row.m, m, sign);
+    const htable = histTable(g.name, 'all');
+    let hrows = this.hists.get(htable);
+    if (!hrows) this.hists.set(htable, (hrows = new Map()));
+    for (const metric of g.histMetrics) {
+      const bucket = f[`${metric}B`];
+      if (bucket === null) continue;
+      const hkeys = [METRIC_IDS[metric], gk, bucket];
+      const hid = JSON.stringify(hkeys);
+      const h = hrows.get(hid);
+      if (h) h.n += sign;
+      else hrows.set(hid, { keys: hkeys, n: sign });
     }
   }
 
@@ -121,6 +147,14 @@ export class DeltaAccumulator {
           .filter((h) => h.n !== 0)
           .map((h) => [...h.keys, h.n]);
         if (hrows.length) await upsertRows(db, histTable(g.name, period), ['metric', ...keyCols, 'bucket'], ['n'], hrows, 'add');
+      }
+      if (hasAllTime(g)) {
+        const rows = [...(this.rollups.get(rollupTable(g.name, 'all'))?.values() ?? [])]
+          .filter((r) => !isZero(r.m))
+          .map((r) => [...r.keys, ...MEASURE_NAMES.map((n) => r.m[n])]);
+        await upsertRows(db, rollupTable(g.name, 'all'), [g.key!], MEASURE_NAMES, rows, 'add');
+        const hrows = [...(this.hists.get(histTable(g.name, 'all'))?.values() ?? [])].filter((h) => h.n !== 0).map((h) => [...h.keys, h.n]);
+        if (hrows.length) await upsertRows(db, histTable(g.name, 'all'), ['metric', g.key!, 'bucket'], ['n'], hrows, 'add');
       }
     }
   }
@@ -202,6 +236,7 @@ export async function rebuildRollups(db: Db): Promise<void> {
        SELECT ${[...key, `${monthOf}`].join(', ')}, ${MEASURE_NAMES.map((n) => `SUM(${n})`).join(', ')}
        FROM ${rollupTable(g.name, 'day')} GROUP BY ${[...key, monthOf].join(', ')}`,
     );
+    if (hasAllTime(g)) await rebuildAllTime(db, g);
     for (const period of ['day', 'month'] as Period[]) {
       if (!(period === 'day' ? g.histDay : g.histMonth)) continue;
       const cols = [...key, period];
@@ -222,6 +257,24 @@ export async function rebuildRollups(db: Db): Promise<void> {
         );
       }
     }
+  }
+}
+
+/** The all-time rollup of a grain from its month rollup, and its histogram from the facts (bulk rebuild, migration). */
+export async function rebuildAllTime(db: Db, g: Grain): Promise<void> {
+  const key = g.key!;
+  await db.query(`DELETE FROM ${rollupTable(g.name, 'all')}`);
+  await db.query(`DELETE FROM ${histTable(g.name, 'all')}`);
+  await db.query(
+    `INSERT INTO ${rollupTable(g.name, 'all')} (${[key, ...MEASURE_NAMES].join(', ')})
+     SELECT ${key}, ${MEASURE_NAMES.map((n) => `SUM(${n})`).join(', ')} FROM ${rollupTable(g.name, 'month')} GROUP BY ${key}`,
+  );
+  for (const metric of g.histMetrics) {
+    await db.query(
+      `INSERT INTO ${histTable(g.name, 'all')} (metric, ${key}, bucket, n)
+       SELECT ${METRIC_IDS[metric]}, ${key}, ${metric}B, COUNT(*) FROM ${FACTS_TABLE}
+       WHERE ${metric}B IS NOT NULL AND ${key} IS NOT NULL GROUP BY ${key}, ${metric}B`,
+    );
   }
 }
 
