@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import { serviceHeaders, type StoreKind } from '@pantau/common';
+import { serviceHeaders } from '@pantau/common';
+import { type StoreKind } from '@pantau/testing';
 import { scopeOf } from '@pantau/analytics/dist/domain/scope';
 import { benchOperations, type BenchOperation } from './operations';
 import { benchEnvironment, caughtUp, startBenchStack, type BenchStack } from './stack';

@@ -5,17 +5,8 @@ import path from 'node:path';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { graphql, type GraphQLSchema } from 'graphql';
-import {
-  countStatements,
-  createTestStore,
-  httpTokenStateLookup,
-  postGraphQL,
-  setDefaultTokenStateChecker,
-  TokenStateChecker,
-  type StatementCounter,
-  type StoreKind,
-  type TestStore,
-} from '@pantau/common';
+import { countStatements, httpTokenStateLookup, setDefaultTokenStateChecker, TokenStateChecker, type StatementCounter } from '@pantau/common';
+import { createTestStore, postGraphQL, type StoreKind, type TestStore } from '@pantau/testing';
 import { createServer as createAgencies, buildAgenciesSchema, type AgenciesServer } from '@pantau/agencies';
 import { createServer as createReports, buildReportsSchema, HttpRegistryClient, LocalDiskStorage, seedDemo, type ReportsServer } from '@pantau/reports';
 import { createServer as createAnalytics, buildAnalyticsSchema, HttpOutboxSource, type AnalyticsServer } from '@pantau/analytics';

@@ -3,6 +3,7 @@
  * fetched (100 per request, the API's cap) up to a limit, then written as RFC 4180 CSV with a UTF-8
  * BOM (so spreadsheet programs read Indonesian text correctly).
  */
+import { deploymentTimeZone, formatZonedTimestamp } from '../domain/timeZone';
 import type { Client } from 'urql';
 import { maladministrationLabel } from '../domain/vocabulary';
 import { REPORT_LIST, type ReportFilterInput, type ReportListData, type ReportOrder, type ReportRow } from '../graphql/operations';
@@ -29,9 +30,12 @@ export function toCsv(rows: unknown[][]): string {
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
+/** Timestamps in the deployment's time zone with its offset ("2026-11-30 14:05 +08:00"). */
+const zoned = (value: string | null | undefined) => formatZonedTimestamp(value ?? null, deploymentTimeZone(), true);
+
 export const CSV_COLUMNS: { key: string; header: MessageKey | string; value: (r: ReportRow, ctx: CsvContext) => unknown }[] = [
   { key: 'trackingId', header: 'rp.trackingId', value: (r) => r.trackingId },
-  { key: 'submittedAt', header: 'report.submittedAt', value: (r) => r.submittedAt },
+  { key: 'submittedAt', header: 'report.submittedAt', value: (r) => zoned(r.submittedAt) },
   { key: 'title', header: 'rp.titleCol', value: (r) => r.title ?? '' },
   { key: 'topic', header: 'rp.topic', value: (r, c) => c.topicLabel(r.topic) },
   { key: 'topicCode', header: 'topic_code', value: (r) => r.topic },
@@ -50,12 +54,12 @@ export const CSV_COLUMNS: { key: string; header: MessageKey | string; value: (r:
   { key: 'overdue', header: 'rp.overdue', value: (r, c) => c.t(r.overdue ? 'common.yes' : 'common.no') },
   { key: 'anonymous', header: 'rp.anonymous', value: (r, c) => c.t(r.anonymous ? 'common.yes' : 'common.no') },
   { key: 'confidential', header: 'rp.confidential', value: (r, c) => c.t(r.confidential ? 'common.yes' : 'common.no') },
-  { key: 'dispositionedAt', header: 'report.dispositionedAt', value: (r) => r.dispositionedAt ?? '' },
-  { key: 'firstResponseAt', header: 'report.firstResponseAt', value: (r) => r.firstResponseAt ?? '' },
-  { key: 'completedAt', header: 'report.completedAt', value: (r) => r.completedAt ?? '' },
-  { key: 'verificationDueAt', header: 'report.verificationDueAt', value: (r) => r.verificationDueAt ?? '' },
-  { key: 'responseDueAt', header: 'report.responseDueAt', value: (r) => r.responseDueAt ?? '' },
-  { key: 'completionDueAt', header: 'report.completionDueAt', value: (r) => r.completionDueAt ?? '' },
+  { key: 'dispositionedAt', header: 'report.dispositionedAt', value: (r) => zoned(r.dispositionedAt) },
+  { key: 'firstResponseAt', header: 'report.firstResponseAt', value: (r) => zoned(r.firstResponseAt) },
+  { key: 'completedAt', header: 'report.completedAt', value: (r) => zoned(r.completedAt) },
+  { key: 'verificationDueAt', header: 'report.verificationDueAt', value: (r) => zoned(r.verificationDueAt) },
+  { key: 'responseDueAt', header: 'report.responseDueAt', value: (r) => zoned(r.responseDueAt) },
+  { key: 'completionDueAt', header: 'report.completionDueAt', value: (r) => zoned(r.completionDueAt) },
   { key: 'forwardCount', header: 'report.forwardCount', value: (r) => r.forwardCount },
   { key: 'rating', header: 'report.rating', value: (r) => r.rating ?? '' },
 ];
@@ -119,6 +123,6 @@ export function downloadBlob(filename: string, blob: Blob): void {
 }
 
 export function exportFilename(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `pantau-laporan-${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}.csv`;
+  const stamp = formatZonedTimestamp(now, deploymentTimeZone()).replace(/-/g, '').replace(' ', '-').replace(':', '');
+  return `pantau-laporan-${stamp}.csv`;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestStore, postGraphQL, postSubgraph, type TestStore } from '@pantau/common';
+import { createTestStore, postGraphQL, postSubgraph, type TestStore } from '@pantau/testing';
 import { eventually, freePorts, startStack } from './stack-helpers';
 
 /**

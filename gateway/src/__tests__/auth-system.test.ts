@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestStore, errorCode, postGraphQL, postSubgraph, signServiceToken, type TestStore } from '@pantau/common';
+import { signServiceToken } from '@pantau/common';
+import { createTestStore, errorCode, postGraphQL, postSubgraph, type TestStore } from '@pantau/testing';
 import { eventually, freePorts, startStack } from './stack-helpers';
 
 /**

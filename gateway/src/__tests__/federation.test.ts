@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { createTestStore, errorCode, postGraphQL, postSubgraph, storeKinds, type TestStore } from '@pantau/common';
+import { createTestStore, errorCode, postGraphQL, postSubgraph, storeKinds, type TestStore } from '@pantau/testing';
 import { eventually, freePorts, startStack } from './stack-helpers';
 
 /**

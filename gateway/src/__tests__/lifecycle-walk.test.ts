@@ -1,5 +1,5 @@
 import { calendarFromEnv } from '@pantau/reports';
-import { createTestStore, errorCode, postGraphQL, storeKinds, type TestStore } from '@pantau/common';
+import { createTestStore, errorCode, postGraphQL, storeKinds, type TestStore } from '@pantau/testing';
 import { eventually, freePorts, startStack } from './stack-helpers';
 
 /**

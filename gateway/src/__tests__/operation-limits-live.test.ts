@@ -1,5 +1,6 @@
 import { getIntrospectionQuery } from 'graphql';
-import { DEFAULT_LIMITS, createTestStore, serviceHeaders, type TestStore } from '@pantau/common';
+import { DEFAULT_LIMITS, serviceHeaders } from '@pantau/common';
+import { createTestStore, type TestStore } from '@pantau/testing';
 import { REPORT_LIST, multiBreakdownQuery } from '../../../dashboard/src/graphql/operations';
 import { freePorts, startStack } from './stack-helpers';
 

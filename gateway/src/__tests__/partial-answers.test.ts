@@ -1,4 +1,4 @@
-import { createTestStore, postGraphQL, type TestStore } from '@pantau/common';
+import { createTestStore, postGraphQL, type TestStore } from '@pantau/testing';
 import { freePorts, startStack } from './stack-helpers';
 
 /**

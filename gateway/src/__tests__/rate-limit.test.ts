@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer as createAgencies, type AgenciesServer } from '@pantau/agencies';
-import { createTestStore, LimiterFactory, pingRedis, Role, signStaffToken, testRedisUrl, uniqueName, type TestStore } from '@pantau/common';
+import { LimiterFactory, pingRedis, Role, signStaffToken } from '@pantau/common';
+import { createTestStore, testRedisUrl, uniqueName, type TestStore } from '@pantau/testing';
 import {
   classifyGraphQL,
   DEFAULT_GATEWAY_LIMITS,

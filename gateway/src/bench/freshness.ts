@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { postGraphQL } from '@pantau/common';
+import { postGraphQL } from '@pantau/testing';
 
 /**
  * Freshness: how long after a report transition answers through the gateway does analyticsOverview

@@ -59,3 +59,11 @@ describe('fetching every page of the current query', () => {
     await expect(fetchAllReports(client, { filter: {}, search: null, orderBy: 'SUBMITTED_AT_DESC' })).rejects.toBeTruthy();
   });
 });
+
+test('report timestamps and the file name are in the deployment time zone (Asia/Makassar by default)', async () => {
+  const { reportsToCsv, exportFilename } = await import('../csv');
+  const row = { trackingId: 'LPR-1', submittedAt: '2026-11-30T16:30:00.000Z', completedAt: null } as never;
+  const csv = reportsToCsv([row], { lang: 'id', t: (k: string) => k, topicLabel: (c: string) => c } as never);
+  expect(csv).toContain('2026-12-01 00:30 +08:00');
+  expect(exportFilename(new Date('2026-11-30T16:30:00.000Z'))).toBe('pantau-laporan-20261201-0030.csv');
+});

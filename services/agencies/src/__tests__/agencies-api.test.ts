@@ -1,13 +1,6 @@
 import { SignJWT } from 'jose';
-import {
-  createTestStore,
-  errorCode,
-  postSubgraph,
-  Role,
-  signStaffToken,
-  storeKinds,
-  type TestStore,
-} from '@pantau/common';
+import { Role, signStaffToken } from '@pantau/common';
+import { createTestStore, errorCode, postSubgraph, storeKinds, type TestStore } from '@pantau/testing';
 import { createServer, type AgenciesServer } from '../server';
 import { demoAccountsFile } from '../storage/seed-registry';
 

@@ -1,4 +1,4 @@
-import { createTestStore, errorCode, postSubgraph, storeKinds, type TestStore } from '@pantau/common';
+import { createTestStore, errorCode, postSubgraph, storeKinds, type TestStore } from '@pantau/testing';
 import { createServer, type AgenciesServer } from '../server';
 
 /**

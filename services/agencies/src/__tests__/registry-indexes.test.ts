@@ -1,4 +1,5 @@
-import { countStatements, createTestStore, isMysql, postSubgraph, storeKinds, type TestStore } from '@pantau/common';
+import { countStatements, isMysql } from '@pantau/common';
+import { createTestStore, postSubgraph, storeKinds, type TestStore } from '@pantau/testing';
 import { createServer, type AgenciesServer } from '../server';
 
 /**

@@ -1,4 +1,5 @@
-import { createTestStore, errorCode, LimiterFactory, postGraphQL, postSubgraph, storeKinds, type TestStore } from '@pantau/common';
+import { LimiterFactory } from '@pantau/common';
+import { createTestStore, errorCode, postGraphQL, postSubgraph, storeKinds, type TestStore } from '@pantau/testing';
 import { SignInThrottle } from '../domain/sign-in-throttle';
 import { createServer, type AgenciesServer } from '../server';
 import { createAccount, demoAccountsFile } from '../storage/seed-registry';

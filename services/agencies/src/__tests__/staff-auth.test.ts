@@ -1,21 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import {
-  createTestStore,
-  errorCode,
-  httpTokenStateLookup,
-  postGraphQL,
-  postSubgraph,
-  Role,
-  serviceHeaders,
-  signServiceToken,
-  signStaffToken,
-  storeKinds,
-  TokenStateChecker,
-  viewerFromAuthorization,
-  type TestStore,
-} from '@pantau/common';
+import { httpTokenStateLookup, Role, serviceHeaders, signServiceToken, signStaffToken, TokenStateChecker, viewerFromAuthorization } from '@pantau/common';
+import { createTestStore, errorCode, postGraphQL, postSubgraph, storeKinds, type TestStore } from '@pantau/testing';
 import { createServer, type AgenciesServer } from '../server';
 import { demoAccountsFile } from '../storage/seed-registry';
 

@@ -13,18 +13,8 @@ import {
   type GraphQLSchema,
   type InputValueDefinitionNode,
 } from 'graphql';
-import {
-  createTestStore,
-  errorCode,
-  httpTokenStateLookup,
-  postSubgraph,
-  Role,
-  setDefaultTokenStateChecker,
-  signStaffToken,
-  storeKinds,
-  TokenStateChecker,
-  type TestStore,
-} from '@pantau/common';
+import { httpTokenStateLookup, Role, setDefaultTokenStateChecker, signStaffToken, TokenStateChecker } from '@pantau/common';
+import { createTestStore, errorCode, postSubgraph, storeKinds, type TestStore } from '@pantau/testing';
 import { buildAnalyticsSchema } from '../schema';
 import { createServer, type AnalyticsServer } from '../server';
 import { closeDiff } from './support/histories';

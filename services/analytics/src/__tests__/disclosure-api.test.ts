@@ -1,13 +1,5 @@
-import {
-  createTestStore,
-  postSubgraph,
-  Role,
-  setDefaultTokenStateChecker,
-  signStaffToken,
-  storeKinds,
-  TokenStateChecker,
-  type TestStore,
-} from '@pantau/common';
+import { Role, setDefaultTokenStateChecker, signStaffToken, TokenStateChecker } from '@pantau/common';
+import { createTestStore, postSubgraph, storeKinds, type TestStore } from '@pantau/testing';
 import { createServer, type AnalyticsServer } from '../server';
 import { SCENARIO_NOW, scenarioEvents } from './support/scenario';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createTestStore, postSubgraph, storeKinds, type TestStore } from '@pantau/common';
+import { createTestStore, postSubgraph, storeKinds, type TestStore } from '@pantau/testing';
 import { Reference } from '../domain/reference';
 import { scopeOf, type TrendInterval } from '../domain/scope';
 import type { LeaderboardOrder } from '../domain/metrics';

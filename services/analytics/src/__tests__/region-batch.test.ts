@@ -1,4 +1,5 @@
-import { countStatements, createTestStore, postSubgraph, storeKinds, type TestStore } from '@pantau/common';
+import { countStatements } from '@pantau/common';
+import { createTestStore, postSubgraph, storeKinds, type TestStore } from '@pantau/testing';
 import { createServer, type AnalyticsServer } from '../server';
 import { SCENARIO_NOW, scenarioEvents } from './support/scenario';
 

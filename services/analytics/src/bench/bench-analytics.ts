@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { dropMysqlDatabase, envInt, uniqueName, type StoreConfig } from '@pantau/common';
+import { dropMysqlDatabase, envInt, type StoreConfig } from '@pantau/common';
+import { uniqueName } from '@pantau/testing';
 import { closeDiff } from '../domain/compare';
 import { factFromSnapshot, type Fact } from '../domain/facts';
 import { scopeOf, type FilterInput } from '../domain/scope';

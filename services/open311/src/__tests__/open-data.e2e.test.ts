@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestStore, postGraphQL, type TestStore } from '@pantau/common';
+import { createTestStore, postGraphQL, type TestStore } from '@pantau/testing';
 import { eventually, freePorts, http, startStack } from './stack';
 import { monthRange } from '../open-data';
 

@@ -1,4 +1,4 @@
-import { createTestStore, postGraphQL, storeKinds, type TestStore } from '@pantau/common';
+import { createTestStore, postGraphQL, storeKinds, type TestStore } from '@pantau/testing';
 import { eventually, freePorts, http, startStack } from './stack';
 import { checkAttribute, checkJsonErrors, checkRequest, checkService, checkXmlErrors, list, parseXml, REQUEST_FIELDS, text, UUID, W3C } from './support';
 

@@ -1,4 +1,5 @@
-import { countStatements, storeKinds } from '@pantau/common';
+import { countStatements } from '@pantau/common';
+import { storeKinds } from '@pantau/testing';
 import { seedDemo } from '../demo/seed';
 import { startRegistry, startReports, tokens, type TestRegistry, type TestReports } from './helpers';
 

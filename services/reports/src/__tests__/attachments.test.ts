@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import sharp from 'sharp';
-import { postGraphQL, serviceHeaders, storeKinds } from '@pantau/common';
+import { serviceHeaders } from '@pantau/common';
+import { postGraphQL, storeKinds } from '@pantau/testing';
 import { sniffContentType } from '../attachments/magic';
 import { reportInput, SAMPLE_FILES, startRegistry, startReports, SUBMIT, tokens, upload, type TestRegistry, type TestReports } from './helpers';
 

@@ -1,4 +1,4 @@
-import { errorCode, storeKinds } from '@pantau/common';
+import { errorCode, storeKinds } from '@pantau/testing';
 import { reportInput, startRegistry, startReports, SUBMIT, tokens, type TestRegistry, type TestReports } from './helpers';
 
 const DISPOSITION = `mutation($input: DispositionReportInput!) { dispositionReport(input: $input) { report { id version } } }`;

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { storeKinds } from '@pantau/common';
+import { storeKinds } from '@pantau/testing';
 import { seedDemo } from '../demo/seed';
 import { worldFromRegistry, type DemoWorld } from '../demo/world';
 import { generateHistories } from '../demo/generator';

@@ -1,15 +1,5 @@
-import {
-  createTestStore,
-  httpTokenStateLookup,
-  postSubgraph,
-  Role,
-  serviceHeaders,
-  setDefaultTokenStateChecker,
-  signStaffToken,
-  TokenStateChecker,
-  type StoreKind,
-  type TestStore,
-} from '@pantau/common';
+import { httpTokenStateLookup, Role, serviceHeaders, setDefaultTokenStateChecker, signStaffToken, TokenStateChecker } from '@pantau/common';
+import { createTestStore, postSubgraph, type StoreKind, type TestStore } from '@pantau/testing';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,4 +1,4 @@
-import { errorCode, storeKinds } from '@pantau/common';
+import { errorCode, storeKinds } from '@pantau/testing';
 import { parseTrackingId } from '../domain/tracking-id';
 import { HttpRegistryClient } from '../registry/client';
 import { reportInput, startRegistry, startReports, SUBMIT, tokens, type TestRegistry, type TestReports } from './helpers';

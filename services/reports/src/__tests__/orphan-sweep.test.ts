@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { errorCode, storeKinds } from '@pantau/common';
+import { errorCode, storeKinds } from '@pantau/testing';
 import { AttachmentEntity } from '../entities';
 import { KeyLock } from '../attachments/key-lock';
 import { ORPHAN_MAX_AGE_MS, sweepOrphanAttachments } from '../attachments/sweep';

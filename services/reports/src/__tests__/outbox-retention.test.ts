@@ -1,4 +1,5 @@
-import { serviceHeaders, storeKinds } from '@pantau/common';
+import { serviceHeaders } from '@pantau/common';
+import { storeKinds } from '@pantau/testing';
 import { outboxRetentionMs, pruneOutbox } from '../service/outbox-retention';
 import { reportInput, startRegistry, startReports, SUBMIT, type TestRegistry, type TestReports } from './helpers';
 

@@ -1,4 +1,4 @@
-import { errorCode, storeKinds } from '@pantau/common';
+import { errorCode, storeKinds } from '@pantau/testing';
 import { reportInput, SAMPLE_FILES, startRegistry, startReports, SUBMIT, tokens, upload, type StaffName, type TestRegistry, type TestReports, fetchSubgraph } from './helpers';
 
 /**

@@ -1,4 +1,5 @@
-import { errorCode, signServiceToken, signStaffToken, storeKinds, type OutboxPage } from '@pantau/common';
+import { signServiceToken, signStaffToken, type OutboxPage } from '@pantau/common';
+import { errorCode, storeKinds } from '@pantau/testing';
 import { reportInput, startRegistry, startReports, SUBMIT, tokens, type TestRegistry, type TestReports } from './helpers';
 
 let registry: TestRegistry;

@@ -1,4 +1,5 @@
-import { createTestStore, isMysql, storeKinds, type TestStore } from '@pantau/common';
+import { isMysql } from '@pantau/common';
+import { createTestStore, storeKinds, type TestStore } from '@pantau/testing';
 import type { DataSource } from 'typeorm';
 import { openReportsStore } from '../storage/datasource';
 

@@ -1,4 +1,5 @@
-import { LimiterFactory, pingRedis, testRedisUrl, uniqueName } from '@pantau/common';
+import { LimiterFactory, pingRedis } from '@pantau/common';
+import { testRedisUrl, uniqueName } from '@pantau/testing';
 import { DEFAULT_SIGN_IN_LIMITS, emailCountingKey, normaliseEmail, SignInThrottle, signInLimitsFromEnv, type SignInLimits } from '../sign-in-throttle';
 
 describe('normaliseEmail', () => {
