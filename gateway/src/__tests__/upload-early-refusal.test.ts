@@ -7,6 +7,7 @@ import { createTestStore, type TestStore } from '@pantau/testing';
 import { createServer as createAgencies, type AgenciesServer } from '@pantau/agencies';
 import { createServer as createReports, HttpRegistryClient, LocalDiskStorage, type ReportsServer } from '@pantau/reports';
 import { createGateway, type RunningGateway } from '../server';
+import { rawRequest } from './hostile-support';
 
 /**
  * An upload over the limit is refused early (declared Content-Length, or the file passing the limit) with
@@ -112,6 +113,15 @@ describe('an upload over the limit: 413 PAYLOAD_TOO_LARGE the client can read', 
     const svc = await serviceHeaders();
     expect413(await uploadAll(new URL(reports.url).origin, body, { 'content-type': contentType, ...svc }));
     expect413(await uploadAll(new URL(reports.url).origin, body, { 'content-type': contentType, ...svc }, true));
+  });
+
+  it('a client that stops sending at the answer (Connection: close) reads it too', async () => {
+    for (const port of [gateway.port, Number(new URL(reports.url).port)]) {
+      const headers = { 'content-type': contentType, ...(port === gateway.port ? {} : await serviceHeaders()) };
+      const r = await rawRequest({ port, method: 'POST', path: '/attachments', headers, body });
+      expect413({ status: r.status, json: r.json, error: r.error });
+      expect(r.headers.connection).toBe('close');
+    }
   });
 
   it('keeps serving: an upload within the limit is stored', async () => {
