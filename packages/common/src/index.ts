@@ -14,7 +14,6 @@ export * from './federation';
 export * from './pagination';
 export * from './server';
 export * from './http-errors';
-export * from './testing';
 export * from './events';
 export * from './rate-limit';
 export * from './limits';

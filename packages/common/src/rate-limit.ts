@@ -245,11 +245,6 @@ export async function pingRedis(url: string, timeoutMs = 1500): Promise<boolean>
   }
 }
 
-/** Redis for tests: `TEST_REDIS_URL`, default the local server. */
-export function testRedisUrl(): string {
-  return process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
-}
-
 /**
  * When a response's errors include RATE_LIMITED with `retryAfterSeconds` and no data came back (data null,
  * absent, or every root field null: the whole operation was refused), the seconds to wait (the largest

@@ -2,10 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dropMysqlDatabase, type StoreConfig } from './datasource';
-import { serviceHeaders } from './service-auth';
+import { dropMysqlDatabase, serviceHeaders, type StoreConfig } from '@pantau/common';
 
 /**
+ * @pantau/testing (dev-only): helpers for the tests of every workspace. Never imported by production code.
+ *
  * Test stores: every storage test runs on the embedded SQLite store and, where MariaDB/MySQL answers
  * (see jest.global-setup.js), on it too — each under a unique database name, dropped afterwards.
  */
@@ -103,4 +104,9 @@ export async function postSubgraph<T = any>(
 /** The first error's extensions.code, for assertions. */
 export function errorCode(res: GraphQLResponse): string | undefined {
   return res.errors?.[0]?.extensions?.code;
+}
+
+/** Redis for tests (TEST_REDIS_URL, default the local one); tests skip with a notice when it does not answer. */
+export function testRedisUrl(): string {
+  return process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 }

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { connectWithRetry, DatabaseConnectError, describeConnectError, dropMysqlDatabase, isDatabaseUnavailableError, probeMysqlServer } from '../datasource';
 import { createLogger } from '../logger';
-import { testMysqlUrl, uniqueName } from '../testing';
+import { testMysqlUrl, uniqueName } from '@pantau/testing';
 
 /** Connecting to MariaDB/MySQL: retry with backoff where waiting helps, a clear message either way. */
 

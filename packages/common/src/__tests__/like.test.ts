@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import { escapeLike, LIKE_ESCAPE, likeContains, likePrefix } from '../like';
-import { testMysqlUrl } from '../testing';
+import { testMysqlUrl } from '@pantau/testing';
 
 /** User values inside LIKE patterns match only themselves, on both stores. */
 const CASES: Array<[value: string, pattern: string, matches: boolean]> = [
