@@ -9,6 +9,8 @@ export async function statementsFor(stack: BenchStack, op: BenchOperation, size:
   if (stack.analytics.consumer?.status().running) await stack.analytics.consumer.stop();
   // once to fill per-process caches (token state, registry answers), then counted
   await send(stack, op, size);
+  // an (empty) analytics write invalidates its answer cache: count the computation, not a cache hit
+  await stack.analytics.store.write(async () => undefined);
   for (const c of Object.values(stack.counters)) c.take();
   await send(stack, op, size);
   return {
@@ -41,8 +43,9 @@ export async function postOperation(url: string, op: BenchOperation, size: numbe
  * the transaction statements of analytics' consistent reads (START TRANSACTION … COMMIT).
  */
 export const BUDGETS: Record<string, Partial<StatementCounts>> = {
-  // overview: KPIs = two overviews (measures, pending, topics, median: rollups + in-bucket read each)
-  'overview / OverviewKpis': { analytics: 10 },
+  // overview: KPIs = two overviews of the same scope, computed once (answer cache): measures, pending,
+  // topics, median (histogram + in-bucket read)
+  'overview / OverviewKpis': { analytics: 5 },
   'overview / OverviewBreakdown': { analytics: 5 },
   'overview / ReportTrend': { analytics: 1 },
   // leaderboard: measures, pending, bucket counts, in-bucket values; agency names in one batch
