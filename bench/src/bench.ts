@@ -189,9 +189,10 @@ async function main() {
     ]);
 
     // analytics: rollups vs raw GROUP BY over the facts, answers asserted equal
-    const rollups = stack.analytics.service;
+    // both without the answer cache (its hits would time nothing): cacheMs 0
     const { AnalyticsService } = await import('@pantau/analytics');
-    const raw = new AnalyticsService(stack.analytics.store.withOptions({ useRollups: false }));
+    const rollups = new AnalyticsService(stack.analytics.store, Date.now, undefined, 0);
+    const raw = new AnalyticsService(stack.analytics.store.withOptions({ useRollups: false }), Date.now, undefined, 0);
     const all = scopeOf({});
     const d30 = scopeOf({ from: new Date(Date.now() - 30 * 86_400_000) });
     const anRows: string[][] = [];
