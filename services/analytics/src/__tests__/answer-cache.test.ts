@@ -1,4 +1,4 @@
-import { createTestStore, type TestStore } from '@pantau/common';
+import { createTestStore, type TestStore } from '@pantau/testing';
 import { scopeOf } from '../domain/scope';
 import { AnalyticsService, AnswerCache, analyticsCacheMs } from '../service';
 import { AnalyticsStore } from '../storage/store';
