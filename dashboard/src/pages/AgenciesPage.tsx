@@ -1,5 +1,5 @@
 import { agencyKindLabel } from '../domain/agencyKinds';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useState } from 'react';
 import { Link } from 'wouter';
 import { PageHeader } from '../components/common';
 import { Pager, useCursorHistory } from '../components/Pager';
@@ -24,10 +24,11 @@ export default function AgenciesPage() {
   const cursors = useCursorHistory(after, q);
 
   useEffect(() => setText(q), [q]);
-  useEffect(() => {
-    if (debounced.trim() !== q) setParams({ q: debounced.trim() || null, after: null }, { replace: true });
-    // Only a settled change of the typed text writes the URL (q and setParams are read fresh).
-  }, [debounced]);
+  // Only a settled change of the typed text writes the URL (q and setParams are read fresh, not deps).
+  const writeQuery = useEffectEvent((typed: string) => {
+    if (typed !== q) setParams({ q: typed || null, after: null }, { replace: true });
+  });
+  useEffect(() => writeQuery(debounced.trim()), [debounced]);
 
   const { result, retry } = usePanelQuery<AgencySearchData>({
     query: AGENCY_SEARCH,

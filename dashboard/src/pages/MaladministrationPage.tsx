@@ -8,7 +8,7 @@ import { ChartFigure, summarize } from '../components/ChartFigure';
 import { PageHeader } from '../components/common';
 import { Panel } from '../components/Panel';
 import { maladministrationLabel } from '../domain/vocabulary';
-import { PRIMARY, UNCLASSIFIED_COLOR } from '../domain/palette';
+import { PRIMARY } from '../domain/palette';
 import { monthBuckets, toAnalyticsFilter } from '../filters/filters';
 import { useFilters } from '../filters/useFilters';
 import {
@@ -215,7 +215,8 @@ function ByAgencyPanel() {
     query: AGENCY_LEADERBOARD,
     variables: { filter: analyticsFilter, orderBy: 'REPORT_COUNT', minReports: 1, first: MAX_AGENCY_BREAKDOWNS },
   });
-  const agencies = leaders.result.data?.agencyLeaderboard ?? [];
+  const leaderData = leaders.result.data;
+  const agencies = useMemo(() => leaderData?.agencyLeaderboard ?? [], [leaderData]);
   const dir = parseDirection(params.get('udir'), 'worst');
   const query = useMemo(() => multiBreakdownQuery('MaladministrationByAgency', Math.max(agencies.length, 1)), [agencies.length]);
   const variables = useMemo(

@@ -229,7 +229,8 @@ function ByAgencyPanel() {
     query: AGENCY_LEADERBOARD,
     variables: { filter: analyticsFilter, orderBy: 'REPORT_COUNT', minReports: 1, first: 10 },
   });
-  const agencies = leaders.result.data?.agencyLeaderboard ?? [];
+  const leaderData = leaders.result.data;
+  const agencies = useMemo(() => leaderData?.agencyLeaderboard ?? [], [leaderData]);
   const query = useMemo(() => multiFirstResponseQuery('FirstResponseByAgency', Math.max(agencies.length, 1)), [agencies.length]);
   const variables = useMemo(
     () => indexedVariables(agencies.map((a) => toAnalyticsFilter({ ...filters, agency: a.agency.id }, range))),

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useQuery } from 'urql';
 import { regionPath } from '../filters/filters';
 import {
@@ -160,7 +160,7 @@ export function RoadSelect({
 }) {
   const { t } = useReportI18n();
   const [roads, reload] = useQuery<RoadsData>({ query: ROADS, variables: { regionCode } });
-  const options = roads.data?.roads.edges.map((e) => e.node) ?? [];
+  const options = useMemo(() => roads.data?.roads.edges.map((e) => e.node) ?? [], [roads.data]);
   const loaded = !!roads.data && !roads.fetching;
   // A road of the previous region does not belong to the new one.
   const keep = useRef(onChange);
