@@ -8,7 +8,7 @@ import { OutboxConsumer } from '../consumer/consumer';
 import { HttpOutboxSource } from '../consumer/source';
 import { scopeOf } from '../domain/scope';
 import { createServer, type AnalyticsServer } from '../server';
-import { AnalyticsService } from '../service';
+import { AnalyticsService } from '../service/analytics-service';
 import { AnalyticsStore } from '../storage/store';
 import { dumpStore } from './support/dump';
 import { BASE_MS, historyOf, reportPlanArb, type History } from './support/histories';
@@ -88,7 +88,7 @@ describe.each(storeKinds())('outbox consumer on %s', (kind) => {
     }
   });
 
-  it('backs off while reports is down, reports lag on /ready and /metrics, and catches up', async () => {
+  it('backs off while reports is down, says so on /ready, reports lag on /metrics, and catches up', async () => {
     const history = bigHistory(20, 11);
     outbox.events = history.events;
     outbox.down = true;
@@ -100,10 +100,14 @@ describe.each(storeKinds())('outbox consumer on %s', (kind) => {
       // exponential backoff: 100, 200, 400, 400 … ms, not one request per 50 ms poll
       expect(requestsWhileDown).toBeGreaterThanOrEqual(2);
       expect(requestsWhileDown).toBeLessThanOrEqual(8);
-      const ready = await (await fetch(server.url.replace('/graphql', '/ready'))).json();
-      expect(ready.status).toBe('ready');
-      expect(ready.outbox.cursor).toBe(0);
-      expect(ready.outbox.lastError).toMatch(/503/);
+      // while the outbox cannot be pulled, /ready says so (503, naming it); the lag shows on /metrics
+      const readyRes = await fetch(server.url.replace('/graphql', '/ready'));
+      expect(readyRes.status).toBe(503);
+      const ready = await readyRes.json();
+      expect(ready).toMatchObject({ status: 'not ready', missing: ['outbox'] });
+      const metricsDown = await (await fetch(server.url.replace('/graphql', '/metrics'))).text();
+      expect(metricsDown).toContain('pantau_analytics_outbox_cursor 0');
+      expect(server.consumer!.status().lastError).toMatch(/503/);
       outbox.down = false;
       await waitFor(async () => (await server.store.cursor()) === history.events.length, 5000, 'catch-up');
       await waitFor(() => server.consumer!.status().lastError === null, 2000, 'a clean pull');
