@@ -1,4 +1,5 @@
 import { agencyKindLabel } from '../domain/agencyKinds';
+import { TableTools } from '../components/ExportTools';
 import { useEffect, useEffectEvent, useId, useState } from 'react';
 import { Link } from 'wouter';
 import { PageHeader } from '../components/common';
@@ -53,7 +54,12 @@ export default function AgenciesPage() {
       >
         {(data) => (
           <>
-            <div className="table-wrap">
+            <TableTools
+              title={title}
+              columns={[t('ag.name'), t('ag.code'), t('ag.level'), t('ag.kind'), t('ag.region')]}
+              rows={data.agencies.edges.map(({ node: a }) => [lang === 'en' && a.nameEn ? a.nameEn : a.name, a.code, t(`ag.level.${a.level}` as MessageKey), agencyKindLabel(a.kind, lang), a.region?.name ?? ''])}
+            />
+            <div className="table-wrap table-scroll">
               <table className="data-table">
                 <caption className="sr-only">{title}</caption>
                 <thead>

@@ -184,7 +184,15 @@ function RegionView({ code }: { code: string }) {
                   <RankedBarChart data={bars} onSelect={(c) => navigate(`/regions/${c}${shared()}`)} labelWidth={180} />
                 </ChartFigure>
               ) : null}
-              <div className="table-wrap">
+              <TableTools
+                title={t('rg.children')}
+                columns={[t('rg.name'), t('rg.code'), t('ag.reportCount'), t('kpi.open'), t('kpi.overduePeriod'), t('kpi.completionRate'), t('kpi.transparencyIndex')]}
+                rows={children.map((c) => {
+                  const s = childStats.get(c.code);
+                  return [c.name, c.code, s ? figureText(number, s.reportCount, s, 'reportCount') : '', s ? figureText(number, s.open, s, 'open') : '', s ? figureText(number, s.overdue, s, 'overdue') : '', s ? figureText(percent, s.completionRate, s, 'completionRate') : '', s ? figureText(index, s.transparencyIndex, s, 'transparencyIndex') : ''];
+                })}
+              />
+              <div className="table-wrap table-scroll">
                 <table className="data-table">
                   <caption className="sr-only">{t('rg.children')}</caption>
                   <thead>
@@ -193,7 +201,7 @@ function RegionView({ code }: { code: string }) {
                       <th scope="col">{t('rg.code')}</th>
                       <th scope="col" className="num">{t('ag.reportCount')}</th>
                       <th scope="col" className="num">{t('kpi.open')}</th>
-                      <th scope="col" className="num">{t('kpi.overdue')}</th>
+                      <th scope="col" className="num">{t('kpi.overduePeriod')}</th>
                       <th scope="col" className="num">{t('kpi.completionRate')}</th>
                       <th scope="col" className="num">{t('kpi.transparencyIndex')}</th>
                     </tr>

@@ -23,6 +23,7 @@ import { usePanelQuery } from '../graphql/usePanelQuery';
 import { formatHours, type Lang } from '../i18n/format';
 import { useI18n, type MessageKey } from '../i18n/I18n';
 import { Figure } from '../components/Withheld';
+import { TableTools } from '../components/ExportTools';
 import { chartValue, figureText, withheldBelow } from '../domain/suppression';
 
 export function bucketLabel(lang: Lang, b: HistogramBucket): string {
@@ -85,7 +86,15 @@ function DurationsPanel() {
     >
       {(data) => (
         <>
-          <div className="table-wrap">
+          <TableTools
+            title={t('rt.distributions')}
+            columns={[t('rt.step'), t('rt.count'), t('rt.p50'), t('rt.p90'), t('rt.mean')]}
+            rows={DURATIONS.map((d) => {
+              const st = data.responseTimeStats[d.key];
+              return [t(d.label), figureText(number, st.count, st, 'count'), figureText(hours, st.p50Hours, st, 'p50Hours'), figureText(hours, st.p90Hours, st, 'p90Hours'), figureText(hours, st.meanHours, st, 'meanHours')];
+            })}
+          />
+          <div className="table-wrap table-scroll">
             <table className="data-table">
               <caption className="sr-only">{t('rt.title')}</caption>
               <thead>
