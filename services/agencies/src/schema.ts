@@ -1,14 +1,14 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@pantau/common';
 import type { AgenciesContext } from './context';
-import { AgencyResolver } from './resolvers/AgencyResolver';
-import { ApiClientResolver } from './resolvers/ApiClientResolver';
-import { AuthResolver } from './resolvers/AuthResolver';
-import { JurisdictionResolver } from './resolvers/JurisdictionResolver';
-import { RegionResolver } from './resolvers/RegionResolver';
-import { RoadResolver } from './resolvers/RoadResolver';
-import { StaffAdminResolver } from './resolvers/StaffAdminResolver';
-import { TopicResolver } from './resolvers/TopicResolver';
+import { AgencyResolver } from './resolvers/agency.resolver';
+import { ApiClientResolver } from './resolvers/api-client.resolver';
+import { AuthResolver } from './resolvers/auth.resolver';
+import { JurisdictionResolver } from './resolvers/jurisdiction.resolver';
+import { RegionResolver } from './resolvers/region.resolver';
+import { RoadResolver } from './resolvers/road.resolver';
+import { StaffAdminResolver } from './resolvers/staff-admin.resolver';
+import { TopicResolver } from './resolvers/topic.resolver';
 
 /** The registry subgraph: regions, agencies, duties, roads, staff sign-in. */
 export function buildAgenciesSchema(): Promise<GraphQLSchema> {

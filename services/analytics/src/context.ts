@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { viewerFromAuthorization, type Viewer } from '@pantau/common';
 import type { DisclosedPerformance } from './domain/disclosure';
 import type { Scope } from './domain/scope';
-import type { AnalyticsService } from './service';
+import type { AnalyticsService } from './service/analytics-service';
 
 type DisclosedRegionStats = Awaited<ReturnType<AnalyticsService['regionStatsMany']>>[number];
 

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@pantau/common';
-import { AnalyticsResolver } from './resolvers/AnalyticsResolver';
-import { AgencyPerformanceResolver, RegionStatsResolver } from './resolvers/EntityResolvers';
+import { AnalyticsResolver } from './resolvers/analytics.resolver';
+import { AgencyPerformanceResolver, RegionStatsResolver } from './resolvers/entities.resolver';
 import { AgencyRef, RegionRef } from './resolvers/types';
 
 /** The analytics subgraph: aggregate figures, and Agency.performance / Region.reportStats on the registry's entities. */

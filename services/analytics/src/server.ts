@@ -5,7 +5,7 @@ import type { OutboxSource } from './consumer/source';
 import { smallCellK } from './domain/disclosure';
 import { reportingTimeZone } from './domain/time';
 import { buildAnalyticsSchema } from './schema';
-import { AnalyticsService } from './service';
+import { AnalyticsService } from './service/analytics-service';
 import { AnalyticsStore } from './storage/store';
 
 export interface AnalyticsServerOptions {

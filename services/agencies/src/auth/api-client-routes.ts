@@ -1,7 +1,7 @@
 import type express from 'express';
 import type { DataSource } from 'typeorm';
 import { sendError, serviceCredentialRequired } from '@pantau/common';
-import { ApiClient } from '../entities/ApiClient';
+import { ApiClient } from '../entities/api-client.entity';
 
 /**
  * GET /internal/api-clients/by-key-hash/:sha256 → { id, name } of an active (not revoked) Open311 client, or 404.

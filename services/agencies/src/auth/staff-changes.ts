@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { notFound, type Role } from '@pantau/common';
 import { planStaffChange, type StaffChange } from '../domain/staff-admin';
-import { StaffAccount } from '../entities/StaffAccount';
+import { StaffAccount } from '../entities/staff-account.entity';
 
 /**
  * Applies an administrative change in one transaction; an effective change bumps the account's token

@@ -1,5 +1,5 @@
 import { RegionLevel, RoadStatus } from '@pantau/common';
-import { AgencyLevel } from '../entities/Agency';
+import { AgencyLevel } from '../entities/agency.entity';
 
 /**
  * Routing: who must act on a complaint about `topic` in `region` (optionally about a road)?

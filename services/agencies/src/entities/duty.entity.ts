@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { AgencyLevel } from './Agency';
+import { AgencyLevel } from './agency.entity';
 
 @ObjectType({ description: 'Tupoksi: the agency kind that owns a topic at a government level.' })
 @Entity('duties')

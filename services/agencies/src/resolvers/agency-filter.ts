@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { REGION_CODE_PATTERN } from '@pantau/contract';
-import { AgencyLevel } from '../entities/Agency';
+import { AgencyLevel } from '../entities/agency.entity';
 
 @InputType({ description: 'Filters for the agency registry.' })
 export class AgencyFilter {

@@ -1,14 +1,14 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Brackets } from 'typeorm';
 import { ConnectionArgs, ConnectionType, keysetPaginate, LIKE_ESCAPE, likeContains, likePrefix } from '@pantau/common';
-import { Agency } from '../entities/Agency';
-import { Duty } from '../entities/Duty';
-import { Region } from '../entities/Region';
-import { StaffAccount } from '../entities/StaffAccount';
-import { Topic } from '../entities/Topic';
+import { Agency } from '../entities/agency.entity';
+import { Duty } from '../entities/duty.entity';
+import { Region } from '../entities/region.entity';
+import { StaffAccount } from '../entities/staff-account.entity';
+import { Topic } from '../entities/topic.entity';
 import { Role } from '@pantau/common';
 import type { AgenciesContext } from '../context';
-import { AgencyFilter } from './AgencyFilter';
+import { AgencyFilter } from './agency-filter';
 
 export const AgencyConnection = ConnectionType('Agency', Agency);
 export type AgencyConnection = InstanceType<typeof AgencyConnection>;

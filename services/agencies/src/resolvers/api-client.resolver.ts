@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { badInput, forbidden, notFound, Role, unauthenticated, type Viewer } from '@pantau/common';
 import type { AgenciesContext } from '../context';
-import { ApiClient } from '../entities/ApiClient';
+import { ApiClient } from '../entities/api-client.entity';
 import { apiKeyDisplayPrefix, generateApiKey, hashApiKey } from '../domain/api-keys';
 
 @ObjectType({ description: 'A newly issued Open311 API key: shown this once, only its hash is kept.' })

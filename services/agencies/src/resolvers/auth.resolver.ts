@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { LimiterFactory, rateLimitedError, signStaffToken, tokenTtlSeconds, unauthenticated } from '@pantau/common';
 import { emailCountingKey, normaliseEmail, SignInThrottle } from '../domain/sign-in-throttle';
-import { Agency } from '../entities/Agency';
-import { StaffAccount } from '../entities/StaffAccount';
+import { Agency } from '../entities/agency.entity';
+import { StaffAccount } from '../entities/staff-account.entity';
 import { verifyPassword } from '../domain/passwords';
 import type { AgenciesContext } from '../context';
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, ConnectionType, keysetPaginate, LIKE_ESCAPE, likePrefix, RegionLevel } from '@pantau/common';
-import { Region } from '../entities/Region';
+import { Region } from '../entities/region.entity';
 import { lineage, regionCodeArg } from '../domain/regions';
 import type { AgenciesContext } from '../context';
 

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, ConnectionType, keysetPaginate, LIKE_ESCAPE, likePrefix, RoadStatus } from '@pantau/common';
 import { regionCodeArg } from '../domain/regions';
-import { Region } from '../entities/Region';
-import { Road, RoadRegion } from '../entities/Road';
+import { Region } from '../entities/region.entity';
+import { Road, RoadRegion } from '../entities/road.entity';
 import type { AgenciesContext } from '../context';
 
 export const RoadConnection = ConnectionType('Road', Road);

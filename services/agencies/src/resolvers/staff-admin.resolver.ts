@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Role, unauthenticated } from '@pantau/common';
 import { changeStaffAccount } from '../auth/staff-changes';
 import type { AgenciesContext } from '../context';
-import { StaffAccount } from '../entities/StaffAccount';
+import { StaffAccount } from '../entities/staff-account.entity';
 
 /**
  * ADMIN-only account administration. Every effective change bumps the account's token version, so the

@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import { Topic } from '../entities/Topic';
+import { Topic } from '../entities/topic.entity';
 import type { AgenciesContext } from '../context';
 
 @Resolver(() => Topic)

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { Role, RegionLevel } from '@pantau/common';
-import { AgencyLevel } from '../entities/Agency';
+import { AgencyLevel } from '../entities/agency.entity';
 import { hashPassword } from '../domain/passwords';
 import { normaliseEmail } from '../domain/email';
 import { isKelurahanCode } from '../domain/regions';

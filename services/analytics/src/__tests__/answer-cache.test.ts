@@ -1,6 +1,6 @@
 import { createTestStore, type TestStore } from '@pantau/testing';
 import { scopeOf } from '../domain/scope';
-import { AnalyticsService, AnswerCache, analyticsCacheMs } from '../service';
+import { AnalyticsService, AnswerCache, analyticsCacheMs } from '../service/analytics-service';
 import { AnalyticsStore } from '../storage/store';
 import { scenarioEvents } from './support/scenario';
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { createTestStore, postSubgraph, storeKinds, type TestStore } from '@pantau/testing';
-import { Reference } from '../domain/reference';
+import { Reference } from './support/reference';
 import { scopeOf, type TrendInterval } from '../domain/scope';
 import type { LeaderboardOrder } from '../domain/metrics';
 import { ZonedCalendar } from '../domain/time';
 import { createServer, type AnalyticsServer } from '../server';
-import { AnalyticsService } from '../service';
+import { AnalyticsService } from '../service/analytics-service';
 import { allDerivedTables } from '../storage/grains';
 import { AGENCIES, BASE_MS, REGION_FILTERS, batches, closeDiff, filterArb, filterOf, historyArb, type History } from './support/histories';
 

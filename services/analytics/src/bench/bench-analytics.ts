@@ -4,7 +4,7 @@ import { uniqueName } from '@pantau/testing';
 import { closeDiff } from '../domain/compare';
 import { factFromSnapshot, type Fact } from '../domain/facts';
 import { scopeOf, type FilterInput } from '../domain/scope';
-import { AnalyticsService } from '../service';
+import { AnalyticsService } from '../service/analytics-service';
 import { FACT_INDEXES_V1 } from '../storage/migrations/1764500000000-Analytics';
 import { FACTS_TABLE, allRollupTables } from '../storage/grains';
 import { AnalyticsStore } from '../storage/store';

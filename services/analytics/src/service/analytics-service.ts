@@ -1,5 +1,5 @@
-import { coarseHistogram } from './domain/buckets';
-import { DURATION_METRICS, zeroMeasures, zeroNow, type DurationMetric } from './domain/facts';
+import { coarseHistogram } from '../domain/buckets';
+import { DURATION_METRICS, zeroMeasures, zeroNow, type DurationMetric } from '../domain/facts';
 import {
   agencyPerformance,
   durationStats,
@@ -20,7 +20,7 @@ import {
   type SlaCompliance,
   type TransparencyMetrics,
   type TrendPoint,
-} from './domain/metrics';
+} from '../domain/metrics';
 import {
   discloseBreakdown,
   discloseOverview,
@@ -33,11 +33,11 @@ import {
   publicMinReports,
   smallCellK as configuredSmallCellK,
   type DisclosedPerformance,
-} from './domain/disclosure';
-import { periodLabel, periodOfDay, trendPeriods, withinAgencies, withinRegion, type Scope, type TrendInterval } from './domain/scope';
-import { firstDayOfMonth } from './domain/time';
-import type { AnalyticsReader } from './storage/reader';
-import type { AnalyticsStore } from './storage/store';
+} from '../domain/disclosure';
+import { periodLabel, periodOfDay, trendPeriods, withinAgencies, withinRegion, type Scope, type TrendInterval } from '../domain/scope';
+import { firstDayOfMonth } from '../domain/time';
+import type { AnalyticsReader } from '../storage/reader';
+import type { AnalyticsStore } from '../storage/store';
 
 /**
  * Every dashboard figure for a scope: storage sums, domain turns sums into figures. `k` is the

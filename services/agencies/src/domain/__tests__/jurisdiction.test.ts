@@ -1,5 +1,5 @@
 import { RegionLevel, RoadStatus } from '@pantau/common';
-import { AgencyLevel } from '../../entities/Agency';
+import { AgencyLevel } from '../../entities/agency.entity';
 import { resolveJurisdiction, JurisdictionError, type JurisdictionData } from '../jurisdiction';
 
 const lineage = [

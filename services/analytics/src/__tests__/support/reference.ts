@@ -1,5 +1,5 @@
 import { Maladministration, ReportStatus, type ReportSnapshot } from '@pantau/common';
-import { coarseHistogramOf } from './buckets';
+import { coarseHistogramOf } from '../../domain/buckets';
 import type {
   AgencyPerformance,
   DurationStats,
@@ -13,9 +13,9 @@ import type {
   SlaStepCompliance,
   TransparencyMetrics,
   TrendPoint,
-} from './metrics';
-import { periodLabel, periodOfDay, trendPeriods, type Scope, type TrendInterval, withinAgencies, withinRegion } from './scope';
-import type { ZonedCalendar } from './time';
+} from '../../domain/metrics';
+import { periodLabel, periodOfDay, trendPeriods, type Scope, type TrendInterval, withinAgencies, withinRegion } from '../../domain/scope';
+import type { ZonedCalendar } from '../../domain/time';
 
 /**
  * Brute-force reference: every dashboard figure computed straight from the definitions in the design

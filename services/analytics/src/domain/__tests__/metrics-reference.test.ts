@@ -1,4 +1,4 @@
-import { Reference } from '../reference';
+import { Reference } from '../../__tests__/support/reference';
 import { nearestRank, percentileOfSorted, rankLeaderboard, transparencyIndex } from '../metrics';
 import { scopeOf } from '../scope';
 import { ZonedCalendar } from '../time';
