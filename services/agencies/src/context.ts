@@ -7,12 +7,15 @@ import { Region } from './entities/region.entity';
 import type { Locale } from './domain/jurisdiction';
 import type { SignInThrottle } from './domain/sign-in-throttle';
 import { localTokenStateChecker } from './auth/token-state';
+import { RegistryService } from './service/registry-service';
 
 export interface AgenciesContext {
   viewer: Viewer | null;
   locale: Locale;
   ds: DataSource;
   loaders: Loaders;
+  /** The registry's reads (service layer). */
+  registry: RegistryService;
   /** The end client's address (the gateway's X-Pantau-Client-Ip on service-credentialed requests). */
   clientAddress: string;
   /** Set by createServer; the resolver falls back to one built from env. */
@@ -50,6 +53,7 @@ export async function createContext(ds: DataSource, req: Request): Promise<Agenc
     locale: localeFrom(req.headers['accept-language']),
     ds,
     loaders: createLoaders(ds),
+    registry: new RegistryService(ds),
     clientAddress: clientIp(req),
   };
 }

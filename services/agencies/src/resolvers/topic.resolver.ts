@@ -6,6 +6,6 @@ import type { AgenciesContext } from '../context';
 export class TopicResolver {
   @Query(() => [Topic], { description: 'Service topics complaints are filed under.' })
   topics(@Ctx() ctx: AgenciesContext) {
-    return ctx.ds.getRepository(Topic).find({ order: { code: 'ASC' } });
+    return ctx.registry.topics();
   }
 }
