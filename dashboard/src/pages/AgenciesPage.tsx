@@ -59,7 +59,7 @@ export default function AgenciesPage() {
               columns={[t('ag.name'), t('ag.code'), t('ag.level'), t('ag.kind'), t('ag.region')]}
               rows={data.agencies.edges.map(({ node: a }) => [lang === 'en' && a.nameEn ? a.nameEn : a.name, a.code, t(`ag.level.${a.level}` as MessageKey), agencyKindLabel(a.kind, lang), a.region?.name ?? ''])}
             />
-            <div className="table-wrap table-scroll">
+            <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label={title}>
               <table className="data-table">
                 <caption className="sr-only">{title}</caption>
                 <thead>

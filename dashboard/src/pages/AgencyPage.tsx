@@ -155,7 +155,7 @@ function AgencyMaladministrationPanel({ id }: { id: string }) {
               </p>
             ) : null}
             <TableTools title={title} columns={[t('mal.type'), t('mal.count')]} rows={ranked.map((s) => [maladministrationLabel(s.type, lang), figureText(number, s.count, s)])} />
-            <div className="table-wrap table-scroll">
+            <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label={title}>
               <table className="data-table compact">
                 <caption className="sr-only">{title}</caption>
                 <thead>
@@ -198,7 +198,7 @@ function AgencySlaPanel({ id }: { id: string }) {
             columns={[t('rt.step'), t('rt.onTime'), t('rt.late'), t('rt.overdueOpen'), t('rt.compliance')]}
             rows={data.slaCompliance.steps.map((s) => [t(`rt.step.${s.step}` as MessageKey), figureText(number, s.onTime, s, 'onTime'), figureText(number, s.late, s, 'late'), figureText(number, s.overdueOpen, s, 'overdueOpen'), figureText(percent, s.compliance, s, 'compliance')])}
           />
-          <div className="table-wrap table-scroll">
+          <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label={title}>
             <table className="data-table compact">
               <caption className="sr-only">{title}</caption>
               <thead>

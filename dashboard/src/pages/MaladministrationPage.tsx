@@ -112,7 +112,7 @@ function RankedPanel() {
                   <RankedBarChart data={bars} color={PRIMARY} labelWidth={210} onSelect={(type) => navigate(`/reports${shared(typeQuery(type))}`)} formatValue={(v) => number(v)} />
                 </ChartFigure>
               ) : null}
-              <div className="table-wrap table-scroll">
+              <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label={title}>
                 <table className="data-table compact">
                   <caption className="sr-only">{title}</caption>
                   <thead>

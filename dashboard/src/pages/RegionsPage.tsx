@@ -68,7 +68,7 @@ function RegionsLanding() {
                 columns={[t('rg.code'), t('filters.province'), t('ag.reportCount'), t('kpi.open'), t('kpi.overduePeriod')]}
                 rows={rows.map(({ node, s }) => [node.code, node.name, s ? figureText(number, s.reportCount, s, 'reportCount') : '—', s ? figureText(number, s.open, s, 'open') : '—', s ? figureText(number, s.overdue, s, 'overdue') : '—'])}
               />
-              <div className="table-wrap table-scroll">
+              <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label={t('filters.province')}>
                 <table className="data-table compact" data-testid="province-table">
                   <caption className="sr-only">{t('filters.province')}</caption>
                   <thead>
@@ -192,7 +192,7 @@ function RegionView({ code }: { code: string }) {
                   return [c.name, c.code, s ? figureText(number, s.reportCount, s, 'reportCount') : '', s ? figureText(number, s.open, s, 'open') : '', s ? figureText(number, s.overdue, s, 'overdue') : '', s ? figureText(percent, s.completionRate, s, 'completionRate') : '', s ? figureText(index, s.transparencyIndex, s, 'transparencyIndex') : ''];
                 })}
               />
-              <div className="table-wrap table-scroll">
+              <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label={t('rg.children')}>
                 <table className="data-table">
                   <caption className="sr-only">{t('rg.children')}</caption>
                   <thead>

@@ -94,7 +94,7 @@ function DurationsPanel() {
               return [t(d.label), figureText(number, st.count, st, 'count'), figureText(hours, st.p50Hours, st, 'p50Hours'), figureText(hours, st.p90Hours, st, 'p90Hours'), figureText(hours, st.meanHours, st, 'meanHours')];
             })}
           />
-          <div className="table-wrap table-scroll">
+          <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label={t('rt.distributions')}>
             <table className="data-table">
               <caption className="sr-only">{t('rt.title')}</caption>
               <thead>
