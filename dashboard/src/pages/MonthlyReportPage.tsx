@@ -122,6 +122,8 @@ export default function MonthlyReportPage() {
                 </tbody>
               </table>
               <div className="grid-2 monthly-charts">
+                <div>
+                <h3>{t('monthly.trend')}</h3>
                 <ChartFigure
                   title={t('monthly.trend')}
                   summary={`${t('monthly.trend')}: ${summarize(points.map((p) => ({ label: p.label, value: String(p.submitted) })), 3)}`}
@@ -131,9 +133,15 @@ export default function MonthlyReportPage() {
                 >
                   <TrendChart data={points} labels={{ submitted: t('overview.submitted'), completed: t('overview.completed'), lag: t('trend.lag') }} height={240} />
                 </ChartFigure>
-                <TopicsFigure topics={topics} />
+                </div>
+                <div>
+                  <h3>{t('overview.byTopic')}</h3>
+                  <TopicsFigure topics={topics} />
+                </div>
               </div>
               <div className="grid-2 monthly-charts">
+                <div>
+                <h3>{t('mal.ranked')}</h3>
                 <ChartFigure
                   title={t('mal.ranked')}
                   summary={`${t('mal.ranked')}: ${summarize(types.map((s) => ({ label: maladministrationLabel(s.type, lang), value: String(s.count ?? '') })))}`}
@@ -143,6 +151,7 @@ export default function MonthlyReportPage() {
                 >
                   <RankedBarChart data={types.map((s) => ({ key: s.type, label: maladministrationLabel(s.type, lang), value: chartValue(s.count), valueLabel: figureText(String, s.count, s) }))} labelWidth={170} />
                 </ChartFigure>
+                </div>
                 <div>
                   <h3>{t('rt.sla')}</h3>
                   <table className="data-table compact">
