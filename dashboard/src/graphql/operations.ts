@@ -465,8 +465,8 @@ export interface MaladministrationBreakdownData {
 }
 
 /**
- * Several breakdowns in one request, one alias per filter (months of a trend, agencies of a
- * comparison). The contract has no per-type trend field, so the dashboard asks per bucket.
+ * Several breakdowns in one request, one alias per filter (the months of a trend). The contract has
+ * no per-type trend field, so the dashboard asks per bucket.
  */
 export function multiBreakdownQuery(name: string, count: number): string {
   const vars = Array.from({ length: count }, (_, i) => `$f${i}: AnalyticsFilter`).join(', ');
@@ -474,13 +474,51 @@ export function multiBreakdownQuery(name: string, count: number): string {
   return `query ${name}(${vars}) {\n${fields}\n}`;
 }
 
-export function multiFirstResponseQuery(name: string, count: number): string {
-  const vars = Array.from({ length: count }, (_, i) => `$f${i}: AnalyticsFilter`).join(', ');
-  const fields = Array.from(
-    { length: count },
-    (_, i) => `r${i}: responseTimeStats(filter: $f${i}) { firstResponseAgency { count p50Hours p90Hours } }`,
-  ).join('\n');
-  return `query ${name}(${vars}) {\n${fields}\n}`;
+/**
+ * The agencies with most reports in scope, each with its maladministration breakdown (the per-agency
+ * breakdown on AgencyPerformance: one request, one batch on the server).
+ */
+export const AGENCY_MALADMINISTRATION = gql`
+  query AgencyMaladministration($filter: AnalyticsFilter, $first: Int) {
+    agencyLeaderboard(filter: $filter, orderBy: REPORT_COUNT, minReports: 1, first: $first) {
+      agency {
+        id
+        name
+      }
+      performance {
+        maladministration { ${BREAKDOWN_FIELDS} }
+      }
+    }
+  }
+`;
+export interface AgencyMaladministrationData {
+  agencyLeaderboard: { agency: { id: string; name: string }; performance: { maladministration: Breakdown } }[];
+}
+
+/** The agencies with most reports in scope, each with the agency's own first-response time. */
+export const AGENCY_FIRST_RESPONSE = gql`
+  query AgencyFirstResponse($filter: AnalyticsFilter, $first: Int) {
+    agencyLeaderboard(filter: $filter, orderBy: REPORT_COUNT, minReports: 1, first: $first) {
+      agency {
+        id
+        name
+      }
+      performance {
+        firstResponseAgency {
+          count
+          p50Hours
+          p90Hours
+          suppressedBelow
+        }
+      }
+    }
+  }
+`;
+export interface AgencyFirstResponseData {
+  agencyLeaderboard: {
+    agency: { id: string; name: string };
+    performance: { firstResponseAgency: { count: number | null; p50Hours: number | null; p90Hours: number | null; suppressedBelow?: number | null } };
+  }[];
 }
 
 export function indexedVariables(filters: AnalyticsFilterInput[]): Record<string, AnalyticsFilterInput> {

@@ -12,11 +12,11 @@ import { PRIMARY } from '../domain/palette';
 import { monthBuckets, toAnalyticsFilter } from '../filters/filters';
 import { useFilters } from '../filters/useFilters';
 import {
-  AGENCY_LEADERBOARD,
+  AGENCY_MALADMINISTRATION,
   indexedVariables,
   MALADMINISTRATION_BREAKDOWN,
   multiBreakdownQuery,
-  type AgencyLeaderboardData,
+  type AgencyMaladministrationData,
   type Breakdown,
   type MaladministrationBreakdownData,
 } from '../graphql/operations';
@@ -204,48 +204,37 @@ function TrendPanel() {
   );
 }
 
-/** The agencies with most reports, each with its own breakdown (aliased fields, one request). */
-/** One aliased breakdown per agency: under the operation limits' 30 aliases. */
+/** The agencies with most reports, each with its own breakdown (the per-agency breakdown: one request). */
 const MAX_AGENCY_BREAKDOWNS = 25;
 
 function ByAgencyPanel() {
   const { t, lang, number, percent } = useI18n();
-  const { filters, analyticsFilter, range, shared, params, setParams } = useFilters();
-  const leaders = usePanelQuery<AgencyLeaderboardData>({
-    query: AGENCY_LEADERBOARD,
-    variables: { filter: analyticsFilter, orderBy: 'REPORT_COUNT', minReports: 1, first: MAX_AGENCY_BREAKDOWNS },
+  const { analyticsFilter, shared, params, setParams } = useFilters();
+  const { result, retry } = usePanelQuery<AgencyMaladministrationData>({
+    query: AGENCY_MALADMINISTRATION,
+    variables: { filter: analyticsFilter, first: MAX_AGENCY_BREAKDOWNS },
   });
-  const leaderData = leaders.result.data;
-  const agencies = useMemo(() => leaderData?.agencyLeaderboard ?? [], [leaderData]);
+  const agencies = useMemo(() => result.data?.agencyLeaderboard ?? [], [result.data]);
   const dir = parseDirection(params.get('udir'), 'worst');
-  const query = useMemo(() => multiBreakdownQuery('MaladministrationByAgency', Math.max(agencies.length, 1)), [agencies.length]);
-  const variables = useMemo(
-    () => indexedVariables(agencies.map((a) => toAnalyticsFilter({ ...filters, agency: a.agency.id }, range))),
-    [agencies, filters, range],
-  );
-  const breakdowns = usePanelQuery<Record<string, Breakdown>>({ query, variables, pause: agencies.length === 0 });
-  const result =
-    leaders.result.error || leaders.result.fetching || agencies.length === 0
-      ? { ...leaders.result, data: leaders.result.data ? ({} as Record<string, Breakdown>) : undefined }
-      : breakdowns.result;
   const title = t('mal.byAgency');
   return (
     <Panel
       title={title}
       service="analytics"
       result={result}
-      onRetry={() => (leaders.result.error ? leaders.retry() : breakdowns.retry())}
+      onRetry={retry}
       isEmpty={() => agencies.length === 0}
       actions={<RankOrder value={dir} onChange={(d) => setParams({ udir: d === 'worst' ? null : d })} />}
     >
-      {(data) => {
+      {() => {
+        const breakdownOf = (i: number): Breakdown | undefined => agencies[i]?.performance.maladministration;
         const totals = new Map<string, number>();
-        agencies.forEach((_, i) => data[`b${i}`]?.slices.forEach((s) => s.type !== 'UNCLASSIFIED' && totals.set(s.type, (totals.get(s.type) ?? 0) + chartValue(s.count))));
+        agencies.forEach((_, i) => breakdownOf(i)?.slices.forEach((s) => s.type !== 'UNCLASSIFIED' && totals.set(s.type, (totals.get(s.type) ?? 0) + chartValue(s.count))));
         const types = [...totals.entries()]
           .filter(([, n]) => n > 0)
           .sort((a, b) => b[1] - a[1])
           .map(([type]) => type);
-        const unclassifiedOf = (i: number) => data[`b${i}`]?.slices.find((s) => s.type === 'UNCLASSIFIED') ?? null;
+        const unclassifiedOf = (i: number) => breakdownOf(i)?.slices.find((s) => s.type === 'UNCLASSIFIED') ?? null;
         // worst first: the largest share still to classify (a backlog per agency)
         const order = sortRanked(
           agencies.map((a, i) => ({ a, i })),
@@ -257,7 +246,7 @@ function ByAgencyPanel() {
         const csvRows = order.map(({ a, i }) => [
           a.agency.name,
           percent(unclassifiedOf(i)?.share ?? null),
-          ...types.map((type) => figureText(number, data[`b${i}`]?.slices.find((s) => s.type === type)?.count ?? 0, data[`b${i}`]?.slices.find((s) => s.type === type) ?? {})),
+          ...types.map((type) => figureText(number, breakdownOf(i)?.slices.find((s) => s.type === type)?.count ?? 0, breakdownOf(i)?.slices.find((s) => s.type === type) ?? {})),
         ]);
         return (
           <>
@@ -293,7 +282,7 @@ function ByAgencyPanel() {
                       )}
                     </td>
                     {types.map((type) => {
-                      const slice = data[`b${i}`]?.slices.find((s) => s.type === type);
+                      const slice = breakdownOf(i)?.slices.find((s) => s.type === type);
                       const share = slice?.share ?? 0;
                       return (
                         <td key={type} className="num heat" style={{ ['--heat' as string]: String(share) }}>

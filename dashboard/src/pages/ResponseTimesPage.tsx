@@ -5,15 +5,12 @@ import { PageHeader } from '../components/common';
 import { Panel } from '../components/Panel';
 import { StaffReportListPanel } from '../components/StaffReportListPanel';
 import { BAD, GOOD, PRIMARY, SECONDARY } from '../domain/palette';
-import { toAnalyticsFilter } from '../filters/filters';
 import { useFilters } from '../filters/useFilters';
 import {
-  AGENCY_LEADERBOARD,
-  indexedVariables,
-  multiFirstResponseQuery,
+  AGENCY_FIRST_RESPONSE,
   RESPONSE_TIMES,
   SLA_COMPLIANCE,
-  type AgencyLeaderboardData,
+  type AgencyFirstResponseData,
   type DurationStats,
   type HistogramBucket,
   type ResponseTimesData,
@@ -233,43 +230,29 @@ function SlaPanel() {
 
 function ByAgencyPanel() {
   const { t, hours, number } = useI18n();
-  const { filters, analyticsFilter, range } = useFilters();
-  const leaders = usePanelQuery<AgencyLeaderboardData>({
-    query: AGENCY_LEADERBOARD,
-    variables: { filter: analyticsFilter, orderBy: 'REPORT_COUNT', minReports: 1, first: 10 },
+  const { analyticsFilter } = useFilters();
+  // the agencies with most reports, each with its first-response time: one request (per-agency breakdown)
+  const { result, retry } = usePanelQuery<AgencyFirstResponseData>({
+    query: AGENCY_FIRST_RESPONSE,
+    variables: { filter: analyticsFilter, first: 10 },
   });
-  const leaderData = leaders.result.data;
-  const agencies = useMemo(() => leaderData?.agencyLeaderboard ?? [], [leaderData]);
-  const query = useMemo(() => multiFirstResponseQuery('FirstResponseByAgency', Math.max(agencies.length, 1)), [agencies.length]);
-  const variables = useMemo(
-    () => indexedVariables(agencies.map((a) => toAnalyticsFilter({ ...filters, agency: a.agency.id }, range))),
-    [agencies, filters, range],
-  );
-  const stats = usePanelQuery<Record<string, { firstResponseAgency: { count: number; p50Hours: number | null; p90Hours: number | null } }>>({
-    query,
-    variables,
-    pause: agencies.length === 0,
-  });
-  const result =
-    leaders.result.error || leaders.result.fetching || agencies.length === 0
-      ? { ...leaders.result, data: leaders.result.data ? {} : undefined }
-      : stats.result;
+  const agencies = useMemo(() => result.data?.agencyLeaderboard ?? [], [result.data]);
   const title = t('rt.byAgency');
   return (
     <Panel
       title={title}
       service="analytics"
       result={result}
-      onRetry={() => (leaders.result.error ? leaders.retry() : stats.retry())}
-      isEmpty={(d) => agencies.length === 0 || agencies.every((_, i) => !d[`r${i}`]?.firstResponseAgency.count)}
+      onRetry={retry}
+      isEmpty={(d) => (d.agencyLeaderboard ?? []).every((a) => !a.performance.firstResponseAgency.count)}
     >
-      {(data) => {
+      {() => {
         const rows = agencies
-          .map((a, i) => ({
+          .map((a) => ({
             label: a.agency.name,
-            p50: data[`r${i}`]?.firstResponseAgency.p50Hours ?? null,
-            p90: data[`r${i}`]?.firstResponseAgency.p90Hours ?? null,
-            count: data[`r${i}`]?.firstResponseAgency.count ?? 0,
+            p50: a.performance.firstResponseAgency.p50Hours,
+            p90: a.performance.firstResponseAgency.p90Hours,
+            count: a.performance.firstResponseAgency.count ?? 0,
           }))
           .filter((r) => r.count > 0);
         return (

@@ -152,11 +152,32 @@ export const analyticsHandlers: Record<string, Handler> = {
   AgencyLeaderboard: () => ({
     agencyLeaderboard: AGENCIES.map((a, i) => ({ rank: i + 1, agency: { id: a.id, code: a.code, name: a.name }, performance: PERFORMANCE })),
   }),
+  // the per-agency breakdown (AgencyPerformance.maladministration / .firstResponseAgency)
+  AgencyMaladministration: () => ({
+    agencyLeaderboard: AGENCIES.map((a, i) => ({
+      agency: { id: a.id, name: a.name },
+      performance: {
+        maladministration: {
+          total: 20 - i,
+          slices: [
+            { type: 'UNCLASSIFIED', count: 10 - i, share: (10 - i) / (20 - i) },
+            { type: 'PENUNDAAN_BERLARUT', count: 10, share: 10 / (20 - i) },
+          ],
+        },
+      },
+    })),
+  }),
+  AgencyFirstResponse: () => ({
+    agencyLeaderboard: AGENCIES.map((a, i) => ({
+      agency: { id: a.id, name: a.name },
+      performance: { firstResponseAgency: { count: 12, p50Hours: 10 + i, p90Hours: 30 + i, suppressedBelow: null } },
+    })),
+  }),
 };
 
 /** Every analytics operation answering as the gateway does when the analytics subgraph is down. */
 export const analyticsDown: Record<string, Handler> = Object.fromEntries(
-  [...Object.keys(analyticsHandlers), 'MaladministrationTrend', 'MaladministrationByAgency', 'RegionStats'].map((name) => [name, () => subgraphDown('analytics')]),
+  [...Object.keys(analyticsHandlers), 'MaladministrationTrend', 'RegionStats'].map((name) => [name, () => subgraphDown('analytics')]),
 );
 
 /** The reporter's view of a completed report (reportByTrackingId). */

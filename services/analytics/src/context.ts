@@ -5,6 +5,7 @@ import type { DisclosedPerformance } from './domain/disclosure';
 import type { Scope } from './domain/scope';
 import type { AnalyticsService } from './service/analytics-service';
 
+type AgencyBreakdown = NonNullable<ReturnType<Awaited<ReturnType<AnalyticsService['agencyBreakdownMany']>>['get']>>;
 type DisclosedRegionStats = Awaited<ReturnType<AnalyticsService['regionStatsMany']>>[number];
 
 /**
@@ -21,12 +22,15 @@ export interface AnalyticsContext {
   disclosureK: number | null;
   /** Agency.performance batched per filter: one read for all agencies of a request. */
   performanceLoader(scope: Scope): DataLoader<string, DisclosedPerformance>;
+  /** AgencyPerformance.maladministration / .firstResponseAgency batched per filter: one read for all agencies of a request. */
+  breakdownLoader(scope: Scope): DataLoader<string, AgencyBreakdown>;
   /** Region.reportStats batched per filter: the regions of a request in one grouped read. */
   regionStatsLoader(scope: Scope): DataLoader<string, DisclosedRegionStats>;
 }
 
 export function createContextValue(service: AnalyticsService, viewer: Viewer | null): AnalyticsContext {
   const loaders = new Map<string, DataLoader<string, DisclosedPerformance>>();
+  const breakdownLoaders = new Map<string, DataLoader<string, AgencyBreakdown>>();
   const regionLoaders = new Map<string, DataLoader<string, DisclosedRegionStats>>();
   // k = 1 turns small-cell protection off (nothing is below 1 report): the public is then served like staff.
   const disclosureK = viewer || service.smallCellK <= 1 ? null : service.smallCellK;
@@ -40,6 +44,18 @@ export function createContextValue(service: AnalyticsService, viewer: Viewer | n
       if (!loader) {
         loader = new DataLoader((ids: readonly string[]) => service.agencyPerformance(scope, [...ids], disclosureK));
         loaders.set(key, loader);
+      }
+      return loader;
+    },
+    breakdownLoader(scope) {
+      const key = JSON.stringify(scope);
+      let loader = breakdownLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader(async (ids: readonly string[]) => {
+          const byId = await service.agencyBreakdownMany(scope, ids, disclosureK);
+          return ids.map((id) => byId.get(id)!);
+        });
+        breakdownLoaders.set(key, loader);
       }
       return loader;
     },

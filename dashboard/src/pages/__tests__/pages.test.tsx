@@ -10,7 +10,7 @@ const all = { ...registryHandlers, ...analyticsHandlers };
 
 describe('maladministration', () => {
   test('ten types ranked with shares of the classified, unclassified apart as a backlog, each opening its report list', async () => {
-    await renderApp('/maladministration?period=90d&region=64.02', { ...all, MaladministrationTrend: () => ({}), MaladministrationByAgency: () => ({}) });
+    await renderApp('/maladministration?period=90d&region=64.02', { ...all, MaladministrationTrend: () => ({}) });
     const ranked = await panel('Jenis maladministrasi (peringkat)');
     const table = within(ranked).getAllByRole('table').find((t) => !t.closest('.chart-table'))!;
     const rows = within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
@@ -32,7 +32,6 @@ describe('maladministration', () => {
         Object.keys(vars).forEach((k, i) => (out[`b${k.slice(1)}`] = { total: 3, slices: [{ type: 'PENUNDAAN_BERLARUT', count: i + 1, share: 0.5 }] }));
         return out;
       },
-      MaladministrationByAgency: () => ({}),
     });
     const trend = await panel('Tren per jenis');
     await waitFor(() => expect(trend.getAttribute('data-state')).toBe('ready'));
@@ -41,6 +40,28 @@ describe('maladministration', () => {
     // months of the deployment's zone: 1 February 00:00 WITA is 31 January 16:00 UTC
     expect(vars.f1.from).toBe('2026-01-31T16:00:00.000Z');
     expect(trend.querySelector('figure')!.getAttribute('aria-label')).toBe('Tren per jenis: Penundaan berlarut 6');
+  });
+});
+
+describe('per-agency breakdowns', () => {
+  test('maladministration per agency: one request for the agencies and their breakdowns, worst backlog first', async () => {
+    const { callsTo } = await renderApp('/maladministration?period=90d', { ...all, MaladministrationTrend: () => ({}) });
+    const byAgency = await panel('Rincian per instansi');
+    await waitFor(() => expect(byAgency.getAttribute('data-state')).toBe('ready'));
+    expect(callsTo('AgencyMaladministration').length).toBeGreaterThan(0);
+    expect(callsTo('AgencyMaladministration')[0].variables).toMatchObject({ first: 25 });
+    expect(callsTo('AgencyLeaderboard')).toHaveLength(0);
+    const rows = within(byAgency).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(AGENCIES.length);
+    expect(rows[0].textContent).toContain(AGENCIES[0].name);
+  });
+
+  test('first response per agency: one request', async () => {
+    const { callsTo } = await renderApp('/response-times?period=90d', all);
+    const byAgency = await panel('p50/p90 respons pertama per instansi');
+    await waitFor(() => expect(byAgency.getAttribute('data-state')).toBe('ready'));
+    expect(callsTo('AgencyFirstResponse').length).toBeGreaterThan(0);
+    expect(within(byAgency).getByRole('table').textContent).toContain(AGENCIES[0].name);
   });
 });
 

@@ -78,6 +78,6 @@ export class AnalyticsResolver {
       throw badInput(`"first" must be between 0 and ${MAX_LEADERBOARD}.`, `"first" harus antara 0 dan ${MAX_LEADERBOARD}.`);
     }
     const rows = await guard(() => ctx.service.leaderboard(scope, orderBy ?? LeaderboardOrderEnum.TRANSPARENCY_INDEX, min, n, ctx.disclosureK));
-    return rows.map((r) => ({ rank: r.rank, agency: { id: r.agencyId }, performance: r.performance }));
+    return rows.map((r) => ({ rank: r.rank, agency: { id: r.agencyId }, performance: { ...r.performance, agencyId: r.agencyId, scope } }));
   }
 }

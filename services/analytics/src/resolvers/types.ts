@@ -1,5 +1,6 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Maladministration, ReportStatus } from '@pantau/common';
+import type { Scope } from '../domain/scope';
 
 /** GraphQL types of the analytics part of docs/api-contract.graphql. Figures are Int/Float, never strings. */
 
@@ -287,6 +288,11 @@ export class AgencyPerformance extends Disclosure {
 
   @Field(() => Float, { nullable: true })
   forwardingRate: number | null;
+
+  // Not in the schema: whose figures and for which scope, so that the per-agency breakdown fields
+  // (maladministration, firstResponseAgency) can batch the agencies of one request and filter.
+  agencyId?: string;
+  scope?: Scope;
 }
 
 @ObjectType()

@@ -1,4 +1,4 @@
-import { coarseHistogram } from '../domain/buckets';
+import { FINE_BUCKETS, coarseHistogram } from '../domain/buckets';
 import { DURATION_METRICS, zeroMeasures, zeroNow, type DurationMetric } from '../domain/facts';
 import {
   agencyPerformance,
@@ -23,6 +23,7 @@ import {
 } from '../domain/metrics';
 import {
   discloseBreakdown,
+  discloseDuration,
   discloseOverview,
   disclosePerformance,
   discloseRegionStats,
@@ -191,6 +192,32 @@ export class AnalyticsService {
       const perf = await this.performanceByAgency(r, withinAgencies(s, ids), k);
       return ids.map((id) => perf.get(id)?.shown ?? disclosePerformance(agencyPerformance(zeroMeasures(), zeroNow(), null), zeroMeasures(), zeroNow(), k));
     });
+  }
+
+  /**
+   * The per-agency breakdown (AgencyPerformance.maladministration and .firstResponseAgency) for several
+   * agencies at once, one batch per request and filter: the maladministration counts from one grouped
+   * read of the measures, the agency's first-response distribution (exact p50/p90, mean, histogram) from
+   * one grouped bucket read plus the percentile selections. Same figures and disclosure as
+   * maladministrationBreakdown / responseTimes with the filter's agency set to each id.
+   */
+  agencyBreakdownMany(s: Scope, ids: readonly string[], k: number | null = null) {
+    return this.cached(['agencyBreakdown', s, [...ids].sort(), k], () =>
+      this.store.read(async (r) => {
+        const scoped = withinAgencies(s, [...new Set(ids)]);
+        const measures = await r.measures(scoped, 'agency');
+        const dist = await r.distributionByAgency(scoped, 'frAg', [50, 90]);
+        return new Map(
+          ids.map((id) => {
+            const m = measures.get(id) ?? zeroMeasures();
+            const d = dist.get(id);
+            const fine = d?.fine ?? new Array<number>(FINE_BUCKETS).fill(0);
+            const firstResponse = durationStats(d?.count ?? 0, m.frAgSum, d?.values[0] ?? null, d?.values[1] ?? null, coarseHistogram(fine));
+            return [id, { maladministration: discloseBreakdown(maladministrationBreakdown(m), k), firstResponseAgency: discloseDuration(firstResponse, k) }] as const;
+          }),
+        );
+      }),
+    );
   }
 
   /** Region.reportStats for several regions at once (one batch per request and filter), in key order. */

@@ -403,78 +403,92 @@ export class AnalyticsReader {
   }
 
   /**
-   * Median (or another percentile) of the agency's first-response time, per agency in scope. With
-   * rollups: per-agency bucket counts, then the located buckets' values in one indexed read. Without:
-   * a window function over the fact table.
+   * Median (or another percentile) of the agency's first-response time, per agency in scope.
    */
   async percentileByAgency(s: Scope, p: number): Promise<Map<string, number | null>> {
-    const out = new Map<string, number | null>();
+    if (!this.useRollups) return s.empty ? new Map() : this.percentileByAgencyRaw(s, p, 'frAg');
+    const dist = await this.distributionByAgency(s, 'frAg', [p]);
+    return new Map([...dist].filter(([, d]) => d.count > 0).map(([a, d]) => [a, d.values[0]]));
+  }
+
+  /**
+   * Distribution of a duration per agency in scope (the per-agency breakdown, batched): fine-bucket counts
+   * per agency (histogram rollups, partial days from the fact table) and exact nearest-rank percentiles,
+   * the located buckets' values read in one indexed statement per 200 (agency, bucket) pairs. Without
+   * rollups: the counts from the fact table and a window function per percentile.
+   */
+  async distributionByAgency(s: Scope, metric: DurationMetric, ps: number[]): Promise<Map<string, { fine: number[]; count: number; values: (number | null)[] }>> {
+    const out = new Map<string, { fine: number[]; count: number; values: (number | null)[] }>();
     if (s.empty) return out;
-    if (!this.useRollups) return this.percentileByAgencyRaw(s, p);
     const grain = this.grainFor(s, 'agency');
-    const counts = new Map<string, Map<number, number>>();
     for (const seg of this.plan(s, grain, true)) {
       let rows: Array<{ a: unknown; b: unknown; n: unknown }>;
-      if (seg.kind !== 'facts' && grain && hasHist(grain, seg.kind, 'frAg')) {
+      if (seg.kind !== 'facts' && grain && hasHist(grain, seg.kind, metric)) {
         const w = this.rollupWhere(s, grain, seg);
         rows = await this.db.query(
           `SELECT agencyId AS a, bucket AS b, SUM(n) AS n FROM ${histTable(grain.name, seg.kind)} WHERE metric = ? AND ${w.sql} GROUP BY agencyId, bucket`,
-          [METRIC_IDS.frAg, ...w.params],
+          [METRIC_IDS[metric], ...w.params],
         );
       } else {
         const r = this.segmentMs(seg);
         const w = this.factsWhere(s, r.fromMs, r.toMs);
         rows = await this.db.query(
-          `SELECT agencyId AS a, frAgB AS b, COUNT(*) AS n FROM ${FACTS_TABLE} WHERE ${w.sql} AND frAgB IS NOT NULL AND agencyId IS NOT NULL GROUP BY agencyId, frAgB`,
+          `SELECT agencyId AS a, ${metric}B AS b, COUNT(*) AS n FROM ${FACTS_TABLE} WHERE ${w.sql} AND ${metric}B IS NOT NULL AND agencyId IS NOT NULL GROUP BY agencyId, ${metric}B`,
           w.params,
         );
       }
       for (const r of rows) {
         const a = String(r.a);
-        const m = counts.get(a) ?? counts.set(a, new Map()).get(a)!;
-        m.set(num(r.b), (m.get(num(r.b)) ?? 0) + num(r.n));
+        const d = out.get(a) ?? out.set(a, { fine: new Array<number>(FINE_BUCKETS).fill(0), count: 0, values: [] }).get(a)!;
+        d.fine[num(r.b)] += num(r.n);
+        d.count += num(r.n);
       }
     }
-    const wanted: Array<{ agency: string; bucket: number; offset: number }> = [];
-    for (const [agency, byBucket] of counts) {
-      const buckets = [...byBucket].filter(([, n]) => n > 0).sort((x, y) => x[0] - y[0]);
-      const total = buckets.reduce((a, [, n]) => a + n, 0);
-      if (total === 0) continue;
-      const k = nearestRank(p, total);
-      let before = 0;
-      let i = 0;
-      while (before + buckets[i][1] < k) before += buckets[i++][1];
-      wanted.push({ agency, bucket: buckets[i][0], offset: k - before - 1 });
+    for (const d of out.values()) d.values = ps.map(() => null);
+    if (!this.useRollups) {
+      for (const [i, p] of ps.entries()) for (const [a, v] of await this.percentileByAgencyRaw(s, p, metric)) if (out.has(a)) out.get(a)!.values[i] = v;
+      return out;
     }
+    const wanted: Array<{ agency: string; p: number; bucket: number; offset: number }> = [];
+    for (const [agency, d] of out) {
+      if (d.count === 0) continue;
+      for (const [pi, p] of ps.entries()) {
+        const k = nearestRank(p, d.count);
+        let before = 0;
+        let b = 0;
+        while (before + d.fine[b] < k) before += d.fine[b++];
+        wanted.push({ agency, p: pi, bucket: b, offset: k - before - 1 });
+      }
+    }
+    const pairKey = (a: string, b: number) => `${a}\u0000${b}`;
+    const pairs = [...new Map(wanted.map((w) => [pairKey(w.agency, w.bucket), w])).values()];
+    const values = new Map<string, number[]>();
     const base = this.scopeWhere(s);
-    for (const chunk of chunkRows(wanted, 2, 200)) {
-      const pairs = chunk.map(() => '(agencyId = ? AND frAgB = ?)').join(' OR ');
-      const rows: Array<{ a: unknown; v: unknown }> = await this.db.query(
-        `SELECT agencyId AS a, frAgMs AS v FROM ${FACTS_TABLE} WHERE ${base.sql} AND (${pairs})`,
+    for (const chunk of chunkRows(pairs, 2, 200)) {
+      const or = chunk.map(() => `(agencyId = ? AND ${metric}B = ?)`).join(' OR ');
+      const rows: Array<{ a: unknown; b: unknown; v: unknown }> = await this.db.query(
+        `SELECT agencyId AS a, ${metric}B AS b, ${metric}Ms AS v FROM ${FACTS_TABLE} WHERE ${base.sql} AND (${or})`,
         [...base.params, ...chunk.flatMap((w) => [w.agency, w.bucket])],
       );
-      const values = new Map<string, number[]>();
       for (const r of rows) {
-        const a = String(r.a);
-        (values.get(a) ?? values.set(a, []).get(a)!).push(num(r.v));
-      }
-      for (const w of chunk) {
-        const v = (values.get(w.agency) ?? []).sort((x, y) => x - y);
-        out.set(w.agency, v[w.offset] ?? null);
+        const key = pairKey(String(r.a), num(r.b));
+        (values.get(key) ?? values.set(key, []).get(key)!).push(num(r.v));
       }
     }
+    for (const v of values.values()) v.sort((x, y) => x - y);
+    for (const w of wanted) out.get(w.agency)!.values[w.p] = values.get(pairKey(w.agency, w.bucket))?.[w.offset] ?? null;
     return out;
   }
 
-  private async percentileByAgencyRaw(s: Scope, p: number): Promise<Map<string, number | null>> {
+  private async percentileByAgencyRaw(s: Scope, p: number, metric: DurationMetric): Promise<Map<string, number | null>> {
     const w = this.scopeWhere(s);
     const div = isMysql(this.db) ? 'DIV' : '/';
     const rows: Array<{ a: unknown; v: unknown }> = await this.db.query(
       `SELECT a, v FROM (
-         SELECT agencyId AS a, frAgMs AS v,
-           ROW_NUMBER() OVER (PARTITION BY agencyId ORDER BY frAgMs) AS rn,
+         SELECT agencyId AS a, ${metric}Ms AS v,
+           ROW_NUMBER() OVER (PARTITION BY agencyId ORDER BY ${metric}Ms) AS rn,
            COUNT(*) OVER (PARTITION BY agencyId) AS cnt
-         FROM ${FACTS_TABLE} WHERE ${w.sql} AND frAgMs IS NOT NULL AND agencyId IS NOT NULL
+         FROM ${FACTS_TABLE} WHERE ${w.sql} AND ${metric}Ms IS NOT NULL AND agencyId IS NOT NULL
        ) ranked WHERE rn = (cnt * ${Math.floor(p)} + 99) ${div} 100`,
       w.params,
     );
