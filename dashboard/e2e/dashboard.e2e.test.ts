@@ -110,7 +110,7 @@ suite('dashboard end to end (headless Chromium)', () => {
 
   test('changes filters, and the shared URL reproduces them', async () => {
     await page.goto(`${BASE_URL}/`);
-    await page.getByLabel('Periode').selectOption('90d');
+    await page.getByLabel('Periode', { exact: true }).selectOption('90d');
     await page.waitForURL(/period=90d/);
     await page.getByLabel('Provinsi').selectOption('64');
     await page.waitForURL(/region=64(&|$)/);
@@ -122,7 +122,7 @@ suite('dashboard end to end (headless Chromium)', () => {
 
     const other = await context.newPage();
     await other.goto(shared);
-    await expect(other.getByLabel('Periode').inputValue()).resolves.toBe('90d');
+    await expect(other.getByLabel('Periode', { exact: true }).inputValue()).resolves.toBe('90d');
     await other.getByLabel('Kabupaten/kota').waitFor();
     await expect(other.getByLabel('Kabupaten/kota').inputValue()).resolves.toBe('64.02');
     await other.close();
@@ -334,8 +334,10 @@ suite('dashboard end to end (headless Chromium)', () => {
     await toggle.click();
     await expect(page.getByTestId('kpi.completionRate').locator('.kpi-def').innerText()).resolves.toContain('didisposisikan');
     await shot('23-kpi-basis-definition');
-    // all time: no previous period
-    await page.goto(`${BASE_URL}/?period=all`);
+    // all time (chosen in the filter bar): no previous period
+    await page.getByLabel('Periode', { exact: true }).selectOption('all');
+    await page.waitForURL(/period=all/);
+    await page.getByTestId('kpi.volume').waitFor({ timeout: 60_000 });
     expect(await panelState('Indikator utama')).toBe('ready');
     await expect(page.getByTestId('kpi.volume').innerText()).resolves.toContain('Tidak ada perbandingan');
   });
