@@ -307,7 +307,8 @@ export interface SignInData {
 
 // ------------------------------------------------------------------ analytics subgraph
 
-const PERFORMANCE_FIELDS = `
+const PERFORMANCE_FIELDS = gql`
+  fragment PerformanceFields on AgencyPerformance {
   reportCount
   open
   overdue
@@ -319,6 +320,7 @@ const PERFORMANCE_FIELDS = `
   forwardingRate
   suppressedBelow
   suppressedFields
+  }
 `;
 export interface AgencyPerformance extends Withheld {
   reportCount: number | null;
@@ -332,7 +334,8 @@ export interface AgencyPerformance extends Withheld {
   forwardingRate: number | null;
 }
 
-const KPI_FIELDS = `
+const KPI_FIELDS = gql`
+  fragment KpiFields on AnalyticsOverview {
   volume
   open
   overdue
@@ -343,6 +346,7 @@ const KPI_FIELDS = `
   transparencyIndex
   suppressedBelow
   suppressedFields
+  }
 `;
 /**
  * The overview's headline figures. `current` is the period; `now` the same scope without a period
@@ -359,7 +363,7 @@ export const OVERVIEW_KPIS = gql`
     $before: AnalyticsFilter
     $compare: Boolean!
   ) {
-    current: analyticsOverview(filter: $filter) { ${KPI_FIELDS} }
+    current: analyticsOverview(filter: $filter) { ...KpiFields }
     now: analyticsOverview(filter: $now) {
       open
       overdue
@@ -381,6 +385,7 @@ export const OVERVIEW_KPIS = gql`
       suppressed
     }
   }
+  ${KPI_FIELDS}
 `;
 export interface Kpis extends Withheld {
   volume: number | null;
@@ -441,7 +446,8 @@ export interface ReportTrendData {
   reportTrend: { periodStart: string; submitted: number | null; completed: number | null; suppressedBelow?: number | null }[];
 }
 
-const BREAKDOWN_FIELDS = `
+const BREAKDOWN_FIELDS = gql`
+  fragment BreakdownFields on MaladministrationBreakdown {
   total
   suppressedBelow
   slices {
@@ -450,11 +456,13 @@ const BREAKDOWN_FIELDS = `
     share
     suppressedBelow
   }
+  }
 `;
 export const MALADMINISTRATION_BREAKDOWN = gql`
   query MaladministrationBreakdown($filter: AnalyticsFilter) {
-    maladministrationBreakdown(filter: $filter) { ${BREAKDOWN_FIELDS} }
+    maladministrationBreakdown(filter: $filter) { ...BreakdownFields }
   }
+  ${BREAKDOWN_FIELDS}
 `;
 export interface Breakdown extends Withheld {
   total: number | null;
@@ -470,8 +478,8 @@ export interface MaladministrationBreakdownData {
  */
 export function multiBreakdownQuery(name: string, count: number): string {
   const vars = Array.from({ length: count }, (_, i) => `$f${i}: AnalyticsFilter`).join(', ');
-  const fields = Array.from({ length: count }, (_, i) => `b${i}: maladministrationBreakdown(filter: $f${i}) { ${BREAKDOWN_FIELDS} }`).join('\n');
-  return `query ${name}(${vars}) {\n${fields}\n}`;
+  const fields = Array.from({ length: count }, (_, i) => `b${i}: maladministrationBreakdown(filter: $f${i}) { ...BreakdownFields }`).join('\n');
+  return `query ${name}(${vars}) {\n${fields}\n}\n${BREAKDOWN_FIELDS.loc!.source.body}`;
 }
 
 /**
@@ -486,10 +494,11 @@ export const AGENCY_MALADMINISTRATION = gql`
         name
       }
       performance {
-        maladministration { ${BREAKDOWN_FIELDS} }
+        maladministration { ...BreakdownFields }
       }
     }
   }
+  ${BREAKDOWN_FIELDS}
 `;
 export interface AgencyMaladministrationData {
   agencyLeaderboard: { agency: { id: string; name: string }; performance: { maladministration: Breakdown } }[];
@@ -525,7 +534,8 @@ export function indexedVariables(filters: AnalyticsFilterInput[]): Record<string
   return Object.fromEntries(filters.map((f, i) => [`f${i}`, f]));
 }
 
-const DURATION_FIELDS = `
+const DURATION_FIELDS = gql`
+  fragment DurationFields on DurationStats {
   count
   p50Hours
   p90Hours
@@ -538,12 +548,13 @@ const DURATION_FIELDS = `
     count
     suppressedBelow
   }
+  }
 `;
 /** The printable monthly report ("Laporan bulanan"): one month, one agency or the regency, in one request. */
 export const MONTHLY_REPORT = gql`
   query MonthlyReport($filter: AnalyticsFilter, $now: AnalyticsFilter) {
     current: analyticsOverview(filter: $filter) {
-      ${KPI_FIELDS}
+      ...KpiFields
       byTopic {
         topic
         count
@@ -562,7 +573,7 @@ export const MONTHLY_REPORT = gql`
       completed
       suppressedBelow
     }
-    malad: maladministrationBreakdown(filter: $filter) { ${BREAKDOWN_FIELDS} }
+    malad: maladministrationBreakdown(filter: $filter) { ...BreakdownFields }
     sla: slaCompliance(filter: $filter) {
       overall
       suppressedBelow
@@ -578,6 +589,7 @@ export const MONTHLY_REPORT = gql`
       }
     }
   }
+  ${KPI_FIELDS} ${BREAKDOWN_FIELDS}
 `;
 export interface MonthlyReportData {
   current: Kpis & { byTopic: { topic: string; count: number | null; suppressedBelow?: number | null }[] };
@@ -590,12 +602,13 @@ export interface MonthlyReportData {
 export const RESPONSE_TIMES = gql`
   query ResponseTimes($filter: AnalyticsFilter) {
     responseTimeStats(filter: $filter) {
-      verification { ${DURATION_FIELDS} }
-      firstResponseAgency { ${DURATION_FIELDS} }
-      firstResponseCitizen { ${DURATION_FIELDS} }
-      completion { ${DURATION_FIELDS} }
+      verification { ...DurationFields }
+      firstResponseAgency { ...DurationFields }
+      firstResponseCitizen { ...DurationFields }
+      completion { ...DurationFields }
     }
   }
+  ${DURATION_FIELDS}
 `;
 export interface HistogramBucket {
   fromHours: number;
@@ -687,9 +700,10 @@ export const AGENCY_LEADERBOARD = gql`
         code
         name
       }
-      performance { ${PERFORMANCE_FIELDS} }
+      performance { ...PerformanceFields }
     }
   }
+  ${PERFORMANCE_FIELDS}
 `;
 export interface LeaderboardEntry {
   rank: number;
@@ -712,9 +726,10 @@ export const AGENCY_PERFORMANCE = gql`
   query AgencyPerformance($id: ID!, $filter: AnalyticsFilter) {
     agency(id: $id) {
       id
-      performance(filter: $filter) { ${PERFORMANCE_FIELDS} }
+      performance(filter: $filter) { ...PerformanceFields }
     }
   }
+  ${PERFORMANCE_FIELDS}
 `;
 export interface AgencyPerformanceData {
   agency: { id: string; performance: AgencyPerformance } | null;
@@ -882,19 +897,24 @@ export interface ReportTimelineData {
   report: { id: string; timeline: TimelineEvent[] } | null;
 }
 
-const ATTACHMENT_FIELDS = `
+const ATTACHMENT_FIELDS = gql`
+  fragment AttachmentFields on Attachment {
   id
   filename
   contentType
   size
   url
+  }
 `;
 /** More detail the reporter added while the report was on hold (addReportDetail), oldest first. */
-const DETAIL_FIELDS = `
+const DETAIL_FIELDS = gql`
+  fragment DetailFields on ReportDetail {
   id
   body
   createdAt
-  attachments { ${ATTACHMENT_FIELDS} }
+  attachments { ...AttachmentFields }
+  }
+  ${ATTACHMENT_FIELDS}
 `;
 export const REPORT_RESPONSES = gql`
   query ReportResponses($id: ID!) {
@@ -908,12 +928,13 @@ export const REPORT_RESPONSES = gql`
           id
           name
         }
-        attachments { ${ATTACHMENT_FIELDS} }
+        attachments { ...AttachmentFields }
       }
-      details { ${DETAIL_FIELDS} }
-      attachments { ${ATTACHMENT_FIELDS} }
+      details { ...DetailFields }
+      attachments { ...AttachmentFields }
     }
   }
+  ${ATTACHMENT_FIELDS} ${DETAIL_FIELDS}
 `;
 export interface Attachment {
   id: string;
@@ -1019,7 +1040,8 @@ export interface SubmitReportData {
   };
 }
 
-const TIMELINE_FIELDS = `
+const TIMELINE_FIELDS = gql`
+  fragment TimelineFields on TimelineEvent {
   id
   type
   at
@@ -1034,6 +1056,7 @@ const TIMELINE_FIELDS = `
   toAgency {
     id
     name
+  }
   }
 `;
 
@@ -1070,7 +1093,7 @@ export const REPORT_BY_TRACKING_ID = gql`
         code
         name
       }
-      timeline { ${TIMELINE_FIELDS} }
+      timeline { ...TimelineFields }
       responses {
         id
         body
@@ -1079,12 +1102,13 @@ export const REPORT_BY_TRACKING_ID = gql`
           id
           name
         }
-        attachments { ${ATTACHMENT_FIELDS} }
+        attachments { ...AttachmentFields }
       }
-      details { ${DETAIL_FIELDS} }
-      attachments { ${ATTACHMENT_FIELDS} }
+      details { ...DetailFields }
+      attachments { ...AttachmentFields }
     }
   }
+  ${TIMELINE_FIELDS} ${ATTACHMENT_FIELDS} ${DETAIL_FIELDS}
 `;
 export interface TrackedReport {
   id: string;
@@ -1119,8 +1143,8 @@ export interface ReportByTrackingIdData {
   reportByTrackingId: TrackedReport | null;
 }
 
-const PAYLOAD_FIELDS = `
-  report {
+const PAYLOAD_FIELDS = gql`
+  fragment PayloadFields on Report {
     id
     status
     version
@@ -1128,19 +1152,22 @@ const PAYLOAD_FIELDS = `
 `;
 export const RATE_REPORT = gql`
   mutation RateReport($input: RateReportInput!) {
-    rateReport(input: $input) { ${PAYLOAD_FIELDS} }
+    rateReport(input: $input) { report { ...PayloadFields } }
   }
+  ${PAYLOAD_FIELDS}
 `;
 export const REOPEN_REPORT = gql`
   mutation ReopenReport($input: ReopenReportInput!) {
-    reopenReport(input: $input) { ${PAYLOAD_FIELDS} }
+    reopenReport(input: $input) { report { ...PayloadFields } }
   }
+  ${PAYLOAD_FIELDS}
 `;
 /** The reporter answers a hold (ON_HOLD, action ADD_DETAIL): the report goes back to SUBMITTED. */
 export const ADD_REPORT_DETAIL = gql`
   mutation AddReportDetail($input: AddReportDetailInput!) {
-    addReportDetail(input: $input) { ${PAYLOAD_FIELDS} }
+    addReportDetail(input: $input) { report { ...PayloadFields } }
   }
+  ${PAYLOAD_FIELDS}
 `;
 
 // ------------------------------------------------------------------ staff lifecycle actions
@@ -1190,36 +1217,43 @@ export interface ReportActionsData {
 
 export const DISPOSITION_REPORT = gql`
   mutation DispositionReport($input: DispositionReportInput!) {
-    dispositionReport(input: $input) { ${PAYLOAD_FIELDS} }
+    dispositionReport(input: $input) { report { ...PayloadFields } }
   }
+  ${PAYLOAD_FIELDS}
 `;
 export const HOLD_REPORT = gql`
   mutation HoldReport($input: HoldReportInput!) {
-    holdReport(input: $input) { ${PAYLOAD_FIELDS} }
+    holdReport(input: $input) { report { ...PayloadFields } }
   }
+  ${PAYLOAD_FIELDS}
 `;
 export const ARCHIVE_REPORT = gql`
   mutation ArchiveReport($input: ArchiveReportInput!) {
-    archiveReport(input: $input) { ${PAYLOAD_FIELDS} }
+    archiveReport(input: $input) { report { ...PayloadFields } }
   }
+  ${PAYLOAD_FIELDS}
 `;
 export const FORWARD_REPORT = gql`
   mutation ForwardReport($input: ForwardReportInput!) {
-    forwardReport(input: $input) { ${PAYLOAD_FIELDS} }
+    forwardReport(input: $input) { report { ...PayloadFields } }
   }
+  ${PAYLOAD_FIELDS}
 `;
 export const RESPOND_TO_REPORT = gql`
   mutation RespondToReport($input: RespondToReportInput!) {
-    respondToReport(input: $input) { ${PAYLOAD_FIELDS} }
+    respondToReport(input: $input) { report { ...PayloadFields } }
   }
+  ${PAYLOAD_FIELDS}
 `;
 export const COMPLETE_REPORT = gql`
   mutation CompleteReport($input: CompleteReportInput!) {
-    completeReport(input: $input) { ${PAYLOAD_FIELDS} }
+    completeReport(input: $input) { report { ...PayloadFields } }
   }
+  ${PAYLOAD_FIELDS}
 `;
 export const CLASSIFY_REPORT = gql`
   mutation ClassifyReport($input: ClassifyReportInput!) {
-    classifyReport(input: $input) { ${PAYLOAD_FIELDS} }
+    classifyReport(input: $input) { report { ...PayloadFields } }
   }
+  ${PAYLOAD_FIELDS}
 `;
