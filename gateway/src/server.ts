@@ -43,6 +43,10 @@ import { ResilientDataSource, scrubFormattedError } from './subgraph-data-source
 import { GatewayRateLimiter, trustProxySetting } from './rate-limit';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 
+// @apollo/gateway otherwise exports usage data to Apollo and its OpenTelemetry resource detectors probe
+// cloud metadata addresses: a self-hosted public-service system sends nothing anywhere on its own.
+process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+
 export interface GatewayContext {
   authorization?: string;
   acceptLanguage?: string;
