@@ -12,6 +12,9 @@ import { createServer as createReports, buildReportsSchema, HttpRegistryClient, 
 import { createServer as createAnalytics, buildAnalyticsSchema, HttpOutboxSource, type AnalyticsServer } from '@pantau/analytics';
 import { createGateway, SUPERGRAPH_PATH, type RunningGateway } from '@pantau/gateway';
 
+// as in the gateway: no usage export to Apollo from the in-process gateways either
+process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+
 /**
  * The whole system in one process for the benchmark and the statement budgets: the three subgraphs on
  * their own stores (SQLite files or fresh MariaDB databases), analytics consuming the reports outbox over
