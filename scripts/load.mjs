@@ -291,7 +291,9 @@ async function analytics(client) {
   const previous = { from: new Date(now - 60 * day).toISOString(), to: filter.from };
   const token = Math.random() < 0.5 ? await tokenFor(client, 'pimpinan@kukarkab.go.id') : undefined;
   const which = Math.floor(Math.random() * 4);
-  if (which === 0) await gql('analytics', client, OPS.OVERVIEW_KPIS, { filter, previous }, token);
+  // the overview page's own variables: the period, overdue now, and the like-for-like comparison
+  const kpis = { filter, now: {}, cmpCurrent: filter, previous, before: { to: previous.from }, compare: true };
+  if (which === 0) await gql('analytics', client, OPS.OVERVIEW_KPIS, kpis, token);
   else if (which === 1) await gql('analytics', client, OPS.OVERVIEW_BREAKDOWN, { filter }, token);
   else if (which === 2) await gql('analytics', client, OPS.REPORT_TREND, { filter: {}, interval: pick(['DAY', 'WEEK', 'MONTH']) }, token);
   else await gql('analytics', client, OPS.AGENCY_LEADERBOARD, { filter, orderBy: 'TRANSPARENCY_INDEX', minReports: 1, first: 10 }, token);
