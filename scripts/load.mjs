@@ -27,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
+import { parse, print } from 'graphql';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,6 +68,14 @@ function dashboardOperations() {
       if (!(name in consts)) throw new Error(`operations.ts: ${m[1]} uses ${name} before it is defined`);
       return consts[name];
     });
+  }
+  // as urql's gql does: a fragment reached along two paths is sent once
+  for (const [name, text] of Object.entries(consts)) {
+    if (!/\b(query|mutation)\b/.test(text)) continue;
+    const doc = parse(text);
+    const seen = new Set();
+    const definitions = doc.definitions.filter((d) => d.kind !== 'FragmentDefinition' || (!seen.has(d.name.value) && seen.add(d.name.value)));
+    consts[name] = print({ ...doc, definitions });
   }
   const need = ['SIGN_IN', 'SUBMIT_REPORT', 'REPORT_BY_TRACKING_ID', 'REPORT_LIST', 'REPORT_ACTIONS', 'DISPOSITION_REPORT', 'RESPOND_TO_REPORT', 'OVERVIEW_KPIS', 'OVERVIEW_BREAKDOWN', 'REPORT_TREND', 'AGENCY_LEADERBOARD'];
   const missing = need.filter((n) => !consts[n]);
