@@ -9,19 +9,26 @@ export type AddReportDetailInput = {
   attachmentIds?: Array<string> | null | undefined;
   /** What the admin asked for in the hold note (where, when, what exactly). */
   detail: string;
+  /** The report's tracking ID (hyphens and spaces allowed): the reporter's key. */
   trackingId: string;
 };
 
 /** Government level an agency belongs to. */
 export type AgencyLevel =
+  /** District office (kecamatan). */
   | 'DISTRICT'
+  /** Central government (a ministry or national body, or its regional office). */
   | 'NATIONAL'
+  /** Provincial government (pemerintah provinsi). */
   | 'PROVINCE'
+  /** Regency or city government (kabupaten/kota), e.g. an OPD of Kutai Kartanegara. */
   | 'REGENCY'
+  /** Village government (desa/kelurahan). */
   | 'VILLAGE';
 
 /** Reports submitted in [from, to), in a region (Kemendagri code prefix), routed to an agency, on a topic. */
 export type AnalyticsFilter = {
+  /** Only reports routed to this agency. */
   agencyId?: string | null | undefined;
   /** Inclusive lower bound on submittedAt. For signed-out viewers it is widened to whole days of the reporting time zone (ANALYTICS_TIME_ZONE or PANTAU_TIME_ZONE, default Asia/Makassar): `from` to the start of its day, `to` to the start of the next day unless it is one. */
   from?: string | null | undefined;
@@ -29,42 +36,58 @@ export type AnalyticsFilter = {
   regionCode?: string | null | undefined;
   /** Exclusive upper bound on submittedAt. For signed-out viewers it is widened to whole days of the reporting time zone (ANALYTICS_TIME_ZONE or PANTAU_TIME_ZONE, default Asia/Makassar): `from` to the start of its day, `to` to the start of the next day unless it is one. */
   to?: string | null | undefined;
+  /** Only reports on this service topic code, e.g. JALAN. */
   topic?: string | null | undefined;
 };
 
+/** Reject a report with a reason (ARCHIVED). */
 export type ArchiveReportInput = {
   /** The report version you saw; a different current version is a CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** Why the report is rejected, shown to the reporter (5-2000 characters). */
   reason: string;
+  /** Id of the report to act on. */
   reportId: string;
 };
 
+/** Kind of submission. */
 export type Classification =
+  /** A suggestion or aspiration for a public service. */
   | 'ASPIRASI'
+  /** A complaint about a public service (the default). */
   | 'PENGADUAN'
+  /** A request for public information. */
   | 'PERMINTAAN_INFORMASI';
 
+/** Set or clear the maladministration type of a report (ADMIN or OMBUDSMAN). */
 export type ClassifyReportInput = {
   /** The report version you saw; a different current version is a CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** null clears the classification. */
   maladministrationType?: Maladministration | null | undefined;
+  /** Why, for the timeline. */
   note?: string | null | undefined;
+  /** Id of the report to act on. */
   reportId: string;
 };
 
+/** Mark a report as resolved (COMPLETED). */
 export type CompleteReportInput = {
   /** The report version you saw; a different current version is a CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** Closing note for the timeline. */
   note?: string | null | undefined;
+  /** Id of the report to act on. */
   reportId: string;
 };
 
+/** Verify a submitted report and route it to an agency (SUBMITTED → DISPOSITIONED). */
 export type DispositionReportInput = {
   /** Target agency; defaults to the registry's suggestion. */
   agencyId?: string | null | undefined;
   /** Set (never clear) anonymity. */
   anonymous?: boolean | null | undefined;
+  /** Corrects the reporter's classification. */
   classification?: Classification | null | undefined;
   /** Set (never clear) confidentiality. */
   confidential?: boolean | null | undefined;
@@ -72,175 +95,277 @@ export type DispositionReportInput = {
   examination?: boolean | null | undefined;
   /** The report version you saw; a different current version is a CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** Maladministration type, when already clear at verification. */
   maladministrationType?: Maladministration | null | undefined;
+  /** Note for the timeline. */
   note?: string | null | undefined;
+  /** Id of the report to act on. */
   reportId: string;
 };
 
+/** Forward a report outside your duties to the agency that owns them (one hop). */
 export type ForwardReportInput = {
   /** The report version you saw; a different current version is a CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** Why this is not our duty (bukan wewenang) and whose it is. */
   reason: string;
+  /** Id of the report to act on. */
   reportId: string;
+  /** The agency that owns the duty. */
   toAgencyId: string;
 };
 
+/** Put a report on hold and ask the reporter for more detail (ON_HOLD). */
 export type HoldReportInput = {
   /** The report version you saw; a different current version is a CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** What the reporter must add. */
   note: string;
+  /** Id of the report to act on. */
   reportId: string;
 };
 
+/** Figure a leaderboard ranks by; agencies without the figure come last. */
 export type LeaderboardOrder =
+  /** Highest completion rate first. */
   | 'COMPLETION_RATE'
+  /** Shortest median first response (agency time) first. */
   | 'MEDIAN_FIRST_RESPONSE'
+  /** Most reports first. */
   | 'REPORT_COUNT'
+  /** Highest overall SLA compliance first. */
   | 'SLA_COMPLIANCE'
+  /** Highest transparency index first (the default). */
   | 'TRANSPARENCY_INDEX';
 
 /** Ombudsman RI maladministration types (Per-ORI 26/2017 art. 11). */
 export type Maladministration =
+  /** Partiality. */
   | 'BERPIHAK'
+  /** Improper conduct. */
   | 'BERTINDAK_TIDAK_PATUT'
+  /** Discrimination. */
   | 'DISKRIMINASI'
+  /** Conflict of interest. */
   | 'KONFLIK_KEPENTINGAN'
+  /** Undue delay. */
   | 'PENUNDAAN_BERLARUT'
+  /** Abuse of authority. */
   | 'PENYALAHGUNAAN_WEWENANG'
+  /** Deviation from procedure. */
   | 'PENYIMPANGAN_PROSEDUR'
+  /** Requesting payment (money, goods or services) for a service. */
   | 'PERMINTAAN_IMBALAN'
+  /** Incompetence. */
   | 'TIDAK_KOMPETEN'
+  /** Failure to serve. */
   | 'TIDAK_MEMBERIKAN_PELAYANAN';
 
 /** The ten Ombudsman RI maladministration types, plus UNCLASSIFIED. */
 export type MaladministrationCategory =
+  /** Partiality. */
   | 'BERPIHAK'
+  /** Improper conduct. */
   | 'BERTINDAK_TIDAK_PATUT'
+  /** Discrimination. */
   | 'DISKRIMINASI'
+  /** Conflict of interest. */
   | 'KONFLIK_KEPENTINGAN'
+  /** Undue delay. */
   | 'PENUNDAAN_BERLARUT'
+  /** Abuse of authority. */
   | 'PENYALAHGUNAAN_WEWENANG'
+  /** Deviation from procedure. */
   | 'PENYIMPANGAN_PROSEDUR'
+  /** Requesting payment (money, goods or services) for a service. */
   | 'PERMINTAAN_IMBALAN'
+  /** Incompetence. */
   | 'TIDAK_KOMPETEN'
+  /** Failure to serve. */
   | 'TIDAK_MEMBERIKAN_PELAYANAN'
+  /** No maladministration type set (yet). */
   | 'UNCLASSIFIED';
 
+/** The reporter rates the outcome of a completed report. */
 export type RateReportInput = {
+  /** Optional comment (at most 1000 characters). */
   comment?: string | null | undefined;
+  /** Satisfaction with the outcome, 1 (worst) to 5 (best). */
   rating: number;
+  /** The report's tracking ID (hyphens and spaces allowed): the reporter's key. */
   trackingId: string;
 };
 
 /** Level of an Indonesian administrative region. */
 export type RegionLevel =
+  /** District (kecamatan), a code such as 64.02.18. */
   | 'DISTRICT'
+  /** Province (provinsi), a 2-digit code such as 64. */
   | 'PROVINCE'
+  /** Regency or city (kabupaten/kota), a code such as 64.02. */
   | 'REGENCY'
+  /** Village (desa/kelurahan), a code such as 64.02.18.2001. */
   | 'VILLAGE';
 
+/** The reporter reopens a completed report, within 14 days of completion. */
 export type ReopenReportInput = {
+  /** Why the outcome is not satisfactory (5-2000 characters). */
   reason: string;
+  /** The report's tracking ID (hyphens and spaces allowed): the reporter's key. */
   trackingId: string;
 };
 
 /** Lifecycle actions (one mutation each). */
 export type ReportAction =
+  /** addReportDetail: the reporter answers a hold. */
   | 'ADD_DETAIL'
+  /** archiveReport: reject with a reason. */
   | 'ARCHIVE'
+  /** classifyReport: set or clear the maladministration type. */
   | 'CLASSIFY'
+  /** completeReport: the follow-up is done. */
   | 'COMPLETE'
+  /** dispositionReport: verify and route to an agency. */
   | 'DISPOSITION'
+  /** forwardReport: send to the agency that owns the duty. */
   | 'FORWARD'
+  /** holdReport: ask the reporter for more detail. */
   | 'HOLD'
+  /** rateReport: the reporter rates the outcome. */
   | 'RATE'
+  /** reopenReport: the reporter reopens a completed report. */
   | 'REOPEN'
+  /** respondToReport: the agency's response. */
   | 'RESPOND';
 
+/** Kind of timeline event: one per lifecycle transition. */
 export type ReportEventType =
+  /** An admin rejected it with a reason. */
   | 'ReportArchived'
+  /** An admin or ombudsman set or cleared the maladministration type. */
   | 'ReportClassified'
+  /** The agency marked the follow-up done. */
   | 'ReportCompleted'
+  /** The reporter answered a hold with more detail (ON_HOLD to SUBMITTED). */
   | 'ReportDetailAdded'
+  /** An admin verified it and routed it to an agency. */
   | 'ReportDispositioned'
+  /** An agency forwarded it to the agency that owns the duty (one hop). */
   | 'ReportForwarded'
+  /** An admin put it on hold, asking the reporter for more detail. */
   | 'ReportHeld'
+  /** The reporter rated the outcome (1-5). */
   | 'ReportRated'
+  /** The reporter reopened the completed report. */
   | 'ReportReopened'
+  /** The agency responded (tanggapan). */
   | 'ReportResponded'
+  /** The reporter submitted the report. */
   | 'ReportSubmitted';
 
 /** Filters for the staff report list. All given filters must match. */
 export type ReportFilter = {
+  /** Reports currently routed to this agency. */
   agencyId?: string | null | undefined;
+  /** Only anonymous (true) or only named (false) reports. */
   anonymous?: boolean | null | undefined;
+  /** Only confidential (true) or only non-confidential (false) reports. */
   confidential?: boolean | null | undefined;
   /** submittedAt >= from */
   from?: string | null | undefined;
+  /** Reports classified with this maladministration type. */
   maladministrationType?: Maladministration | null | undefined;
+  /** true: only reports past a due date with the step not done; false: only reports that are not. */
   overdue?: boolean | null | undefined;
   /** Region code prefix: 64.02 matches every report in Kutai Kartanegara. */
   regionCode?: string | null | undefined;
+  /** Reports in any of these statuses. */
   status?: Array<ReportStatus> | null | undefined;
   /** submittedAt < to */
   to?: string | null | undefined;
+  /** Service topic code, e.g. JALAN. */
   topic?: string | null | undefined;
   /** true: only reports without a maladministration type. */
   unclassified?: boolean | null | undefined;
 };
 
+/** Order of a report list. */
 export type ReportOrder =
+  /** Oldest submission first. */
   | 'SUBMITTED_AT_ASC'
+  /** Newest submission first (the default). */
   | 'SUBMITTED_AT_DESC'
+  /** Most recently changed first. */
   | 'UPDATED_AT_DESC';
 
 /** Lifecycle status of a report (LAPOR! public statuses). */
 export type ReportStatus =
+  /** Rejected with a reason (arsip). */
   | 'ARCHIVED'
+  /** Follow-up done (selesai); the reporter may rate it and reopen it within 14 days. */
   | 'COMPLETED'
+  /** Verified and routed to an agency, no response yet (terdisposisi). */
   | 'DISPOSITIONED'
+  /** The agency has responded and is following up (sedang diproses). */
   | 'IN_PROGRESS'
+  /** Waiting for more detail from the reporter (tertunda). */
   | 'ON_HOLD'
+  /** Submitted, not yet verified (belum terverifikasi). */
   | 'SUBMITTED';
 
 /** Who is reporting. Optional; hidden from the agency and the public when anonymous. */
 export type ReporterInput = {
+  /** Reporter's e-mail address, for follow-up. */
   email?: string | null | undefined;
+  /** Reporter's name (2-120 characters). */
   name?: string | null | undefined;
   /** Indonesian mobile number, e.g. 0812-3456-7890 or +6281234567890. */
   phone?: string | null | undefined;
 };
 
+/** The agency's response (tanggapan) to a report. */
 export type RespondToReportInput = {
   /** Evidence: ids returned by POST /attachments. */
   attachmentIds?: Array<string> | null | undefined;
+  /** Concise, polite response text (10-5000 characters). */
   body: string;
   /** The report version you saw; a different current version is a CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** Id of the report to act on. */
   reportId: string;
 };
 
 /** Road status: which government level owns it. */
 export type RoadStatus =
+  /** Village road: the village government. */
   | 'DESA'
+  /** Regency road: the regency's public-works agency. */
   | 'KABUPATEN'
+  /** City road: the city's public-works agency. */
   | 'KOTA'
+  /** National road: the Ministry of Public Works, through its regional road agency. */
   | 'NASIONAL'
+  /** Provincial road: the province's public-works agency. */
   | 'PROVINSI';
 
+/** A service-level step, counted in working days (Monday-Friday minus national holidays and collective leave). */
 export type SlaStep =
+  /** Completed within 14 working days of disposition (60 with an oversight examination). */
   | 'COMPLETION'
+  /** The agency responds within 5 working days of disposition. */
   | 'FIRST_RESPONSE'
+  /** Admin verifies and routes within 3 working days of submission. */
   | 'VERIFICATION';
 
+/** A new complaint, as the citizen submits it. */
 export type SubmitReportInput = {
   /** Hide the reporter from the agency and the public. */
   anonymous?: boolean;
   /** Ids returned by POST /attachments. */
   attachmentIds?: Array<string> | null | undefined;
+  /** What happened, where and when (20-5000 characters). */
   body: string;
+  /** Kind of submission; a complaint (PENGADUAN) unless given. */
   classification?: Classification;
   /** Hide the content from the public. */
   confidential?: boolean;
@@ -248,17 +373,23 @@ export type SubmitReportInput = {
   idempotencyKey?: string | null | undefined;
   /** Kemendagri code of where the problem is, e.g. 64.02.18.2001. */
   regionCode: string;
+  /** Who is reporting (optional); needed to be contacted. */
   reporter?: ReporterInput | null | undefined;
   /** The road (asset) concerned, if any. */
   roadId?: string | null | undefined;
+  /** Short summary (5-200 characters). */
   title: string;
   /** Service topic code (see the registry `topics`). */
   topic: string;
 };
 
+/** Period length of a trend, in the reporting time zone. */
 export type TrendInterval =
+  /** One point per calendar day. */
   | 'DAY'
+  /** One point per calendar month. */
   | 'MONTH'
+  /** One point per week, starting on Monday. */
   | 'WEEK';
 
 export type TopicsQueryVariables = Exact<{ [key: string]: never; }>;

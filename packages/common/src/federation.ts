@@ -69,7 +69,19 @@ export interface FederationOptions {
   composeDirectives?: string[];
   /** Lowest federation version to declare (default 2.0). */
   minVersion?: string;
+  /**
+   * Descriptions of the root types (type-graphql has no decorator for them). Give every subgraph the same
+   * text (PANTAU_ROOT_DESCRIPTIONS) so composition merges them without a hint.
+   */
+  rootDescriptions?: { query?: string; mutation?: string };
 }
+
+/** The supergraph's root type descriptions, shared by the Pantau subgraphs (issue 12: every public element described). */
+export const PANTAU_ROOT_DESCRIPTIONS = {
+  query:
+    'Everything a client can read: the registry (regions, agencies, roads, topics), reports (public, by tracking ID, or as staff) and analytics figures.',
+  mutation: 'Everything a client can change: staff sign-in and administration, report intake and the report lifecycle.',
+} as const;
 
 export interface FederationLinkChoice {
   version: string;
@@ -157,6 +169,10 @@ export async function buildFederatedSchema(
     validateFn: options.validateFn ?? validateArgs,
     skipCheck: true,
   });
+  const query = schema.getQueryType();
+  if (query && federation.rootDescriptions?.query) query.description = federation.rootDescriptions.query;
+  const mutation = schema.getMutationType();
+  if (mutation && federation.rootDescriptions?.mutation) mutation.description = federation.rootDescriptions.mutation;
   const printed = printSchemaWithDirectives(schema);
   const typeDefs = parse(`${federationSchemaExtension(printed, federation)}\n${printed}`);
   const resolvers = withTextHygiene(schema, createResolversMap(schema) as GraphQLResolverMap<any>);

@@ -10,10 +10,10 @@ export const DEFAULT_PAGE_SIZE = PAGE_SIZE.default;
 @Directive('@shareable')
 @ObjectType({ description: 'Relay-style page information.' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when another page follows this one.' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Cursor of this page's last edge: pass it as `after` for the next page. Null on an empty page." })
   endCursor: string | null;
 }
 
@@ -207,21 +207,21 @@ export function paginateArray<T>(items: T[], args: { first?: number | null; afte
 
 /** Declares `<Name>Edge` and `<Name>Connection` object types for a node type. */
 export function ConnectionType<TNode extends object>(nodeName: string, NodeClass: new (...args: any[]) => TNode) {
-  @ObjectType(`${nodeName}Edge`)
+  @ObjectType(`${nodeName}Edge`, { description: `One ${nodeName} in a page, with its cursor.` })
   class EdgeType {
-    @Field(() => NodeClass)
+    @Field(() => NodeClass, { description: `The ${nodeName} itself.` })
     node: TNode;
 
-    @Field(() => String)
+    @Field(() => String, { description: 'Opaque cursor of this edge: pass it as `after` to continue after it.' })
     cursor: string;
   }
 
-  @ObjectType(`${nodeName}Connection`)
+  @ObjectType(`${nodeName}Connection`, { description: `A page of ${nodeName} items (Relay-style connection).` })
   class ConnectionClass {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page, in list order.' })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursor to fetch the next one.' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'Number of items in the whole filtered list.' })

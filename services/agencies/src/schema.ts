@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '@pantau/common';
+import { buildFederatedSchema, PANTAU_ROOT_DESCRIPTIONS } from '@pantau/common';
 import type { AgenciesContext } from './context';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { ApiClientResolver } from './resolvers/api-client.resolver';
@@ -24,5 +24,6 @@ export function buildAgenciesSchema(): Promise<GraphQLSchema> {
         __resolveReference: (ref: { id: string }, ctx: AgenciesContext) => ctx.loaders.agency.load(ref.id),
       },
     },
+    { rootDescriptions: PANTAU_ROOT_DESCRIPTIONS },
   );
 }

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '@pantau/common';
+import { buildFederatedSchema, PANTAU_ROOT_DESCRIPTIONS } from '@pantau/common';
 import { AnalyticsResolver } from './resolvers/analytics.resolver';
 import { AgencyBreakdownResolver, AgencyPerformanceResolver, RegionStatsResolver } from './resolvers/entities.resolver';
 import { AgencyRef, RegionRef } from './resolvers/types';
@@ -16,5 +16,6 @@ export function buildAnalyticsSchema(): Promise<GraphQLSchema> {
       Agency: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
       Region: { __resolveReference: (ref: { code: string }) => ({ code: ref.code }) },
     },
+    { rootDescriptions: PANTAU_ROOT_DESCRIPTIONS },
   );
 }

@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema } from '@pantau/common';
+import { buildFederatedSchema, PANTAU_ROOT_DESCRIPTIONS } from '@pantau/common';
 import type { ReportsContext } from './context';
 import { AgencyReportsResolver } from './resolvers/agency.resolver';
 import { LifecycleResolver } from './resolvers/lifecycle.resolver';
@@ -25,5 +25,6 @@ export function buildReportsSchema(): Promise<GraphQLSchema> {
         __resolveReference: (ref: { id: string }) => Object.assign(new AgencyRef(), { id: ref.id }),
       },
     },
+    { rootDescriptions: PANTAU_ROOT_DESCRIPTIONS },
   );
 }

@@ -8,7 +8,17 @@ export enum AgencyLevel {
   DISTRICT = 'DISTRICT',
   VILLAGE = 'VILLAGE',
 }
-registerEnumType(AgencyLevel, { name: 'AgencyLevel', description: 'Government level an agency belongs to.' });
+registerEnumType(AgencyLevel, {
+  name: 'AgencyLevel',
+  description: 'Government level an agency belongs to.',
+  valuesConfig: {
+    NATIONAL: { description: 'Central government (a ministry or national body, or its regional office).' },
+    PROVINCE: { description: 'Provincial government (pemerintah provinsi).' },
+    REGENCY: { description: 'Regency or city government (kabupaten/kota), e.g. an OPD of Kutai Kartanegara.' },
+    DISTRICT: { description: 'District office (kecamatan).' },
+    VILLAGE: { description: 'Village government (desa/kelurahan).' },
+  },
+});
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A government agency or public-service institution (instansi/OPD).' })
@@ -33,7 +43,7 @@ export class Agency {
   @Column({ type: 'varchar', length: 200, nullable: true })
   nameEn: string | null;
 
-  @Field(() => AgencyLevel)
+  @Field(() => AgencyLevel, { description: 'Government level the agency belongs to.' })
   @Column({ type: 'varchar', length: 10 })
   level: AgencyLevel;
 
@@ -47,7 +57,7 @@ export class Agency {
   @Column({ type: 'varchar', length: 64, nullable: true })
   parentId: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'False when the agency no longer takes reports (kept for history).' })
   @Column({ type: 'boolean', default: true })
   active: boolean;
 }

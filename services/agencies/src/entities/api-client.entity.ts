@@ -8,7 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 @ObjectType({ description: 'A client application with an Open311 API key (ADMIN).' })
 @Entity('api_clients')
 export class ApiClient {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier of the client application.' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
@@ -29,7 +29,7 @@ export class ApiClient {
   @Column({ type: 'varchar', length: 16 })
   keyPrefix: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the key was issued.' })
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt: Date;
 

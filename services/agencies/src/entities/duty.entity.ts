@@ -6,15 +6,15 @@ import { AgencyLevel } from './agency.entity';
 @Entity('duties')
 @Index('idx_duties_topic', ['topicCode'])
 export class Duty {
-  @Field(() => String)
+  @Field(() => String, { description: 'Topic code, see `topics`.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
   topicCode: string;
 
-  @Field(() => AgencyLevel)
+  @Field(() => AgencyLevel, { description: 'Government level this duty applies at.' })
   @PrimaryColumn({ type: 'varchar', length: 10 })
   level: AgencyLevel;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Agency kind that owns the topic at this level, e.g. PUBLIC_WORKS.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
   kind: string;
 

@@ -2,7 +2,16 @@ import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { RegionLevel } from '@pantau/common';
 
-registerEnumType(RegionLevel, { name: 'RegionLevel', description: 'Level of an Indonesian administrative region.' });
+registerEnumType(RegionLevel, {
+  name: 'RegionLevel',
+  description: 'Level of an Indonesian administrative region.',
+  valuesConfig: {
+    PROVINCE: { description: 'Province (provinsi), a 2-digit code such as 64.' },
+    REGENCY: { description: 'Regency or city (kabupaten/kota), a code such as 64.02.' },
+    DISTRICT: { description: 'District (kecamatan), a code such as 64.02.18.' },
+    VILLAGE: { description: 'Village (desa/kelurahan), a code such as 64.02.18.2001.' },
+  },
+});
 
 @Directive('@key(fields: "code")')
 @ObjectType({ description: 'An Indonesian administrative region (Kemendagri code).' })
@@ -15,11 +24,11 @@ export class Region {
   @PrimaryColumn({ type: 'varchar', length: 13 })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Official name, e.g. "Muara Wis".' })
   @Column({ type: 'varchar', length: 120 })
   name: string;
 
-  @Field(() => RegionLevel)
+  @Field(() => RegionLevel, { description: 'Administrative level, implied by the length of the code.' })
   @Column({ type: 'varchar', length: 10 })
   level: RegionLevel;
 

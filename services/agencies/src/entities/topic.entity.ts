@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @ObjectType({ description: 'A service topic (layanan) that complaints are filed under.' })
 @Entity('topics')
 export class Topic {
-  @Field(() => String)
+  @Field(() => String, { description: 'Stable topic code, e.g. JALAN (roads and bridges); reports and filters use it.' })
   @PrimaryColumn({ type: 'varchar', length: 40 })
   code: string;
 

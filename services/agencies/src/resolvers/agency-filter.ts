@@ -5,7 +5,7 @@ import { AgencyLevel } from '../entities/agency.entity';
 
 @InputType({ description: 'Filters for the agency registry.' })
 export class AgencyFilter {
-  @Field(() => AgencyLevel, { nullable: true })
+  @Field(() => AgencyLevel, { nullable: true, description: 'Only agencies at this government level.' })
   level?: AgencyLevel;
 
   @Field(() => String, { nullable: true, description: 'Agency kind, e.g. PUBLIC_WORKS.' })

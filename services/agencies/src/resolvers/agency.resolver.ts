@@ -12,7 +12,7 @@ export type AgencyConnection = InstanceType<typeof AgencyConnection>;
 
 @ObjectType({ description: 'A topic this agency owns at its level (tupoksi).' })
 export class AgencyDuty {
-  @Field(() => Topic)
+  @Field(() => Topic, { description: 'The topic owned.' })
   topic: Topic;
 
   @Field(() => Boolean, { description: 'False when another kind is preferred for the topic at this level.' })
@@ -21,14 +21,14 @@ export class AgencyDuty {
 
 @Resolver(() => Agency)
 export class AgencyResolver {
-  @Query(() => Agency, { nullable: true })
-  agency(@Arg('id', () => ID) id: string, @Ctx() ctx: AgenciesContext) {
+  @Query(() => Agency, { nullable: true, description: 'An agency by id; null when there is none.' })
+  agency(@Arg('id', () => ID, { description: 'Agency id.' }) id: string, @Ctx() ctx: AgenciesContext) {
     return ctx.loaders.agency.load(id);
   }
 
-  @Query(() => AgencyConnection)
+  @Query(() => AgencyConnection, { description: 'The agency registry, by name; active agencies only unless the filter says otherwise.' })
   agencies(
-    @Arg('filter', () => AgencyFilter, { nullable: true }) filter: AgencyFilter | undefined,
+    @Arg('filter', () => AgencyFilter, { nullable: true, description: 'Which agencies to list; all given filters must match.' }) filter: AgencyFilter | undefined,
     @Args() page: ConnectionArgs,
     @Ctx() ctx: AgenciesContext,
   ) {
@@ -40,12 +40,12 @@ export class AgencyResolver {
     return agency.regionCode ? ctx.loaders.region.load(agency.regionCode) : null;
   }
 
-  @FieldResolver(() => Agency, { nullable: true })
+  @FieldResolver(() => Agency, { nullable: true, description: 'The agency this one belongs to (null at the top).' })
   parent(@Root() agency: Agency, @Ctx() ctx: AgenciesContext) {
     return agency.parentId ? ctx.loaders.agency.load(agency.parentId) : null;
   }
 
-  @FieldResolver(() => AgencyConnection)
+  @FieldResolver(() => AgencyConnection, { description: 'Agencies directly under this one.' })
   children(@Root() agency: Agency, @Args() page: ConnectionArgs, @Ctx() ctx: AgenciesContext) {
     return ctx.registry.agencyChildren(agency.id, page);
   }

@@ -7,7 +7,7 @@ import { apiKeyDisplayPrefix, generateApiKey, hashApiKey } from '../domain/api-k
 
 @ObjectType({ description: 'A newly issued Open311 API key: shown this once, only its hash is kept.' })
 export class IssuedApiClient {
-  @Field(() => ApiClient)
+  @Field(() => ApiClient, { description: 'The client application the key belongs to.' })
   client: ApiClient;
 
   @Field(() => String, { description: 'The API key (send as api_key to /open311/v2/requests). Not retrievable later.' })
@@ -41,8 +41,8 @@ export class ApiClientResolver {
 
   @Mutation(() => IssuedApiClient, { description: 'ADMIN: issues an Open311 API key for a client application.' })
   async issueApiClient(
-    @Arg('name', () => String) name: string,
-    @Arg('contact', () => String, { nullable: true }) contact: string | undefined,
+    @Arg('name', () => String, { description: 'Name of the application (at most 120 characters).' }) name: string,
+    @Arg('contact', () => String, { nullable: true, description: 'Who runs it: email or URL (at most 254 characters).' }) contact: string | undefined,
     @Ctx() ctx: AgenciesContext,
   ): Promise<IssuedApiClient> {
     const viewer = requireAdmin(ctx.viewer);
@@ -62,7 +62,7 @@ export class ApiClientResolver {
   }
 
   @Mutation(() => ApiClient, { description: 'ADMIN: revokes an Open311 API key; it stops working at once.' })
-  async revokeApiClient(@Arg('id', () => ID) id: string, @Ctx() ctx: AgenciesContext) {
+  async revokeApiClient(@Arg('id', () => ID, { description: 'Id of the API client to revoke.' }) id: string, @Ctx() ctx: AgenciesContext) {
     requireAdmin(ctx.viewer);
     const repo = ctx.ds.getRepository(ApiClient);
     const row = id.length <= 36 ? await repo.findOneBy({ id }) : null;

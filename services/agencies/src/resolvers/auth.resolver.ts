@@ -6,15 +6,15 @@ import { StaffAccount } from '../entities/staff-account.entity';
 import { verifyPassword } from '../domain/passwords';
 import type { AgenciesContext } from '../context';
 
-@ObjectType()
+@ObjectType({ description: 'A signed-in staff session.' })
 export class SignInPayload {
   @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`.' })
   token: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the token stops working; sign in again after it.' })
   expiresAt: Date;
 
-  @Field(() => StaffAccount)
+  @Field(() => StaffAccount, { description: 'The account that signed in.' })
   account: StaffAccount;
 }
 
@@ -32,8 +32,8 @@ function throttleFor(ctx: AgenciesContext): SignInThrottle {
 export class AuthResolver {
   @Mutation(() => SignInPayload, { description: 'Signs a staff member in; returns a signed, expiring token.' })
   async signIn(
-    @Arg('email', () => String) email: string,
-    @Arg('password', () => String) password: string,
+    @Arg('email', () => String, { description: 'Sign-in email (case-insensitive).' }) email: string,
+    @Arg('password', () => String, { description: 'Password. Repeated failures are rate-limited (RATE_LIMITED).' }) password: string,
     @Ctx() ctx: AgenciesContext,
   ): Promise<SignInPayload> {
     // One form for lookup and counting; MariaDB's collation may still match accent/case variants, so attempts
@@ -70,7 +70,7 @@ export class AuthResolver {
     return ctx.ds.getRepository(StaffAccount).findOneBy({ id: ctx.viewer.id });
   }
 
-  @FieldResolver(() => Agency, { nullable: true })
+  @FieldResolver(() => Agency, { nullable: true, description: 'The agency the account works for.' })
   agency(@Root() account: StaffAccount, @Ctx() ctx: AgenciesContext) {
     return ctx.loaders.agency.load(account.agencyId);
   }

@@ -14,7 +14,7 @@ import { isRegionCode, lineage } from '../domain/regions';
 import { SEED_DIR } from '../storage/seed-registry';
 import type { AgenciesContext } from '../context';
 
-@InputType()
+@InputType({ description: 'What a complaint is about and where, to find the agency that must act.' })
 export class JurisdictionInput {
   @Field(() => String, { description: 'Topic code, see `topics`.' })
   @Length(1, 40)
@@ -31,7 +31,7 @@ export class JurisdictionInput {
 
 @ObjectType({ description: 'Who must act on a complaint, and why.' })
 export class Jurisdiction {
-  @Field(() => Agency)
+  @Field(() => Agency, { description: 'The one agency that must act.' })
   agency: Agency;
 
   @Field(() => [String], { description: 'The chain of reasons, in the request language (Accept-Language).' })
@@ -48,7 +48,7 @@ function loadRoadOwners(): Record<RoadStatus, RoadOwner> {
 export class JurisdictionResolver {
   @Query(() => Jurisdiction, { description: 'Resolves (topic, region, road) to the one agency that must act.' })
   async resolveJurisdiction(
-    @Arg('input', () => JurisdictionInput) input: JurisdictionInput,
+    @Arg('input', () => JurisdictionInput, { description: 'Topic, region and optional road of the complaint.' }) input: JurisdictionInput,
     @Ctx() ctx: AgenciesContext,
   ): Promise<Jurisdiction> {
     const topic = await ctx.ds.getRepository(Topic).findOneBy({ code: input.topic });

@@ -10,8 +10,8 @@ export const RoadConnection = ConnectionType('Road', Road);
 export class RoadResolver {
   @Query(() => RoadConnection, { description: 'Road segments, optionally those passing through a region (or any region inside it).' })
   roads(
-    @Arg('regionCode', () => String, { nullable: true }) regionCode: string | undefined,
-    @Arg('status', () => RoadStatus, { nullable: true }) status: RoadStatus | undefined,
+    @Arg('regionCode', () => String, { nullable: true, description: 'Kemendagri code: roads passing through this region or any region inside it.' }) regionCode: string | undefined,
+    @Arg('status', () => RoadStatus, { nullable: true, description: 'Only roads owned at this level.' }) status: RoadStatus | undefined,
     @Args() page: ConnectionArgs,
     @Ctx() ctx: AgenciesContext,
   ) {

@@ -11,19 +11,21 @@ import { StaffAccount } from '../entities/staff-account.entity';
 @Resolver(() => StaffAccount)
 export class StaffAdminResolver {
   @Mutation(() => StaffAccount, { description: 'ADMIN: deactivates a staff account; its sessions end within a minute.' })
-  deactivateStaffAccount(@Arg('id', () => ID) id: string, @Ctx() ctx: AgenciesContext) {
+  deactivateStaffAccount(@Arg('id', () => ID, { description: 'Id of the staff account.' }) id: string, @Ctx() ctx: AgenciesContext) {
     if (!ctx.viewer) throw unauthenticated();
     return changeStaffAccount(ctx.ds, id, { kind: 'deactivate' }, ctx.viewer);
   }
 
   @Mutation(() => StaffAccount, { description: 'ADMIN: reactivates a staff account (its old tokens stay invalid).' })
-  reactivateStaffAccount(@Arg('id', () => ID) id: string, @Ctx() ctx: AgenciesContext) {
+  reactivateStaffAccount(@Arg('id', () => ID, { description: 'Id of the staff account.' }) id: string, @Ctx() ctx: AgenciesContext) {
     if (!ctx.viewer) throw unauthenticated();
     return changeStaffAccount(ctx.ds, id, { kind: 'reactivate' }, ctx.viewer);
   }
 
   @Mutation(() => StaffAccount, { description: "ADMIN: changes a staff account's role; its sessions end within a minute." })
-  changeStaffRole(@Arg('id', () => ID) id: string, @Arg('role', () => Role) role: Role, @Ctx() ctx: AgenciesContext) {
+  changeStaffRole(
+    @Arg('id', () => ID, { description: 'Id of the staff account.' }) id: string,
+    @Arg('role', () => Role, { description: 'The new role.' }) role: Role, @Ctx() ctx: AgenciesContext) {
     if (!ctx.viewer) throw unauthenticated();
     return changeStaffAccount(ctx.ds, id, { kind: 'role', role }, ctx.viewer);
   }

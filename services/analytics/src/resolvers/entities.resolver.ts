@@ -9,7 +9,7 @@ export class AgencyPerformanceResolver {
   @FieldResolver(() => AgencyPerformance, { nullable: true, description: "The agency's figures for reports routed to it (contributed by analytics)." })
   performance(
     @Root() agency: AgencyRef,
-    @Arg('filter', () => AnalyticsFilter, { nullable: true }) filter: AnalyticsFilter | null,
+    @Arg('filter', () => AnalyticsFilter, { nullable: true, description: 'Which reports count; all of them when absent.' }) filter: AnalyticsFilter | null,
     @Ctx() ctx: AnalyticsContext,
   ) {
     const scope = viewScope(filter, ctx);
@@ -45,7 +45,7 @@ export class RegionStatsResolver {
   @FieldResolver(() => RegionReportStats, { nullable: true, description: 'Figures for reports in this region and below (contributed by analytics).' })
   reportStats(
     @Root() region: RegionRef,
-    @Arg('filter', () => AnalyticsFilter, { nullable: true }) filter: AnalyticsFilter | null,
+    @Arg('filter', () => AnalyticsFilter, { nullable: true, description: 'Which reports count; all of them when absent.' }) filter: AnalyticsFilter | null,
     @Ctx() ctx: AnalyticsContext,
   ) {
     const scope = viewScope(filter, ctx);

@@ -25,14 +25,64 @@ export enum LeaderboardOrderEnum {
   SLA_COMPLIANCE = 'SLA_COMPLIANCE',
 }
 
-registerEnumType(ReportStatus, { name: 'ReportStatus', description: 'Lifecycle status of a report (LAPOR! public statuses).' });
+registerEnumType(ReportStatus, {
+  name: 'ReportStatus',
+  description: 'Lifecycle status of a report (LAPOR! public statuses).',
+  valuesConfig: {
+    SUBMITTED: { description: 'Submitted, not yet verified (belum terverifikasi).' },
+    DISPOSITIONED: { description: 'Verified and routed to an agency, no response yet (terdisposisi).' },
+    IN_PROGRESS: { description: 'The agency has responded and is following up (sedang diproses).' },
+    COMPLETED: { description: 'Follow-up done (selesai); the reporter may rate it and reopen it within 14 days.' },
+    ON_HOLD: { description: 'Waiting for more detail from the reporter (tertunda).' },
+    ARCHIVED: { description: 'Rejected with a reason (arsip).' },
+  },
+});
 registerEnumType(MaladministrationCategory, {
   name: 'MaladministrationCategory',
   description: 'The ten Ombudsman RI maladministration types, plus UNCLASSIFIED.',
+  valuesConfig: {
+    PENUNDAAN_BERLARUT: { description: 'Undue delay.' },
+    TIDAK_MEMBERIKAN_PELAYANAN: { description: 'Failure to serve.' },
+    TIDAK_KOMPETEN: { description: 'Incompetence.' },
+    PENYALAHGUNAAN_WEWENANG: { description: 'Abuse of authority.' },
+    PERMINTAAN_IMBALAN: { description: 'Requesting payment (money, goods or services) for a service.' },
+    PENYIMPANGAN_PROSEDUR: { description: 'Deviation from procedure.' },
+    BERTINDAK_TIDAK_PATUT: { description: 'Improper conduct.' },
+    BERPIHAK: { description: 'Partiality.' },
+    KONFLIK_KEPENTINGAN: { description: 'Conflict of interest.' },
+    DISKRIMINASI: { description: 'Discrimination.' },
+    UNCLASSIFIED: { description: 'No maladministration type set (yet).' },
+  },
 });
-registerEnumType(SlaStep, { name: 'SlaStep' });
-registerEnumType(TrendIntervalEnum, { name: 'TrendInterval' });
-registerEnumType(LeaderboardOrderEnum, { name: 'LeaderboardOrder' });
+registerEnumType(SlaStep, {
+  name: 'SlaStep',
+  description: 'A service-level step, counted in working days (Monday-Friday minus national holidays and collective leave).',
+  valuesConfig: {
+    VERIFICATION: { description: 'Admin verifies and routes within 3 working days of submission.' },
+    FIRST_RESPONSE: { description: 'The agency responds within 5 working days of disposition.' },
+    COMPLETION: { description: 'Completed within 14 working days of disposition (60 with an oversight examination).' },
+  },
+});
+registerEnumType(TrendIntervalEnum, {
+  name: 'TrendInterval',
+  description: 'Period length of a trend, in the reporting time zone.',
+  valuesConfig: {
+    DAY: { description: 'One point per calendar day.' },
+    WEEK: { description: 'One point per week, starting on Monday.' },
+    MONTH: { description: 'One point per calendar month.' },
+  },
+});
+registerEnumType(LeaderboardOrderEnum, {
+  name: 'LeaderboardOrder',
+  description: 'Figure a leaderboard ranks by; agencies without the figure come last.',
+  valuesConfig: {
+    TRANSPARENCY_INDEX: { description: 'Highest transparency index first (the default).' },
+    REPORT_COUNT: { description: 'Most reports first.' },
+    COMPLETION_RATE: { description: 'Highest completion rate first.' },
+    MEDIAN_FIRST_RESPONSE: { description: 'Shortest median first response (agency time) first.' },
+    SLA_COMPLIANCE: { description: 'Highest overall SLA compliance first.' },
+  },
+});
 
 /** What an object withheld from a signed-out viewer (small-cell protection, see services/analytics/README.md). */
 @ObjectType()
@@ -64,28 +114,28 @@ export class AnalyticsFilter {
   @Field(() => String, { nullable: true, description: 'Region code or an ancestor, e.g. "64.02" matches "64.02.18.2001".' })
   regionCode?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only reports routed to this agency.' })
   agencyId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only reports on this service topic code, e.g. JALAN.' })
   topic?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Reports in scope on one service topic.' })
 export class TopicCount extends Disclosure {
-  @Field(() => String)
+  @Field(() => String, { description: 'Service topic code, e.g. JALAN.' })
   topic: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Reports on the topic. Null when suppressed.' })
   count: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Reports in scope in one current status.' })
 export class StatusCount extends Disclosure {
-  @Field(() => ReportStatus)
+  @Field(() => ReportStatus, { description: 'The status.' })
   status: ReportStatus;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Reports now in that status. Null when suppressed.' })
   count: number | null;
 }
 
@@ -122,58 +172,58 @@ export class AnalyticsOverview extends Disclosure {
   byStatus: StatusCount[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'Reports in scope of one maladministration type.' })
 export class MaladministrationSlice extends Disclosure {
-  @Field(() => MaladministrationCategory)
+  @Field(() => MaladministrationCategory, { description: 'The type, or UNCLASSIFIED.' })
   type: MaladministrationCategory;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Reports of that type. Null when suppressed.' })
   count: number | null;
 
   @Field(() => Float, { nullable: true, description: 'count / total (0 when there are no reports).' })
   share: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Reports in scope per maladministration type (Ombudsman RI), with shares.' })
 export class MaladministrationBreakdown extends Disclosure {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Reports in scope, classified or not. Null when suppressed.' })
   total: number | null;
 
   @Field(() => [MaladministrationSlice], { description: 'Ten types and UNCLASSIFIED, most frequent first.' })
   slices: MaladministrationSlice[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'Durations within [fromHours, toHours).' })
 export class HistogramBucket extends Disclosure {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Inclusive lower bound, hours.' })
   fromHours: number;
 
   @Field(() => Float, { nullable: true, description: 'Exclusive; null for the last, open-ended bucket.' })
   toHours: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Durations in the bucket. Null when suppressed.' })
   count: number | null;
 }
 
 @ObjectType({ description: 'A duration in hours (calendar time): exact nearest-rank percentiles, mean, count, histogram.' })
 export class DurationStats extends Disclosure {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Reports with this duration (the step done). Null when suppressed.' })
   count: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Median (50th percentile, nearest rank), hours; null without data.' })
   p50Hours: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: '90th percentile (nearest rank), hours; null without data.' })
   p90Hours: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Mean, hours; null without data.' })
   meanHours: number | null;
 
-  @Field(() => [HistogramBucket])
+  @Field(() => [HistogramBucket], { description: 'Counts per duration bucket, from [0, 1h) up to [60 days, open end).' })
   histogram: HistogramBucket[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'How long the lifecycle steps took, in hours of calendar time.' })
 export class ResponseTimeStats extends Disclosure {
   @Field(() => DurationStats, { description: 'dispositionedAt − submittedAt.' })
   verification: DurationStats;
@@ -188,9 +238,9 @@ export class ResponseTimeStats extends Disclosure {
   completion: DurationStats;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Compliance with the due date of one service-level step.' })
 export class SlaStepCompliance extends Disclosure {
-  @Field(() => SlaStep)
+  @Field(() => SlaStep, { description: 'The step.' })
   step: SlaStep;
 
   @Field(() => Int, { nullable: true, description: 'Done by the due date.' })
@@ -206,12 +256,12 @@ export class SlaStepCompliance extends Disclosure {
   compliance: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'SLA compliance = steps done on time / (steps done + steps overdue and not done); steps not yet due are not counted.' })
 export class SlaCompliance extends Disclosure {
-  @Field(() => [SlaStepCompliance])
+  @Field(() => [SlaStepCompliance], { description: 'Verification, first response and completion.' })
   steps: SlaStepCompliance[];
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'All steps together (0–1); null without data.' })
   overall: number | null;
 }
 
@@ -248,7 +298,7 @@ export class TransparencyMetrics extends Disclosure {
   index: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Reports of one period of a trend.' })
 export class TrendPoint extends Disclosure {
   @Field(() => String, { description: 'First day of the period (YYYY-MM-DD, reporting time zone; weeks start on Monday).' })
   periodStart: string;
@@ -260,33 +310,33 @@ export class TrendPoint extends Disclosure {
   completed: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "An agency's figures for the reports routed to it in scope." })
 export class AgencyPerformance extends Disclosure {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Reports submitted in scope.' })
   reportCount: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Reports not completed and not archived.' })
   open: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Open reports with a step past its due date and not done, now.' })
   overdue: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Completed / dispositioned (0–1).' })
   completionRate: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: "Median (nearest rank) of firstResponseAt − dispositionedAt (the agency's own time), hours." })
   medianFirstResponseHours: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'SLA compliance over all steps (0–1).' })
   slaCompliance: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Mean rating / 5 over rated reports (0–1).' })
   satisfaction: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Transparency index 0–100.' })
   transparencyIndex: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Reports forwarded at least once / dispositioned (0–1).' })
   forwardingRate: number | null;
 
   // Not in the schema: whose figures and for which scope, so that the per-agency breakdown fields
@@ -295,21 +345,21 @@ export class AgencyPerformance extends Disclosure {
   scope?: Scope;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Figures for the reports in scope in a region and every region inside it.' })
 export class RegionReportStats extends Disclosure {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Reports submitted in scope.' })
   reportCount: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Reports not completed and not archived.' })
   open: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Open reports with a step past its due date and not done, now.' })
   overdue: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Completed / dispositioned (0–1).' })
   completionRate: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'Transparency index 0–100.' })
   transparencyIndex: number | null;
 }
 
@@ -317,7 +367,7 @@ export class RegionReportStats extends Disclosure {
 @Directive('@key(fields: "id")')
 @ObjectType('Agency')
 export class AgencyRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable registry key.' })
   id: string;
 }
 
@@ -325,18 +375,18 @@ export class AgencyRef {
 @Directive('@key(fields: "code")')
 @ObjectType('Region')
 export class RegionRef {
-  @Field(() => String)
+  @Field(() => String, { description: 'Kemendagri code, hierarchical by prefix: 64 / 64.02 / 64.02.18 / 64.02.18.2001.' })
   code: string;
 }
 
-@ObjectType()
+@ObjectType({ description: "One agency's place on the leaderboard." })
 export class LeaderboardEntry {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Position, 1 first.' })
   rank: number;
 
   @Field(() => AgencyRef, { description: 'Resolved by the registry through the gateway.' })
   agency: AgencyRef;
 
-  @Field(() => AgencyPerformance)
+  @Field(() => AgencyPerformance, { description: "The agency's figures in scope." })
   performance: AgencyPerformance;
 }

@@ -14,9 +14,10 @@ export class AgencyReportsResolver {
   })
   reports(
     @Root() agency: AgencyRef,
-    @Arg('filter', () => ReportFilter, { nullable: true }) filter: ReportFilter | undefined,
-    @Arg('search', () => String, { nullable: true }) search: string | undefined,
-    @Arg('orderBy', () => ReportOrder, { nullable: true }) orderBy: ReportOrder | undefined,
+    @Arg('filter', () => ReportFilter, { nullable: true, description: 'Which reports; all given filters must match.' }) filter: ReportFilter | undefined,
+    @Arg('search', () => String, { nullable: true, description: 'Words to find in the title and body (each as a prefix, all must occur); confidential reports are never search hits.' })
+    search: string | undefined,
+    @Arg('orderBy', () => ReportOrder, { nullable: true, description: 'List order; newest submission first by default.' }) orderBy: ReportOrder | undefined,
     @Args() page: ConnectionArgs,
     @Ctx() ctx: ReportsContext,
   ) {

@@ -6,6 +6,7 @@ import {
   PHONE_PATTERN,
   RATING,
   REGION_CODE_PATTERN,
+  REOPEN_WINDOW_DAYS,
   ReportStatus,
   TEXT_LIMITS as L,
   TOPIC_CODE_PATTERN,
@@ -29,12 +30,12 @@ const MAX_FILES = ATTACHMENTS.maxPerItem;
 
 @InputType({ description: 'Who is reporting. Optional; hidden from the agency and the public when anonymous.' })
 export class ReporterInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: `Reporter's name (${L.reporterName.min}-${L.reporterName.max} characters).` })
   @IsOptional()
   @Length(L.reporterName.min, L.reporterName.max, { message: `reporter.name must be ${L.reporterName.min}-${L.reporterName.max} characters long` })
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Reporter's e-mail address, for follow-up." })
   @IsOptional()
   @IsEmail({}, { message: 'reporter.email is not a valid e-mail address' })
   @Length(L.reporterEmail.min, L.reporterEmail.max)
@@ -46,13 +47,13 @@ export class ReporterInput {
   phone?: string;
 }
 
-@InputType()
+@InputType({ description: 'A new complaint, as the citizen submits it.' })
 export class SubmitReportInput {
-  @Field(() => String)
+  @Field(() => String, { description: `Short summary (${L.title.min}-${L.title.max} characters).` })
   @Length(L.title.min, L.title.max, { message: `title must be ${L.title.min}-${L.title.max} characters long` })
   title: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: `What happened, where and when (${L.body.min}-${L.body.max} characters).` })
   @Length(L.body.min, L.body.max, { message: `body must be ${L.body.min}-${L.body.max} characters long: describe what happened, where and when` })
   body: string;
 
@@ -60,7 +61,7 @@ export class SubmitReportInput {
   @Matches(TOPIC_CODE_PATTERN, { message: 'topic must be a topic code such as JALAN' })
   topic: string;
 
-  @Field(() => Classification, { defaultValue: Classification.PENGADUAN })
+  @Field(() => Classification, { defaultValue: Classification.PENGADUAN, description: 'Kind of submission; a complaint (PENGADUAN) unless given.' })
   classification: Classification;
 
   @Field(() => String, { description: 'Kemendagri code of where the problem is, e.g. 64.02.18.2001.' })
@@ -72,7 +73,7 @@ export class SubmitReportInput {
   @Length(L.id.min, L.id.max)
   roadId?: string;
 
-  @Field(() => ReporterInput, { nullable: true })
+  @Field(() => ReporterInput, { nullable: true, description: 'Who is reporting (optional); needed to be contacted.' })
   @IsOptional()
   @ValidateNested()
   reporter?: ReporterInput;
@@ -100,18 +101,18 @@ export class SubmitReportInput {
 
 @InputType({ description: 'Filters for the staff report list. All given filters must match.' })
 export class ReportFilter {
-  @Field(() => [ReportStatus], { nullable: true })
+  @Field(() => [ReportStatus], { nullable: true, description: 'Reports in any of these statuses.' })
   @IsOptional()
   @ArrayMaxSize(Object.keys(ReportStatus).length, {
     message: `status takes at most ${Object.keys(ReportStatus).length} values (one per status)`,
   })
   status?: ReportStatus[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Service topic code, e.g. JALAN.' })
   @IsOptional()
   topic?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Reports currently routed to this agency.' })
   @IsOptional()
   agencyId?: string;
 
@@ -120,7 +121,7 @@ export class ReportFilter {
   @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a Kemendagri code such as 64.02' })
   regionCode?: string;
 
-  @Field(() => Maladministration, { nullable: true })
+  @Field(() => Maladministration, { nullable: true, description: 'Reports classified with this maladministration type.' })
   @IsOptional()
   maladministrationType?: Maladministration;
 
@@ -128,15 +129,15 @@ export class ReportFilter {
   @IsOptional()
   unclassified?: boolean;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'true: only reports past a due date with the step not done; false: only reports that are not.' })
   @IsOptional()
   overdue?: boolean;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Only anonymous (true) or only named (false) reports.' })
   @IsOptional()
   anonymous?: boolean;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Only confidential (true) or only non-confidential (false) reports.' })
   @IsOptional()
   confidential?: boolean;
 
@@ -151,7 +152,7 @@ export class ReportFilter {
 
 @InputType('StaffActionInput')
 abstract class StaffActionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the report to act on.' })
   @IsUUID('all', { message: 'reportId must be a report id' })
   reportId: string;
 
@@ -161,18 +162,18 @@ abstract class StaffActionInput {
   expectedVersion?: number;
 }
 
-@InputType()
+@InputType({ description: 'Verify a submitted report and route it to an agency (SUBMITTED → DISPOSITIONED).' })
 export class DispositionReportInput extends StaffActionInput {
   @Field(() => ID, { nullable: true, description: "Target agency; defaults to the registry's suggestion." })
   @IsOptional()
   @Length(L.id.min, L.id.max)
   agencyId?: string;
 
-  @Field(() => Classification, { nullable: true })
+  @Field(() => Classification, { nullable: true, description: "Corrects the reporter's classification." })
   @IsOptional()
   classification?: Classification;
 
-  @Field(() => Maladministration, { nullable: true })
+  @Field(() => Maladministration, { nullable: true, description: 'Maladministration type, when already clear at verification.' })
   @IsOptional()
   maladministrationType?: Maladministration;
 
@@ -188,29 +189,29 @@ export class DispositionReportInput extends StaffActionInput {
   @IsOptional()
   examination?: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Note for the timeline.' })
   @IsOptional()
   @Length(L.optionalNote.min, L.optionalNote.max)
   note?: string;
 }
 
-@InputType()
+@InputType({ description: 'Put a report on hold and ask the reporter for more detail (ON_HOLD).' })
 export class HoldReportInput extends StaffActionInput {
   @Field(() => String, { description: 'What the reporter must add.' })
   @Length(L.holdNote.min, L.holdNote.max)
   note: string;
 }
 
-@InputType()
+@InputType({ description: 'Reject a report with a reason (ARCHIVED).' })
 export class ArchiveReportInput extends StaffActionInput {
-  @Field(() => String)
+  @Field(() => String, { description: `Why the report is rejected, shown to the reporter (${L.reason.min}-${L.reason.max} characters).` })
   @Length(L.reason.min, L.reason.max, { message: `reason must be ${L.reason.min}-${L.reason.max} characters long` })
   reason: string;
 }
 
-@InputType()
+@InputType({ description: 'Forward a report outside your duties to the agency that owns them (one hop).' })
 export class ForwardReportInput extends StaffActionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agency that owns the duty.' })
   @Length(L.id.min, L.id.max)
   toAgencyId: string;
 
@@ -219,9 +220,9 @@ export class ForwardReportInput extends StaffActionInput {
   reason: string;
 }
 
-@InputType()
+@InputType({ description: "The agency's response (tanggapan) to a report." })
 export class RespondToReportInput extends StaffActionInput {
-  @Field(() => String)
+  @Field(() => String, { description: `Concise, polite response text (${L.response.min}-${L.response.max} characters).` })
   @Length(L.response.min, L.response.max, { message: `body must be ${L.response.min}-${L.response.max} characters long` })
   body: string;
 
@@ -232,58 +233,58 @@ export class RespondToReportInput extends StaffActionInput {
   attachmentIds?: string[];
 }
 
-@InputType()
+@InputType({ description: 'Mark a report as resolved (COMPLETED).' })
 export class CompleteReportInput extends StaffActionInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Closing note for the timeline.' })
   @IsOptional()
   @Length(L.optionalNote.min, L.optionalNote.max)
   note?: string;
 }
 
-@InputType()
+@InputType({ description: 'Set or clear the maladministration type of a report (ADMIN or OMBUDSMAN).' })
 export class ClassifyReportInput extends StaffActionInput {
   @Field(() => Maladministration, { nullable: true, description: 'null clears the classification.' })
   @IsOptional()
   maladministrationType?: Maladministration | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why, for the timeline.' })
   @IsOptional()
   @Length(L.optionalNote.min, L.optionalNote.max)
   note?: string;
 }
 
-@InputType()
+@InputType({ description: 'The reporter rates the outcome of a completed report.' })
 export class RateReportInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The report's tracking ID (hyphens and spaces allowed): the reporter's key." })
   @Length(L.trackingIdInput.min, L.trackingIdInput.max)
   trackingId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: `Satisfaction with the outcome, ${RATING.min} (worst) to ${RATING.max} (best).` })
   @IsInt()
   @Min(RATING.min)
   @Max(RATING.max)
   rating: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: `Optional comment (at most ${L.comment.max} characters).` })
   @IsOptional()
   @Length(L.comment.min, L.comment.max)
   comment?: string;
 }
 
-@InputType()
+@InputType({ description: `The reporter reopens a completed report, within ${REOPEN_WINDOW_DAYS} days of completion.` })
 export class ReopenReportInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The report's tracking ID (hyphens and spaces allowed): the reporter's key." })
   @Length(L.trackingIdInput.min, L.trackingIdInput.max)
   trackingId: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: `Why the outcome is not satisfactory (${L.reason.min}-${L.reason.max} characters).` })
   @Length(L.reason.min, L.reason.max, { message: `reason must be ${L.reason.min}-${L.reason.max} characters long` })
   reason: string;
 }
 
 @InputType({ description: 'The reporter answers a hold with more detail (and optional files).' })
 export class AddReportDetailInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The report's tracking ID (hyphens and spaces allowed): the reporter's key." })
   @Length(L.trackingIdInput.min, L.trackingIdInput.max)
   trackingId: string;
 

@@ -27,7 +27,7 @@ export class PublicReportFilter {
   @Matches(/^[A-Za-z0-9_]{1,40}$/, { each: true, message: 'topics must be topic codes such as JALAN' })
   topics?: string[];
 
-  @Field(() => [ReportStatus], { nullable: true })
+  @Field(() => [ReportStatus], { nullable: true, description: 'Reports in any of these statuses.' })
   @IsOptional()
   @ArrayMaxSize(Object.keys(ReportStatus).length, { message: 'status takes at most one value per status' })
   status?: ReportStatus[];
@@ -54,7 +54,7 @@ export class PublicReportResolver {
     description: 'Non-confidential reports as the public sees them (no reporter, masked tracking ID), newest first.',
   })
   async publicReports(
-    @Arg('filter', () => PublicReportFilter, { nullable: true }) filter: PublicReportFilter | undefined,
+    @Arg('filter', () => PublicReportFilter, { nullable: true, description: 'Which reports; all given filters must match.' }) filter: PublicReportFilter | undefined,
     @Args() page: ConnectionArgs,
     @Ctx() ctx: ReportsContext,
   ) {
@@ -71,7 +71,7 @@ export class PublicReportResolver {
   }
 
   @Query(() => ReportView, { nullable: true, description: 'One non-confidential report as the public sees it; null otherwise.' })
-  async publicReport(@Arg('id', () => ID) id: string, @Ctx() ctx: ReportsContext) {
+  async publicReport(@Arg('id', () => ID, { description: 'Report id.' }) id: string, @Ctx() ctx: ReportsContext) {
     if (!/^[0-9a-fA-F-]{36}$/.test(id)) return null;
     const row = await ctx.loaders.report.load(id);
     return row && !row.confidential ? presentReport(row, null, ctx.now) : null;

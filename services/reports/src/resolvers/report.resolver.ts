@@ -70,13 +70,14 @@ export class ReportResolver {
     nullable: true,
     description: "The reporter's view of their report. A mistyped ID (bad check character) is a BAD_USER_INPUT error.",
   })
-  async reportByTrackingId(@Arg('trackingId', () => String) trackingId: string, @Ctx() ctx: ReportsContext) {
+  async reportByTrackingId(
+    @Arg('trackingId', () => String, { description: 'The tracking ID given at submission (hyphens and spaces allowed).' }) trackingId: string, @Ctx() ctx: ReportsContext) {
     const row = await ctx.service.find({ trackingId });
     return row ? presentReport(row, ctx.viewer, ctx.now, true) : null;
   }
 
   @Query(() => ReportView, { nullable: true, description: 'A report by id (staff).' })
-  async report(@Arg('id', () => ID) id: string, @Ctx() ctx: ReportsContext) {
+  async report(@Arg('id', () => ID, { description: 'Report id.' }) id: string, @Ctx() ctx: ReportsContext) {
     const viewer = requireStaff(ctx.viewer);
     const row = await ctx.loaders.report.load(id);
     return row ? presentReport(row, viewer, ctx.now) : null;
@@ -84,16 +85,17 @@ export class ReportResolver {
 
   @Query(() => ReportConnection, { nullable: true, description: 'Reports for staff: filters, full-text search over title and body, keyset pages.' })
   reports(
-    @Arg('filter', () => ReportFilter, { nullable: true }) filter: ReportFilter | undefined,
-    @Arg('search', () => String, { nullable: true }) search: string | undefined,
-    @Arg('orderBy', () => ReportOrder, { nullable: true }) orderBy: ReportOrder | undefined,
+    @Arg('filter', () => ReportFilter, { nullable: true, description: 'Which reports; all given filters must match.' }) filter: ReportFilter | undefined,
+    @Arg('search', () => String, { nullable: true, description: 'Words to find in the title and body (each as a prefix, all must occur); confidential reports are never search hits.' })
+    search: string | undefined,
+    @Arg('orderBy', () => ReportOrder, { nullable: true, description: 'List order; newest submission first by default.' }) orderBy: ReportOrder | undefined,
     @Args() page: ConnectionArgs,
     @Ctx() ctx: ReportsContext,
   ) {
     return listReports(ctx, { filter, search, orderBy, page });
   }
 
-  @FieldResolver(() => [ResponseView])
+  @FieldResolver(() => [ResponseView], { description: "The agency's responses (tanggapan), oldest first." })
   async responses(@Root() report: ReportView, @Ctx() ctx: ReportsContext) {
     const rows = await ctx.loaders.responses.load(report.id);
     return rows.map((r) => presentResponse(r, report.access));

@@ -6,18 +6,73 @@ import type { ActionType } from '../domain/lifecycle';
 
 registerEnumType(ReportStatus, {
   name: 'ReportStatus',
-  description: 'LAPOR! public statuses: SUBMITTED belum terverifikasi, DISPOSITIONED terdisposisi, IN_PROGRESS sedang diproses, COMPLETED selesai, ON_HOLD tertunda, ARCHIVED arsip.',
+  description: 'Lifecycle status of a report (LAPOR! public statuses).',
+  valuesConfig: {
+    SUBMITTED: { description: 'Submitted, not yet verified (belum terverifikasi).' },
+    DISPOSITIONED: { description: 'Verified and routed to an agency, no response yet (terdisposisi).' },
+    IN_PROGRESS: { description: 'The agency has responded and is following up (sedang diproses).' },
+    COMPLETED: { description: 'Follow-up done (selesai); the reporter may rate it and reopen it within 14 days.' },
+    ON_HOLD: { description: 'Waiting for more detail from the reporter (tertunda).' },
+    ARCHIVED: { description: 'Rejected with a reason (arsip).' },
+  },
 });
-registerEnumType(Classification, { name: 'Classification' });
-registerEnumType(Maladministration, { name: 'Maladministration', description: 'Ombudsman RI maladministration types (Per-ORI 26/2017 art. 11).' });
-registerEnumType(ReportEventType, { name: 'ReportEventType' });
+registerEnumType(Classification, {
+  name: 'Classification',
+  description: 'Kind of submission.',
+  valuesConfig: {
+    ASPIRASI: { description: 'A suggestion or aspiration for a public service.' },
+    PENGADUAN: { description: 'A complaint about a public service (the default).' },
+    PERMINTAAN_INFORMASI: { description: 'A request for public information.' },
+  },
+});
+registerEnumType(Maladministration, {
+  name: 'Maladministration',
+  description: 'Ombudsman RI maladministration types (Per-ORI 26/2017 art. 11).',
+  valuesConfig: {
+    PENUNDAAN_BERLARUT: { description: 'Undue delay.' },
+    TIDAK_MEMBERIKAN_PELAYANAN: { description: 'Failure to serve.' },
+    TIDAK_KOMPETEN: { description: 'Incompetence.' },
+    PENYALAHGUNAAN_WEWENANG: { description: 'Abuse of authority.' },
+    PERMINTAAN_IMBALAN: { description: 'Requesting payment (money, goods or services) for a service.' },
+    PENYIMPANGAN_PROSEDUR: { description: 'Deviation from procedure.' },
+    BERTINDAK_TIDAK_PATUT: { description: 'Improper conduct.' },
+    BERPIHAK: { description: 'Partiality.' },
+    KONFLIK_KEPENTINGAN: { description: 'Conflict of interest.' },
+    DISKRIMINASI: { description: 'Discrimination.' },
+  },
+});
+registerEnumType(ReportEventType, {
+  name: 'ReportEventType',
+  description: 'Kind of timeline event: one per lifecycle transition.',
+  valuesConfig: {
+    ReportSubmitted: { description: 'The reporter submitted the report.' },
+    ReportDispositioned: { description: 'An admin verified it and routed it to an agency.' },
+    ReportHeld: { description: 'An admin put it on hold, asking the reporter for more detail.' },
+    ReportArchived: { description: 'An admin rejected it with a reason.' },
+    ReportForwarded: { description: 'An agency forwarded it to the agency that owns the duty (one hop).' },
+    ReportResponded: { description: 'The agency responded (tanggapan).' },
+    ReportCompleted: { description: 'The agency marked the follow-up done.' },
+    ReportRated: { description: 'The reporter rated the outcome (1-5).' },
+    ReportReopened: { description: 'The reporter reopened the completed report.' },
+    ReportClassified: { description: 'An admin or ombudsman set or cleared the maladministration type.' },
+    ReportDetailAdded: { description: 'The reporter answered a hold with more detail (ON_HOLD to SUBMITTED).' },
+  },
+});
 
 export enum OverdueStep {
   VERIFICATION = 'VERIFICATION',
   FIRST_RESPONSE = 'FIRST_RESPONSE',
   COMPLETION = 'COMPLETION',
 }
-registerEnumType(OverdueStep, { name: 'OverdueStep', description: 'An SLA step past its due date and not done.' });
+registerEnumType(OverdueStep, {
+  name: 'OverdueStep',
+  description: 'An SLA step past its due date and not done.',
+  valuesConfig: {
+    VERIFICATION: { description: 'Not dispositioned within 3 working days of submission.' },
+    FIRST_RESPONSE: { description: 'No agency response within 5 working days of disposition.' },
+    COMPLETION: { description: 'Not completed within 14 working days of disposition (60 with an oversight examination).' },
+  },
+});
 
 export enum ReportAction {
   DISPOSITION = 'DISPOSITION',
@@ -31,20 +86,43 @@ export enum ReportAction {
   CLASSIFY = 'CLASSIFY',
   ADD_DETAIL = 'ADD_DETAIL',
 }
-registerEnumType(ReportAction, { name: 'ReportAction', description: 'Lifecycle actions (one mutation each).' });
+registerEnumType(ReportAction, {
+  name: 'ReportAction',
+  description: 'Lifecycle actions (one mutation each).',
+  valuesConfig: {
+    DISPOSITION: { description: 'dispositionReport: verify and route to an agency.' },
+    HOLD: { description: 'holdReport: ask the reporter for more detail.' },
+    ARCHIVE: { description: 'archiveReport: reject with a reason.' },
+    FORWARD: { description: 'forwardReport: send to the agency that owns the duty.' },
+    RESPOND: { description: "respondToReport: the agency's response." },
+    COMPLETE: { description: 'completeReport: the follow-up is done.' },
+    RATE: { description: 'rateReport: the reporter rates the outcome.' },
+    REOPEN: { description: 'reopenReport: the reporter reopens a completed report.' },
+    CLASSIFY: { description: 'classifyReport: set or clear the maladministration type.' },
+    ADD_DETAIL: { description: 'addReportDetail: the reporter answers a hold.' },
+  },
+});
 
 export enum ReportOrder {
   SUBMITTED_AT_DESC = 'SUBMITTED_AT_DESC',
   SUBMITTED_AT_ASC = 'SUBMITTED_AT_ASC',
   UPDATED_AT_DESC = 'UPDATED_AT_DESC',
 }
-registerEnumType(ReportOrder, { name: 'ReportOrder' });
+registerEnumType(ReportOrder, {
+  name: 'ReportOrder',
+  description: 'Order of a report list.',
+  valuesConfig: {
+    SUBMITTED_AT_DESC: { description: 'Newest submission first (the default).' },
+    SUBMITTED_AT_ASC: { description: 'Oldest submission first.' },
+    UPDATED_AT_DESC: { description: 'Most recently changed first.' },
+  },
+});
 
 /** Registry entity, owned by the agencies subgraph; reports contributes `Agency.reports`. */
 @Directive('@key(fields: "id")')
 @ObjectType('Agency')
 export class AgencyRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable registry key.' })
   id: string;
 }
 
@@ -52,7 +130,7 @@ export class AgencyRef {
 @Directive('@key(fields: "code", resolvable: false)')
 @ObjectType('Region')
 export class RegionRef {
-  @Field(() => String)
+  @Field(() => String, { description: 'Kemendagri code, hierarchical by prefix: 64 / 64.02 / 64.02.18 / 64.02.18.2001.' })
   code: string;
 }
 
@@ -61,22 +139,22 @@ export const regionRef = (code: string): RegionRef => Object.assign(new RegionRe
 
 @ObjectType({ description: "The reporter's identity and contact. Null wherever the viewer may not see it." })
 export class Reporter {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Reporter's name, if given." })
   name: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Reporter's e-mail address, if given." })
   email: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Reporter's mobile number, if given." })
   phone: string | null;
 }
 
 @ObjectType('Attachment', { description: 'A file attached to a report or a response (photo, video, document).' })
 export class AttachmentView {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Attachment id.' })
   id: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A safe file name for display and download (not necessarily the name uploaded).' })
   filename: string;
 
   @Field(() => String, { description: 'Detected from the file content.' })
@@ -85,28 +163,28 @@ export class AttachmentView {
   @Field(() => Int, { description: 'Bytes.' })
   size: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Hex SHA-256 of the stored file, to check a download.' })
   sha256: string;
 
   @Field(() => String, { description: 'Path on the reports service: GET it with the same credentials (Bearer token or X-Tracking-Id).' })
   url: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the file was uploaded.' })
   uploadedAt: Date;
 }
 
 @ObjectType('Response', { description: 'A response (tanggapan) from the agency.' })
 export class ResponseView {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Response id.' })
   id: string;
 
   @Field(() => String, { nullable: true, description: 'Null when the viewer may not see the report content.' })
   body: string | null;
 
-  @Field(() => AgencyRef)
+  @Field(() => AgencyRef, { description: 'The agency that responded.' })
   agency: AgencyRef;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the response was given.' })
   createdAt: Date;
 
   /** Internal: for the attachments resolver. */
@@ -115,13 +193,13 @@ export class ResponseView {
 
 @ObjectType('ReportDetail', { description: 'More detail the reporter added to a held report (addReportDetail).' })
 export class ReportDetailView {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Detail id.' })
   id: string;
 
   @Field(() => String, { nullable: true, description: 'Null when the viewer may not see the report content.' })
   body: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the reporter added it.' })
   createdAt: Date;
 
   /** Internal: for the attachments resolver. */
@@ -130,13 +208,13 @@ export class ReportDetailView {
 
 @ObjectType('TimelineEvent', { description: 'One entry of the append-only audit timeline.' })
 export class TimelineEventView {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Event id.' })
   id: string;
 
-  @Field(() => ReportEventType)
+  @Field(() => ReportEventType, { description: 'What happened.' })
   type: ReportEventType;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it happened.' })
   at: Date;
 
   @Field(() => String, { description: 'ADMIN, LIAISON, OMBUDSMAN, LEADERSHIP, REPORTER or SYSTEM.' })
@@ -145,16 +223,16 @@ export class TimelineEventView {
   @Field(() => String, { nullable: true, description: 'Staff account id (staff viewers only).' })
   actorId: string | null;
 
-  @Field(() => ReportStatus, { nullable: true })
+  @Field(() => ReportStatus, { nullable: true, description: 'Status before the event (null for the submission).' })
   fromStatus: ReportStatus | null;
 
-  @Field(() => ReportStatus)
+  @Field(() => ReportStatus, { description: 'Status after the event.' })
   toStatus: ReportStatus;
 
-  @Field(() => AgencyRef, { nullable: true })
+  @Field(() => AgencyRef, { nullable: true, description: 'Agency the report was routed to before the event (forwards).' })
   fromAgency: AgencyRef | null;
 
-  @Field(() => AgencyRef, { nullable: true })
+  @Field(() => AgencyRef, { nullable: true, description: 'Agency the report was routed to by the event (disposition, forwards).' })
   toAgency: AgencyRef | null;
 
   @Field(() => String, { nullable: true, description: 'Reason or text; null when the viewer may not see the content.' })
@@ -168,7 +246,7 @@ export class TimelineEventView {
 @Directive('@key(fields: "id")')
 @ObjectType('Report', { description: 'A public-service complaint (laporan/aduan).' })
 export class ReportView {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Report id (not secret; the tracking ID is the reporter\'s key).' })
   id: string;
 
   @Field(() => String, { description: 'Full to the reporter; masked (LPR-XXXX-••••-••••-•) for everyone else: it is their key.' })
@@ -177,34 +255,34 @@ export class ReportView {
   @Field(() => String, { nullable: true, description: 'Null when the report is confidential and the viewer may not see its content.' })
   title: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The complaint text; null when the report is confidential and the viewer may not see its content.' })
   body: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Service topic code, e.g. JALAN (see the registry `topics`).' })
   topic: string;
 
-  @Field(() => Classification)
+  @Field(() => Classification, { description: 'Kind of submission.' })
   classification: Classification;
 
-  @Field(() => ReportStatus)
+  @Field(() => ReportStatus, { description: 'Current lifecycle status.' })
   status: ReportStatus;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "The reporter's identity is never shown to the agency or the public." })
   anonymous: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Confidential (rahasia): the content is never shown to the public.' })
   confidential: boolean;
 
   @Field(() => Boolean, { description: 'Needs an oversight examination (60 working days to complete).' })
   examination: boolean;
 
-  @Field(() => RegionRef, { nullable: true })
+  @Field(() => RegionRef, { nullable: true, description: 'Where the problem is.' })
   region: RegionRef | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Kemendagri code of where the problem is, e.g. 64.02.18.2001.' })
   regionCode: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The road (asset) concerned; null when none or the viewer may not see the content.' })
   roadId: string | null;
 
   @Field(() => AgencyRef, { nullable: true, description: 'The agency the report is routed to now.' })
@@ -216,52 +294,52 @@ export class ReportView {
   @Field(() => [String], { description: "The registry's reasons for the suggestion (staff only; empty otherwise)." })
   routingReasons: string[];
 
-  @Field(() => Maladministration, { nullable: true })
+  @Field(() => Maladministration, { nullable: true, description: 'Maladministration type set by an admin or ombudsman; null while unclassified.' })
   maladministrationType: Maladministration | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the report was submitted; analytics periods are by this time.' })
   submittedAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was first verified and routed to an agency.' })
   dispositionedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the agency's first response was given." })
   firstResponseAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was completed (selesai).' })
   completedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was archived (rejected).' })
   archivedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Verification is due by then: 3 working days after submission.' })
   verificationDueAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'The first response is due by then: 5 working days after disposition.' })
   responseDueAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Completion is due by then: 14 working days after disposition (60 with an oversight examination).' })
   completionDueAt: Date | null;
 
   @Field(() => Boolean, { description: 'A step is past its due date and not done.' })
   overdue: boolean;
 
-  @Field(() => [OverdueStep])
+  @Field(() => [OverdueStep], { description: 'The steps past their due date and not done (empty when not overdue).' })
   overdueSteps: OverdueStep[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times it was forwarded between agencies (hops).' })
   forwardCount: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times the reporter reopened it.' })
   reopenCount: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "The reporter's rating of the outcome, 1 (worst) to 5 (best); null until rated." })
   rating: number | null;
 
   @Field(() => Reporter, { nullable: true, description: 'Null wherever the viewer may not see it.' })
   reporter: Reporter | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the report last changed.' })
   updatedAt: Date;
 
   @Field(() => Int, { description: 'Optimistic-lock version: pass it as expectedVersion to lifecycle mutations.' })
@@ -276,7 +354,7 @@ export class ReportView {
 export const ReportConnection = ConnectionType('Report', ReportView);
 export type ReportConnection = InstanceType<typeof ReportConnection>;
 
-@ObjectType()
+@ObjectType({ description: 'Result of submitReport.' })
 export class SubmitReportPayload {
   @Field(() => ReportView, { description: "The report, as its reporter sees it (keep the trackingId: it is the reporter's key)." })
   report: ReportView;
@@ -285,8 +363,8 @@ export class SubmitReportPayload {
   created: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Result of a lifecycle mutation.' })
 export class ReportPayload {
-  @Field(() => ReportView)
+  @Field(() => ReportView, { description: 'The report after the change, as the caller may see it.' })
   report: ReportView;
 }
