@@ -37,9 +37,8 @@ async function waitCaughtUp(analyticsPort, timeoutMs) {
   throw new Error(`analytics did not catch up with the outbox: ${JSON.stringify(last)}`);
 }
 
-module.exports = async function globalSetup() {
-  if (process.env.BASE_URL) return;
-  if (!fs.existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH && process.env.REQUIRE_BROWSER !== '1') return;
+/** A fresh stack with demo data on free ports, analytics caught up; `stop()` also removes its data. */
+async function startE2eStack() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pantau-e2e-'));
   const ports = { gateway: await freePort(), agencies: await freePort(), reports: await freePort(), analytics: await freePort() };
   const stack = await startStack({
@@ -47,9 +46,25 @@ module.exports = async function globalSetup() {
     env: { PANTAU_DATA_DIR: dataDir, DATABASE_URL: '', PANTAU_DEMO: '1', LOG_LEVEL: 'warn' },
     stdio: 'inherit',
   });
+  try {
+    await waitCaughtUp(ports.analytics, 120000);
+  } catch (err) {
+    await stack.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  return { stack, dataDir, ports, origin: stack.origin };
+}
+
+async function globalSetup() {
+  if (process.env.BASE_URL) return;
+  if (!fs.existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH && process.env.REQUIRE_BROWSER !== '1') return;
+  const { stack, dataDir, ports } = await startE2eStack();
   globalThis.__PANTAU_STACK__ = { stack, dataDir };
-  await waitCaughtUp(ports.analytics, 120000);
   process.env.BASE_URL = stack.origin;
   process.env.PANTAU_E2E_ANALYTICS_PORT = String(ports.analytics);
   process.env.PANTAU_E2E_ANALYTICS_PID = String(stack.children.analytics.pid);
-};
+}
+
+module.exports = globalSetup;
+module.exports.startE2eStack = startE2eStack;
