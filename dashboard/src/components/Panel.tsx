@@ -14,19 +14,27 @@ export interface QueryState<T> {
   stale?: boolean;
 }
 
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/**
+ * What isEmpty and children receive. A query with one root field whose value is null (a failed or
+ * withheld root: analytics roots are nullable) never reaches them (error or empty state instead), so
+ * for one-root queries that root is non-null; with several roots each page handles its own nulls.
+ */
+export type Rendered<T> = [keyof T] extends [UnionToIntersection<keyof T>] ? { [K in keyof T]: NonNullable<T[K]> } : T;
+
 interface PanelProps<T> {
   title: string;
   /** Which subgraph answers this panel: an analytics outage gets its own notice. */
   service: ServiceName;
   result: QueryState<T>;
-  isEmpty?: (data: T) => boolean;
+  isEmpty?: (data: Rendered<T>) => boolean;
   /** Replaces the generic "no data" text. */
   emptyText?: string;
   onRetry?: () => void;
   actions?: ReactNode;
   className?: string;
   headingLevel?: 2 | 3;
-  children: (data: T) => ReactNode;
+  children: (data: Rendered<T>) => ReactNode;
 }
 
 const ERROR_KEYS: Record<ErrorKind, MessageKey> = {
@@ -68,7 +76,7 @@ export function Panel<T>({ title, service, result, isEmpty, emptyText, onRetry, 
         {t('panel.loading')}
       </div>
     );
-  } else if (isEmpty?.(data)) {
+  } else if (isNullData(data) || isEmpty?.(data as Rendered<T>)) {
     state = 'empty';
     body = <div className="panel-state panel-empty">{emptyText ?? t('panel.empty')}</div>;
   } else {
@@ -76,7 +84,7 @@ export function Panel<T>({ title, service, result, isEmpty, emptyText, onRetry, 
     body = (
       <>
         {error ? <PartialNotice error={error} /> : null}
-        {children(data)}
+        {children(data as Rendered<T>)}
       </>
     );
   }

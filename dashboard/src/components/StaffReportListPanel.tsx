@@ -54,7 +54,7 @@ export function StaffReportListPanel({
       onRetry={retry}
       isEmpty={(d) => d.reports.edges.length === 0}
       actions={
-        result.data ? (
+        result.data?.reports ? (
           <Link href={`/reports${shared(explorerParams)}`}>{t('rp.count', { count: number(result.data.reports.totalCount) })} →</Link>
         ) : null
       }

@@ -39,7 +39,7 @@ export const KPI_DEFS: KpiDef[] = [
 /** The value a card shows: `now` figures from the scope without a period, the others from the period. */
 export function kpiValue(def: KpiDef, data: OverviewKpisData): number | null {
   if (def.basis === 'now') return (data.now?.[def.key as 'overdue' | 'open'] as number | null | undefined) ?? null;
-  return data.current[def.key] ?? null;
+  return data.current?.[def.key] ?? null;
 }
 
 /** Which windows a like-with-like comparison uses for a period, or why there is none. */

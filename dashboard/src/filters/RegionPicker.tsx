@@ -78,7 +78,7 @@ function LevelSelect({
     pause: level === 0 || !parent,
   });
 
-  let options: RegionRef[] = [];
+  let options: Pick<RegionRef, 'code' | 'name'>[] = [];
   let fetching = false;
   let failed = false;
   if (level === 0) {
@@ -92,7 +92,7 @@ function LevelSelect({
   }
   // Keep a selection from a shared URL visible even before (or without) the list.
   if (selected && !options.some((o) => o.code === selected)) {
-    options = [{ code: selected, name: selected, level: '' }, ...options];
+    options = [{ code: selected, name: selected }, ...options];
   }
   if (level > 0 && !fetching && !failed && options.length === 0) return null; // below villages / no children
 

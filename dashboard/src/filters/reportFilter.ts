@@ -4,7 +4,7 @@
  *   overdue=1  sort=SUBMITTED_AT_DESC|SUBMITTED_AT_ASC|UPDATED_AT_DESC  after=<cursor>
  */
 import { isMaladministration, isReportStatus } from '../domain/vocabulary';
-import { REPORT_ORDERS, type ReportFilterInput, type ReportOrder } from '../graphql/operations';
+import { REPORT_ORDERS, type Maladministration, type ReportFilterInput, type ReportOrder, type ReportStatus } from '../graphql/operations';
 import type { DateRange, Filters } from './filters';
 
 export interface ExplorerState {
@@ -17,13 +17,14 @@ export interface ExplorerState {
   overdue: boolean;
 }
 
-export function parseStatuses(value: string | null): string[] {
+export function parseStatuses(value: string | null): ReportStatus[] {
   if (!value) return [];
-  return [...new Set(value.split(',').map((s) => s.trim()).filter(isReportStatus))];
+  return [...new Set(value.split(',').map((s) => s.trim()).filter((s): s is ReportStatus => isReportStatus(s)))];
 }
 
-export function parseType(value: string | null): string | null {
-  if (value === 'UNCLASSIFIED' || isMaladministration(value)) return value;
+export function parseType(value: string | null): Maladministration | 'UNCLASSIFIED' | null {
+  if (value === 'UNCLASSIFIED') return value;
+  if (isMaladministration(value)) return value as string as Maladministration;
   return null;
 }
 

@@ -592,12 +592,14 @@ export type ReportDetailQueryVariables = Exact<{
 
 export type ReportDetailQuery = { report: { id: string, trackingId: string, title: string | null, body: string | null, topic: string, classification: Classification, status: ReportStatus, anonymous: boolean, confidential: boolean, maladministrationType: Maladministration | null, submittedAt: string, dispositionedAt: string | null, firstResponseAt: string | null, completedAt: string | null, verificationDueAt: string | null, responseDueAt: string | null, completionDueAt: string | null, overdue: boolean, forwardCount: number, rating: number | null, agency: { id: string, name: string } | null, region: { code: string, name: string } | null } | null };
 
+export type TimelineFieldsFragment = { id: string, type: ReportEventType, at: string, actorRole: string, fromStatus: ReportStatus | null, toStatus: ReportStatus, note: string | null, fromAgency: { id: string, name: string } | null, toAgency: { id: string, name: string } | null };
+
 export type ReportTimelineQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ReportTimelineQuery = { report: { id: string, timeline: Array<{ id: string, type: ReportEventType, at: string, actorRole: string, toStatus: ReportStatus, note: string | null, toAgency: { id: string, name: string } | null }> } | null };
+export type ReportTimelineQuery = { report: { id: string, timeline: Array<{ id: string, type: ReportEventType, at: string, actorRole: string, fromStatus: ReportStatus | null, toStatus: ReportStatus, note: string | null, fromAgency: { id: string, name: string } | null, toAgency: { id: string, name: string } | null }> } | null };
 
 export type AttachmentFieldsFragment = { id: string, filename: string, contentType: string, size: number, url: string };
 
@@ -630,8 +632,6 @@ export type SubmitReportMutationVariables = Exact<{
 
 
 export type SubmitReportMutation = { submitReport: { created: boolean, report: { id: string, trackingId: string, status: ReportStatus, submittedAt: string, verificationDueAt: string | null } } };
-
-export type TimelineFieldsFragment = { id: string, type: ReportEventType, at: string, actorRole: string, fromStatus: ReportStatus | null, toStatus: ReportStatus, note: string | null, fromAgency: { id: string, name: string } | null, toAgency: { id: string, name: string } | null };
 
 export type ReportByTrackingIdQueryVariables = Exact<{
   trackingId: string;

@@ -5,6 +5,56 @@
  */
 import { gql } from 'urql';
 import type { AnalyticsFilterInput } from '../filters/filters';
+import type {
+  AgencyDetailQuery,
+  AgencyFirstResponseQuery,
+  AgencyLeaderboardQuery,
+  AgencyMaladministrationQuery,
+  AgencyNameQuery,
+  AgencyPerformanceQuery,
+  AgencySearchQuery,
+  AttachmentFieldsFragment,
+  BreakdownFieldsFragment,
+  DetailFieldsFragment,
+  DurationFieldsFragment,
+  KpiFieldsFragment,
+  LeaderboardOrder,
+  MaladministrationBreakdownQuery,
+  MonthlyReportQuery,
+  OverviewBreakdownQuery,
+  OverviewKpisQuery,
+  PerformanceFieldsFragment,
+  ProvinceStatsQuery,
+  ProvincesQuery,
+  RegionChildrenQuery,
+  RegionDetailQuery,
+  RegionNameQuery,
+  RegionStatsQuery,
+  ReportActionsQuery,
+  ReportByTrackingIdQuery,
+  ReportDetailQuery,
+  ReportFilter,
+  ReportListQuery,
+  ReportOrder,
+  ReportReporterQuery,
+  ReportResponsesQuery,
+  ReportTimelineQuery,
+  ReportTrendQuery,
+  ResponseTimesQuery,
+  RoadsQuery,
+  SignInMutation,
+  SlaComplianceQuery,
+  SubmitReportMutation,
+  TimelineFieldsFragment,
+  TopicsQuery,
+  TransparencyMetricsQuery,
+} from './generated';
+
+/*
+ * Result and variable types come from ./generated.ts (graphql-codegen, `npm run codegen -w @pantau/dashboard`):
+ * the names below are aliases of the generated types, kept so pages and tests read the same.
+ */
+export type * from './generated';
 
 // ------------------------------------------------------------------ registry (agencies subgraph)
 
@@ -18,16 +68,8 @@ export const TOPICS = gql`
     }
   }
 `;
-export interface Topic {
-  code: string;
-  labelId: string;
-  labelEn: string;
-  /** Complaints on this topic may name a road (asset). */
-  asset?: boolean;
-}
-export interface TopicsData {
-  topics: Topic[];
-}
+export type Topic = TopicsQuery['topics'][number];
+export type TopicsData = TopicsQuery;
 
 export const PROVINCES = gql`
   query Provinces {
@@ -62,22 +104,14 @@ export const REGION_CHILDREN = gql`
   }
 `;
 
-export interface RegionRef {
-  code: string;
-  name: string;
-  level: string;
-}
+export type RegionRef = ProvincesQuery['regions']['edges'][number]['node'];
 export interface Connection<T> {
   totalCount?: number;
   pageInfo?: { hasNextPage: boolean; endCursor: string | null };
   edges: { node: T }[];
 }
-export interface ProvincesData {
-  regions: Connection<RegionRef>;
-}
-export interface RegionChildrenData {
-  region: (RegionRef & { children: Connection<RegionRef> }) | null;
-}
+export type ProvincesData = ProvincesQuery;
+export type RegionChildrenData = RegionChildrenQuery;
 
 export const REGION_DETAIL = gql`
   query RegionDetail($code: String!) {
@@ -103,9 +137,7 @@ export const REGION_DETAIL = gql`
     }
   }
 `;
-export interface RegionDetailData {
-  region: (RegionRef & { ancestors: RegionRef[]; children: Connection<RegionRef> }) | null;
-}
+export type RegionDetailData = RegionDetailQuery;
 
 export const REGION_STATS = gql`
   query RegionStats($code: String!, $filter: AnalyticsFilter) {
@@ -144,20 +176,8 @@ export interface Withheld {
   suppressedBelow?: number | null;
   suppressedFields?: string[];
 }
-export interface RegionReportStats extends Withheld {
-  reportCount: number | null;
-  open: number | null;
-  overdue: number | null;
-  completionRate: number | null;
-  transparencyIndex: number | null;
-}
-export interface RegionStatsData {
-  region: {
-    code: string;
-    reportStats: RegionReportStats;
-    children: Connection<{ code: string; reportStats: RegionReportStats }>;
-  } | null;
-}
+export type RegionReportStats = NonNullable<NonNullable<RegionStatsQuery['region']>['reportStats']>;
+export type RegionStatsData = RegionStatsQuery;
 
 /** Every province with its figures for the period (the top of the region drill-down has numbers too). */
 export const PROVINCE_STATS = gql`
@@ -178,9 +198,7 @@ export const PROVINCE_STATS = gql`
     }
   }
 `;
-export interface ProvinceStatsData {
-  regions: Connection<{ code: string; reportStats: Pick<RegionReportStats, 'reportCount' | 'open' | 'overdue' | 'suppressedBelow' | 'suppressedFields'> | null }>;
-}
+export type ProvinceStatsData = ProvinceStatsQuery;
 
 export const REGION_NAME = gql`
   query RegionName($code: String!) {
@@ -196,9 +214,7 @@ export const REGION_NAME = gql`
     }
   }
 `;
-export interface RegionNameData {
-  region: (RegionRef & { ancestors: RegionRef[] }) | null;
-}
+export type RegionNameData = RegionNameQuery;
 
 export const AGENCY_SEARCH = gql`
   query AgencySearch($search: String, $first: Int, $after: String) {
@@ -226,19 +242,8 @@ export const AGENCY_SEARCH = gql`
     }
   }
 `;
-export interface AgencySummary {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  level: string;
-  kind: string;
-  active: boolean;
-  region: { code: string; name: string } | null;
-}
-export interface AgencySearchData {
-  agencies: Connection<AgencySummary>;
-}
+export type AgencySummary = AgencySearchQuery['agencies']['edges'][number]['node'];
+export type AgencySearchData = AgencySearchQuery;
 
 export const AGENCY_NAME = gql`
   query AgencyName($id: ID!) {
@@ -250,9 +255,7 @@ export const AGENCY_NAME = gql`
     }
   }
 `;
-export interface AgencyNameData {
-  agency: { id: string; code: string; name: string; nameEn: string | null } | null;
-}
+export type AgencyNameData = AgencyNameQuery;
 
 export const AGENCY_DETAIL = gql`
   query AgencyDetail($id: ID!) {
@@ -285,14 +288,7 @@ export const AGENCY_DETAIL = gql`
     }
   }
 `;
-export interface AgencyDetailData {
-  agency:
-    | (AgencySummary & {
-        parent: { id: string; name: string } | null;
-        children: Connection<{ id: string; code: string; name: string }>;
-      })
-    | null;
-}
+export type AgencyDetailData = AgencyDetailQuery;
 
 export const SIGN_IN = gql`
   mutation SignIn($email: String!, $password: String!) {
@@ -301,9 +297,7 @@ export const SIGN_IN = gql`
     }
   }
 `;
-export interface SignInData {
-  signIn: { token: string };
-}
+export type SignInData = SignInMutation;
 
 // ------------------------------------------------------------------ analytics subgraph
 
@@ -322,17 +316,7 @@ const PERFORMANCE_FIELDS = gql`
   suppressedFields
   }
 `;
-export interface AgencyPerformance extends Withheld {
-  reportCount: number | null;
-  open: number | null;
-  overdue: number | null;
-  completionRate: number | null;
-  medianFirstResponseHours: number | null;
-  slaCompliance: number | null;
-  satisfaction: number | null;
-  transparencyIndex: number | null;
-  forwardingRate: number | null;
-}
+export type AgencyPerformance = PerformanceFieldsFragment;
 
 const KPI_FIELDS = gql`
   fragment KpiFields on AnalyticsOverview {
@@ -387,26 +371,9 @@ export const OVERVIEW_KPIS = gql`
   }
   ${KPI_FIELDS}
 `;
-export interface Kpis extends Withheld {
-  volume: number | null;
-  open: number | null;
-  overdue: number | null;
-  completionRate: number | null;
-  medianFirstResponseHours: number | null;
-  slaCompliance: number | null;
-  satisfaction: number | null;
-  transparencyIndex: number | null;
-}
-export interface VolumeOnly extends Withheld {
-  volume: number | null;
-}
-export interface OverviewKpisData {
-  current: Kpis;
-  now?: (Withheld & { open: number | null; overdue: number | null }) | null;
-  cmpCurrent?: VolumeOnly | null;
-  previous?: VolumeOnly | null;
-  before?: { volume: number | null; suppressed: boolean } | null;
-}
+export type Kpis = KpiFieldsFragment;
+export type VolumeOnly = NonNullable<OverviewKpisQuery['previous']>;
+export type OverviewKpisData = OverviewKpisQuery;
 
 /** Issue 2's first metric: counts by topic (and by status) from analyticsOverview. */
 export const OVERVIEW_BREAKDOWN = gql`
@@ -425,12 +392,7 @@ export const OVERVIEW_BREAKDOWN = gql`
     }
   }
 `;
-export interface OverviewBreakdownData {
-  analyticsOverview: {
-    byTopic: { topic: string; count: number | null; suppressedBelow?: number | null }[];
-    byStatus: { status: string; count: number | null; suppressedBelow?: number | null }[];
-  };
-}
+export type OverviewBreakdownData = OverviewBreakdownQuery;
 
 export const REPORT_TREND = gql`
   query ReportTrend($filter: AnalyticsFilter, $interval: TrendInterval!) {
@@ -442,9 +404,7 @@ export const REPORT_TREND = gql`
     }
   }
 `;
-export interface ReportTrendData {
-  reportTrend: { periodStart: string; submitted: number | null; completed: number | null; suppressedBelow?: number | null }[];
-}
+export type ReportTrendData = ReportTrendQuery;
 
 const BREAKDOWN_FIELDS = gql`
   fragment BreakdownFields on MaladministrationBreakdown {
@@ -464,13 +424,8 @@ export const MALADMINISTRATION_BREAKDOWN = gql`
   }
   ${BREAKDOWN_FIELDS}
 `;
-export interface Breakdown extends Withheld {
-  total: number | null;
-  slices: { type: string; count: number | null; share: number | null; suppressedBelow?: number | null }[];
-}
-export interface MaladministrationBreakdownData {
-  maladministrationBreakdown: Breakdown;
-}
+export type Breakdown = BreakdownFieldsFragment;
+export type MaladministrationBreakdownData = MaladministrationBreakdownQuery;
 
 /**
  * Several breakdowns in one request, one alias per filter (the months of a trend). The contract has
@@ -500,9 +455,7 @@ export const AGENCY_MALADMINISTRATION = gql`
   }
   ${BREAKDOWN_FIELDS}
 `;
-export interface AgencyMaladministrationData {
-  agencyLeaderboard: { agency: { id: string; name: string }; performance: { maladministration: Breakdown } }[];
-}
+export type AgencyMaladministrationData = AgencyMaladministrationQuery;
 
 /** The agencies with most reports in scope, each with the agency's own first-response time. */
 export const AGENCY_FIRST_RESPONSE = gql`
@@ -523,12 +476,7 @@ export const AGENCY_FIRST_RESPONSE = gql`
     }
   }
 `;
-export interface AgencyFirstResponseData {
-  agencyLeaderboard: {
-    agency: { id: string; name: string };
-    performance: { firstResponseAgency: { count: number | null; p50Hours: number | null; p90Hours: number | null; suppressedBelow?: number | null } };
-  }[];
-}
+export type AgencyFirstResponseData = AgencyFirstResponseQuery;
 
 export function indexedVariables(filters: AnalyticsFilterInput[]): Record<string, AnalyticsFilterInput> {
   return Object.fromEntries(filters.map((f, i) => [`f${i}`, f]));
@@ -591,13 +539,7 @@ export const MONTHLY_REPORT = gql`
   }
   ${KPI_FIELDS} ${BREAKDOWN_FIELDS}
 `;
-export interface MonthlyReportData {
-  current: Kpis & { byTopic: { topic: string; count: number | null; suppressedBelow?: number | null }[] };
-  now: (Withheld & { open: number | null; overdue: number | null }) | null;
-  trend: ReportTrendData['reportTrend'];
-  malad: Breakdown;
-  sla: SlaComplianceData['slaCompliance'];
-}
+export type MonthlyReportData = MonthlyReportQuery;
 
 export const RESPONSE_TIMES = gql`
   query ResponseTimes($filter: AnalyticsFilter) {
@@ -610,27 +552,9 @@ export const RESPONSE_TIMES = gql`
   }
   ${DURATION_FIELDS}
 `;
-export interface HistogramBucket {
-  fromHours: number;
-  toHours: number | null;
-  count: number | null;
-  suppressedBelow?: number | null;
-}
-export interface DurationStats extends Withheld {
-  count: number | null;
-  p50Hours: number | null;
-  p90Hours: number | null;
-  meanHours: number | null;
-  histogram: HistogramBucket[];
-}
-export interface ResponseTimesData {
-  responseTimeStats: {
-    verification: DurationStats;
-    firstResponseAgency: DurationStats;
-    firstResponseCitizen: DurationStats;
-    completion: DurationStats;
-  };
-}
+export type HistogramBucket = DurationFieldsFragment['histogram'][number];
+export type DurationStats = DurationFieldsFragment;
+export type ResponseTimesData = ResponseTimesQuery;
 
 export const SLA_COMPLIANCE = gql`
   query SlaCompliance($filter: AnalyticsFilter) {
@@ -650,12 +574,7 @@ export const SLA_COMPLIANCE = gql`
     }
   }
 `;
-export interface SlaComplianceData {
-  slaCompliance: Withheld & {
-    overall: number | null;
-    steps: (Withheld & { step: string; onTime: number | null; late: number | null; overdueOpen: number | null; compliance: number | null })[];
-  };
-}
+export type SlaComplianceData = SlaComplianceQuery;
 
 export const TRANSPARENCY_METRICS = gql`
   query TransparencyMetrics($filter: AnalyticsFilter) {
@@ -675,21 +594,8 @@ export const TRANSPARENCY_METRICS = gql`
     }
   }
 `;
-export interface TransparencyMetrics extends Withheld {
-  responseRate: number | null;
-  firstResponseCompliance: number | null;
-  evidenceRate: number | null;
-  completionRate: number | null;
-  satisfaction: number | null;
-  publicVisibility: number | null;
-  reopenRate: number | null;
-  forwardingRate: number | null;
-  meanHops: number | null;
-  index: number | null;
-}
-export interface TransparencyMetricsData {
-  transparencyMetrics: TransparencyMetrics;
-}
+export type TransparencyMetrics = NonNullable<TransparencyMetricsQuery['transparencyMetrics']>;
+export type TransparencyMetricsData = TransparencyMetricsQuery;
 
 export const AGENCY_LEADERBOARD = gql`
   query AgencyLeaderboard($filter: AnalyticsFilter, $orderBy: LeaderboardOrder, $minReports: Int, $first: Int) {
@@ -705,22 +611,15 @@ export const AGENCY_LEADERBOARD = gql`
   }
   ${PERFORMANCE_FIELDS}
 `;
-export interface LeaderboardEntry {
-  rank: number;
-  agency: { id: string; code: string; name: string };
-  performance: AgencyPerformance;
-}
-export interface AgencyLeaderboardData {
-  agencyLeaderboard: LeaderboardEntry[];
-}
+export type LeaderboardEntry = NonNullable<AgencyLeaderboardQuery['agencyLeaderboard']>[number];
+export type AgencyLeaderboardData = AgencyLeaderboardQuery;
 export const LEADERBOARD_ORDERS = [
   'TRANSPARENCY_INDEX',
   'REPORT_COUNT',
   'COMPLETION_RATE',
   'MEDIAN_FIRST_RESPONSE',
   'SLA_COMPLIANCE',
-] as const;
-export type LeaderboardOrder = (typeof LEADERBOARD_ORDERS)[number];
+] as const satisfies readonly LeaderboardOrder[];
 
 export const AGENCY_PERFORMANCE = gql`
   query AgencyPerformance($id: ID!, $filter: AnalyticsFilter) {
@@ -731,25 +630,12 @@ export const AGENCY_PERFORMANCE = gql`
   }
   ${PERFORMANCE_FIELDS}
 `;
-export interface AgencyPerformanceData {
-  agency: { id: string; performance: AgencyPerformance } | null;
-}
+export type AgencyPerformanceData = AgencyPerformanceQuery;
 
 // ------------------------------------------------------------------ reports subgraph
 
-export interface ReportFilterInput {
-  status?: string[];
-  topic?: string;
-  agencyId?: string;
-  regionCode?: string;
-  maladministrationType?: string;
-  unclassified?: boolean;
-  overdue?: boolean;
-  from?: string;
-  to?: string;
-}
-export const REPORT_ORDERS = ['SUBMITTED_AT_DESC', 'SUBMITTED_AT_ASC', 'UPDATED_AT_DESC'] as const;
-export type ReportOrder = (typeof REPORT_ORDERS)[number];
+export type ReportFilterInput = ReportFilter;
+export const REPORT_ORDERS = ['SUBMITTED_AT_DESC', 'SUBMITTED_AT_ASC', 'UPDATED_AT_DESC'] as const satisfies readonly ReportOrder[];
 
 export const REPORT_LIST = gql`
   query ReportList($filter: ReportFilter, $search: String, $orderBy: ReportOrder, $first: Int, $after: String) {
@@ -793,32 +679,8 @@ export const REPORT_LIST = gql`
     }
   }
 `;
-export interface ReportRow {
-  id: string;
-  trackingId: string;
-  title: string | null;
-  topic: string;
-  classification: string;
-  status: string;
-  anonymous: boolean;
-  confidential: boolean;
-  maladministrationType: string | null;
-  submittedAt: string;
-  dispositionedAt: string | null;
-  firstResponseAt: string | null;
-  completedAt: string | null;
-  verificationDueAt: string | null;
-  responseDueAt: string | null;
-  completionDueAt: string | null;
-  overdue: boolean;
-  forwardCount: number;
-  rating: number | null;
-  agency: { id: string; name: string } | null;
-  region: { code: string; name: string } | null;
-}
-export interface ReportListData {
-  reports: Connection<ReportRow> & { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
+export type ReportRow = NonNullable<ReportListQuery['reports']>['edges'][number]['node'];
+export type ReportListData = ReportListQuery;
 
 export const REPORT_DETAIL = gql`
   query ReportDetail($id: ID!) {
@@ -854,48 +716,44 @@ export const REPORT_DETAIL = gql`
     }
   }
 `;
-export interface ReportDetailData {
-  report: (ReportRow & { body: string | null }) | null;
-}
+export type ReportDetailData = ReportDetailQuery;
 
 /*
  * The contract names Report.timeline / responses / attachments / reporter; their fields follow the
  * reports subgraph (services/reports/src/resolvers/types.ts). Each sits in its own query so a
  * problem there only affects its panel.
  */
+const TIMELINE_FIELDS = gql`
+  fragment TimelineFields on TimelineEvent {
+  id
+  type
+  at
+  actorRole
+  fromStatus
+  toStatus
+  note
+  fromAgency {
+    id
+    name
+  }
+  toAgency {
+    id
+    name
+  }
+  }
+`;
+
 export const REPORT_TIMELINE = gql`
   query ReportTimeline($id: ID!) {
     report(id: $id) {
       id
-      timeline {
-        id
-        type
-        at
-        actorRole
-        toStatus
-        note
-        toAgency {
-          id
-          name
-        }
-      }
+      timeline { ...TimelineFields }
     }
   }
+  ${TIMELINE_FIELDS}
 `;
-export interface TimelineEvent {
-  id: string;
-  type: string;
-  at: string;
-  actorRole: string | null;
-  fromStatus?: string | null;
-  toStatus: string | null;
-  note: string | null;
-  fromAgency?: { id: string; name: string } | null;
-  toAgency?: { id: string; name: string } | null;
-}
-export interface ReportTimelineData {
-  report: { id: string; timeline: TimelineEvent[] } | null;
-}
+export type TimelineEvent = TimelineFieldsFragment;
+export type ReportTimelineData = ReportTimelineQuery;
 
 const ATTACHMENT_FIELDS = gql`
   fragment AttachmentFields on Attachment {
@@ -936,33 +794,11 @@ export const REPORT_RESPONSES = gql`
   }
   ${ATTACHMENT_FIELDS} ${DETAIL_FIELDS}
 `;
-export interface Attachment {
-  id: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  /** Path on the reports service (fetched with the viewer's credentials). */
-  url: string | null;
-}
-export interface ReportResponse {
-  id: string;
-  /** Null when the viewer may not see the report content. */
-  body: string | null;
-  createdAt: string;
-  agency: { id: string; name: string } | null;
-  attachments: Attachment[];
-}
+export type Attachment = AttachmentFieldsFragment;
+export type ReportResponse = NonNullable<ReportResponsesQuery['report']>['responses'][number];
 /** Report.details: what the reporter added to a held report. */
-export interface ReportDetailEntry {
-  id: string;
-  /** Null when the viewer may not see the report content. */
-  body: string | null;
-  createdAt: string;
-  attachments: Attachment[];
-}
-export interface ReportResponsesData {
-  report: { id: string; responses: ReportResponse[]; details: ReportDetailEntry[]; attachments: Attachment[] } | null;
-}
+export type ReportDetailEntry = DetailFieldsFragment;
+export type ReportResponsesData = ReportResponsesQuery;
 
 export const REPORT_REPORTER = gql`
   query ReportReporter($id: ID!) {
@@ -976,9 +812,7 @@ export const REPORT_REPORTER = gql`
     }
   }
 `;
-export interface ReportReporterData {
-  report: { id: string; reporter: { name: string | null; email: string | null; phone: string | null } | null } | null;
-}
+export type ReportReporterData = ReportReporterQuery;
 
 // ------------------------------------------------------------------ citizens: submit and follow a report
 
@@ -996,28 +830,8 @@ export const ROADS = gql`
     }
   }
 `;
-export interface RoadRef {
-  id: string;
-  name: string;
-  status: string;
-}
-export interface RoadsData {
-  roads: Connection<RoadRef>;
-}
-
-export interface SubmitReportInput {
-  title: string;
-  body: string;
-  topic: string;
-  classification: string;
-  regionCode: string;
-  roadId?: string | null;
-  reporter?: { name?: string; email?: string; phone?: string } | null;
-  anonymous: boolean;
-  confidential: boolean;
-  attachmentIds?: string[];
-  idempotencyKey: string;
-}
+export type RoadRef = RoadsQuery['roads']['edges'][number]['node'];
+export type RoadsData = RoadsQuery;
 
 export const SUBMIT_REPORT = gql`
   mutation SubmitReport($input: SubmitReportInput!) {
@@ -1033,32 +847,7 @@ export const SUBMIT_REPORT = gql`
     }
   }
 `;
-export interface SubmitReportData {
-  submitReport: {
-    created: boolean;
-    report: { id: string; trackingId: string; status: string; submittedAt: string; verificationDueAt: string | null };
-  };
-}
-
-const TIMELINE_FIELDS = gql`
-  fragment TimelineFields on TimelineEvent {
-  id
-  type
-  at
-  actorRole
-  fromStatus
-  toStatus
-  note
-  fromAgency {
-    id
-    name
-  }
-  toAgency {
-    id
-    name
-  }
-  }
-`;
+export type SubmitReportData = SubmitReportMutation;
 
 /** The reporter's whole view of their report in one request (they hold the tracking ID, nothing else). */
 export const REPORT_BY_TRACKING_ID = gql`
@@ -1110,38 +899,8 @@ export const REPORT_BY_TRACKING_ID = gql`
   }
   ${TIMELINE_FIELDS} ${ATTACHMENT_FIELDS} ${DETAIL_FIELDS}
 `;
-export interface TrackedReport {
-  id: string;
-  trackingId: string;
-  title: string | null;
-  body: string | null;
-  topic: string;
-  classification: string;
-  status: string;
-  anonymous: boolean;
-  confidential: boolean;
-  submittedAt: string;
-  dispositionedAt: string | null;
-  firstResponseAt: string | null;
-  completedAt: string | null;
-  archivedAt: string | null;
-  verificationDueAt: string | null;
-  responseDueAt: string | null;
-  completionDueAt: string | null;
-  overdue: boolean;
-  rating: number | null;
-  reopenCount: number;
-  availableActions: string[];
-  agency: { id: string; name: string } | null;
-  region: { code: string; name: string } | null;
-  timeline: TimelineEvent[];
-  responses: ReportResponse[];
-  details: ReportDetailEntry[];
-  attachments: Attachment[];
-}
-export interface ReportByTrackingIdData {
-  reportByTrackingId: TrackedReport | null;
-}
+export type TrackedReport = NonNullable<ReportByTrackingIdQuery['reportByTrackingId']>;
+export type ReportByTrackingIdData = ReportByTrackingIdQuery;
 
 const PAYLOAD_FIELDS = gql`
   fragment PayloadFields on Report {
@@ -1197,23 +956,8 @@ export const REPORT_ACTIONS = gql`
     }
   }
 `;
-export interface ReportActionsReport {
-  id: string;
-  version: number;
-  status: string;
-  classification: string;
-  maladministrationType: string | null;
-  anonymous: boolean;
-  confidential: boolean;
-  examination: boolean;
-  availableActions: string[];
-  agency: { id: string; name: string } | null;
-  suggestedAgency: { id: string; name: string } | null;
-  routingReasons: string[];
-}
-export interface ReportActionsData {
-  report: ReportActionsReport | null;
-}
+export type ReportActionsReport = NonNullable<ReportActionsQuery['report']>;
+export type ReportActionsData = ReportActionsQuery;
 
 export const DISPOSITION_REPORT = gql`
   mutation DispositionReport($input: DispositionReportInput!) {

@@ -113,9 +113,9 @@ function PerformancePanel({ id }: { id: string }) {
   const filter = { ...analyticsFilter, agencyId: id };
   const { result, retry } = usePanelQuery<AgencyPerformanceData>({ query: AGENCY_PERFORMANCE, variables: { id, filter } });
   return (
-    <Panel title={t('ag.performance')} service="analytics" result={result} onRetry={retry} isEmpty={(d) => d.agency == null}>
+    <Panel title={t('ag.performance')} service="analytics" result={result} onRetry={retry} isEmpty={(d) => d.agency?.performance == null}>
       {(data) => {
-        const p = data.agency!.performance;
+        const p = data.agency!.performance!;
         return (
           <div className="kpi-grid">
             <KpiCard label={t('ag.reportCount')} value={formatKpi(lang, 'count', p.reportCount)} withheldBelow={withheldBelow(p.reportCount, p, 'reportCount')} definition={t('def.volume')} />

@@ -4,7 +4,6 @@ import { Link } from 'wouter';
 import { AttachmentUploader, type UploaderState } from '../components/Attachments';
 import { PageHeader } from '../components/common';
 import { ErrorSummary, TextField } from '../components/FormField';
-import { Classification } from '../domain/vocabulary';
 import { useTopics } from '../domain/topics';
 import { isRegionCode } from '../filters/filters';
 import { useFilters } from '../filters/useFilters';
@@ -42,10 +41,10 @@ const FIELD_LABELS: Record<string, AnyMessageKey> = {
 };
 const FIELD_ORDER = Object.keys(FIELD_LABELS);
 
-const CLASSIFICATIONS = [Classification.PENGADUAN, Classification.ASPIRASI, Classification.PERMINTAAN_INFORMASI] as string[];
+const CLASSIFICATIONS: SubmitReportInput['classification'][] = ['PENGADUAN', 'ASPIRASI', 'PERMINTAAN_INFORMASI'];
 
 interface Values {
-  classification: string;
+  classification: SubmitReportInput['classification'];
   title: string;
   body: string;
   topic: string;
@@ -115,7 +114,7 @@ function ReportForm({ onSubmitted }: { onSubmitted: (o: SubmitOutcome) => void }
   const [v, setV] = useState<Values>(() => {
     const region = params.get('region');
     return {
-      classification: Classification.PENGADUAN,
+      classification: 'PENGADUAN',
       title: '',
       body: '',
       topic: params.get('topic') ?? '',

@@ -72,7 +72,7 @@ function RankedPanel() {
       result={result}
       onRetry={retry}
       isEmpty={(d) => d.maladministrationBreakdown.total === 0}
-      actions={<span className="muted">{result.data ? t('mal.total', { total: figureText(number, result.data.maladministrationBreakdown.total, result.data.maladministrationBreakdown, 'total') }) : null}</span>}
+      actions={<span className="muted">{result.data?.maladministrationBreakdown ? t('mal.total', { total: figureText(number, result.data.maladministrationBreakdown.total, result.data.maladministrationBreakdown, 'total') }) : null}</span>}
     >
       {(data) => {
         const all = rankSlices(data.maladministrationBreakdown);

@@ -82,8 +82,17 @@ export default function MonthlyReportPage() {
           {t('monthly.basis', { from: date(dayAsDate(range.startDay!)), to: date(dayAsDate(lastDayOf(range))), zone: zoneLabel(timeZone) })}
         </p>
       </section>
-      <Panel title={t('monthly.figures')} service="analytics" result={result} onRetry={retry} className="panel-monthly">
-        {(data) => {
+      {/* The report is printed whole: without one of its parts (a null root) there is no report to print. */}
+      <Panel
+        title={t('monthly.figures')}
+        service="analytics"
+        result={result}
+        onRetry={retry}
+        className="panel-monthly"
+        isEmpty={(d) => !d.current || !d.trend || !d.malad || !d.sla}
+      >
+        {(all) => {
+          const data = { ...all, current: all.current!, trend: all.trend!, malad: all.malad!, sla: all.sla! };
           const kpiData = { current: data.current, now: data.now };
           const topics = [...data.current.byTopic].filter((x) => chartValue(x.count) > 0 || withheldBelow(x.count, x) !== null).sort((x, y) => chartValue(y.count) - chartValue(x.count));
           const buckets = annotateTrend(data.trend, 'DAY', range);
@@ -188,7 +197,7 @@ export default function MonthlyReportPage() {
   );
 }
 
-function TopicsFigure({ topics }: { topics: MonthlyReportData['current']['byTopic'] }) {
+function TopicsFigure({ topics }: { topics: NonNullable<MonthlyReportData['current']>['byTopic'] }) {
   const { t, lang, number } = useI18n();
   const { label } = useTopics(lang);
   const title = t('overview.byTopic');

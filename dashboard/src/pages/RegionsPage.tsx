@@ -111,7 +111,7 @@ function RegionView({ code }: { code: string }) {
   // Statistics of this region: the bar's region filter is replaced by the region on screen.
   const stats = usePanelQuery<RegionStatsData>({ query: REGION_STATS, variables: { code, filter: { ...analyticsFilter, regionCode: code } } });
   const region = detail.result.data?.region;
-  const childStats = new Map<string, RegionReportStats>(
+  const childStats = new Map<string, RegionReportStats | null>(
     stats.result.data?.region?.children.edges.map(({ node }) => [node.code, node.reportStats] as const) ?? [],
   );
 
@@ -140,9 +140,9 @@ function RegionView({ code }: { code: string }) {
         ) : null}
       </PageHeader>
 
-      <Panel title={t('rg.stats')} service="analytics" result={stats.result} onRetry={stats.retry} isEmpty={(d) => d.region == null}>
+      <Panel title={t('rg.stats')} service="analytics" result={stats.result} onRetry={stats.retry} isEmpty={(d) => d.region?.reportStats == null}>
         {(data) => {
-          const s = data.region!.reportStats;
+          const s = data.region!.reportStats!;
           return (
             <div className="kpi-grid">
               <KpiCard label={t('ag.reportCount')} value={number(s.reportCount)} withheldBelow={withheldBelow(s.reportCount, s, 'reportCount')} />

@@ -144,7 +144,7 @@ function Explorer() {
         </div>
       </div>
       <Panel
-        title={result.data ? t('rp.count', { count: number(result.data.reports.totalCount) }) : title}
+        title={result.data?.reports ? t('rp.count', { count: number(result.data.reports.totalCount) }) : title}
         service="reports"
         result={result}
         onRetry={retry}

@@ -34,7 +34,7 @@ export function bucketLabel(lang: Lang, b: HistogramBucket): string {
  * ordinary complaints (from submission: + 3). Durations here are calendar hours, so the line is drawn
  * at ≈ working days × 24 × 7/5 (weekends; holidays make the real deadline later) and labelled so.
  */
-export const SLA_WORKING_DAYS: Record<keyof ResponseTimesData['responseTimeStats'], number> = {
+export const SLA_WORKING_DAYS: Record<keyof NonNullable<ResponseTimesData['responseTimeStats']>, number> = {
   verification: 3,
   firstResponseAgency: 5,
   firstResponseCitizen: 8,
@@ -47,7 +47,7 @@ export function bucketHolding(buckets: HistogramBucket[], hoursValue: number): H
   return buckets.find((b) => hoursValue >= b.fromHours && (b.toHours == null || hoursValue < b.toHours)) ?? null;
 }
 
-const DURATIONS: { key: keyof ResponseTimesData['responseTimeStats']; label: MessageKey; color: string }[] = [
+const DURATIONS: { key: keyof NonNullable<ResponseTimesData['responseTimeStats']>; label: MessageKey; color: string }[] = [
   { key: 'verification', label: 'rt.verification', color: PRIMARY },
   { key: 'firstResponseAgency', label: 'rt.firstResponseAgency', color: SECONDARY },
   { key: 'firstResponseCitizen', label: 'rt.firstResponseCitizen', color: '#6A3D9A' },
@@ -172,7 +172,7 @@ function SlaPanel() {
       onRetry={retry}
       isEmpty={(d) => d.slaCompliance.steps.every((s) => s.onTime === 0 && s.late === 0 && s.overdueOpen === 0)}
       actions={
-        result.data ? (
+        result.data?.slaCompliance ? (
           <span className="muted">{t('rt.overall', { value: figureText(percent, result.data.slaCompliance.overall, result.data.slaCompliance, 'overall') })}</span>
         ) : null
       }

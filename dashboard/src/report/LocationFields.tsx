@@ -98,8 +98,8 @@ function CascadeSelect({
   const [provinces, reloadProvinces] = useQuery<ProvincesData>({ query: PROVINCES, pause: level !== 0 });
   const [children, reloadChildren] = useQuery<RegionChildrenData>({ query: REGION_CHILDREN, variables: { code: parent ?? '' }, pause: level === 0 || !parent });
   const result = level === 0 ? provinces : children;
-  let options: RegionRef[] = level === 0 ? (provinces.data?.regions.edges.map((e) => e.node) ?? []) : (children.data?.region?.children.edges.map((e) => e.node) ?? []);
-  if (selected && !options.some((o) => o.code === selected)) options = [{ code: selected, name: selected, level: '' }, ...options];
+  let options: Pick<RegionRef, 'code' | 'name'>[] = level === 0 ? (provinces.data?.regions.edges.map((e) => e.node) ?? []) : (children.data?.region?.children.edges.map((e) => e.node) ?? []);
+  if (selected && !options.some((o) => o.code === selected)) options = [{ code: selected, name: selected }, ...options];
   if (level > 0 && !result.fetching && !result.error && options.length === 0) return null;
   const failedId = `${id}-failed`;
   return (

@@ -353,7 +353,7 @@ function DispositionForm({ report, run, onCancel }: FormProps) {
         <div className="form-grid">
           <div className="form-field">
             <label htmlFor="act-disp-class">{t('report.classification')}</label>
-            <select id="act-disp-class" value={classification} onChange={(e) => setClassification(e.target.value)}>
+            <select id="act-disp-class" value={classification} onChange={(e) => setClassification(e.target.value as typeof classification)}>
               {[Classification.PENGADUAN, Classification.ASPIRASI, Classification.PERMINTAAN_INFORMASI].map((c) => (
                 <option key={c} value={c}>
                   {t(`class.${c}` as AnyMessageKey)}

@@ -1,4 +1,45 @@
-/** Server answers for component tests, shaped exactly like the contract's types. */
+/**
+ * Server answers for component tests, typed by the generated operation types (src/graphql/generated.ts),
+ * so a fixture that drifts from what the operation selects fails the typecheck.
+ */
+import type {
+  AgencyDetailQuery,
+  AgencyDetailQueryVariables,
+  AgencyFirstResponseQuery,
+  AgencyLeaderboardQuery,
+  AgencyMaladministrationQuery,
+  AgencyNameQuery,
+  AgencyNameQueryVariables,
+  AgencyPerformanceQuery,
+  AgencyPerformanceQueryVariables,
+  AgencySearchQuery,
+  AgencySearchQueryVariables,
+  AgencySummary,
+  Kpis,
+  MaladministrationBreakdownQuery,
+  OverviewBreakdownQuery,
+  OverviewKpisQuery,
+  OverviewKpisQueryVariables,
+  ProvincesQuery,
+  RegionChildrenQuery,
+  RegionChildrenQueryVariables,
+  RegionDetailQuery,
+  RegionDetailQueryVariables,
+  RegionLevel,
+  RegionNameQuery,
+  RegionNameQueryVariables,
+  ReportActionsReport,
+  ReportDetailQuery,
+  ReportListQuery,
+  ReportRow,
+  ReportTrendQuery,
+  RoadsQuery,
+  RoadsQueryVariables,
+  RoadStatus,
+  TopicsQuery,
+  TrackedReport,
+  AgencyPerformance,
+} from '../graphql/operations';
 import type { Handler } from './urqlTestClient';
 import { subgraphDown } from './urqlTestClient';
 
@@ -6,7 +47,10 @@ export const TOPICS = [
   { code: 'JALAN', labelId: 'Jalan', labelEn: 'Roads', asset: true },
   { code: 'KESEHATAN', labelId: 'Kesehatan', labelEn: 'Health', asset: false },
   { code: 'AIR_BERSIH', labelId: 'Air bersih', labelEn: 'Clean water', asset: false },
-];
+] satisfies TopicsQuery['topics'];
+
+/** Nothing withheld (small-cell protection did not apply). */
+const SHOWN = { suppressedBelow: null, suppressedFields: [] as string[] };
 
 export const KPIS = {
   volume: 120,
@@ -17,13 +61,14 @@ export const KPIS = {
   slaCompliance: 0.8,
   satisfaction: 0.74,
   transparencyIndex: 71.25,
-};
+  ...SHOWN,
+} satisfies Kpis;
 export const PREVIOUS_KPIS = { ...KPIS, volume: 100, overdue: 8, completionRate: 0.6, medianFirstResponseHours: 36, transparencyIndex: 70 };
 
 export const AGENCIES = [
   { id: 'kukar-pupr', code: 'DPUPR', name: 'Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Kutai Kartanegara', nameEn: 'Kutai Kartanegara Public Works Agency', level: 'REGENCY', kind: 'PUBLIC_WORKS', active: true, region: { code: '64.02', name: 'Kutai Kartanegara' } },
   { id: 'kukar-dinkes', code: 'DINKES', name: 'Dinas Kesehatan Kabupaten Kutai Kartanegara', nameEn: 'Kutai Kartanegara Health Agency', level: 'REGENCY', kind: 'HEALTH', active: true, region: { code: '64.02', name: 'Kutai Kartanegara' } },
-];
+] satisfies AgencySummary[];
 
 export const PERFORMANCE = {
   reportCount: 42,
@@ -35,9 +80,10 @@ export const PERFORMANCE = {
   satisfaction: 0.8,
   transparencyIndex: 77.5,
   forwardingRate: 0.1,
-};
+  ...SHOWN,
+} satisfies AgencyPerformance;
 
-export const REPORT = {
+export const REPORT: NonNullable<ReportDetailQuery['report']> = {
   id: 'rep-1',
   trackingId: 'KK7Q-M2XP-4',
   title: 'Jalan poros Muara Wis rusak berat',
@@ -62,11 +108,11 @@ export const REPORT = {
   region: { code: '64.02.18', name: 'Muara Wis' },
 };
 
-export function reportsPage(nodes = [REPORT], hasNextPage = false, endCursor: string | null = null) {
+export function reportsPage(nodes: ReportRow[] = [REPORT], hasNextPage = false, endCursor: string | null = null): ReportListQuery {
   return { reports: { totalCount: nodes.length, pageInfo: { hasNextPage, endCursor }, edges: nodes.map((node) => ({ node })) } };
 }
 
-const REGIONS: Record<string, { code: string; name: string; level: string; children: string[] }> = {
+const REGIONS: Record<string, { code: string; name: string; level: RegionLevel; children: string[] }> = {
   '64': { code: '64', name: 'Kalimantan Timur', level: 'PROVINCE', children: ['64.01', '64.02'] },
   '64.01': { code: '64.01', name: 'Paser', level: 'REGENCY', children: [] },
   '64.02': { code: '64.02', name: 'Kutai Kartanegara', level: 'REGENCY', children: ['64.02.18', '64.02.01'] },
@@ -85,26 +131,26 @@ const ancestors = (code: string) => {
 export const ROADS = [
   { id: 'kukar-r007', name: 'Jalan Poros Muara Wis–Kota Bangun', status: 'KABUPATEN', regions: ['64.02.18'] },
   { id: 'kukar-r001', name: 'Jalan Poros Samarinda–Tenggarong', status: 'NASIONAL', regions: ['64.02.03'] },
-];
+] satisfies { id: string; name: string; status: RoadStatus; regions: string[] }[];
 
 /** The registry subgraph (agencies): regions, agencies, topics, roads. */
 export const registryHandlers: Record<string, Handler> = {
-  Topics: () => ({ topics: TOPICS }),
-  Provinces: () => ({ regions: { edges: [ref('63'), ref('64')].map((node) => ({ node })) } }),
-  RegionChildren: ({ code }) => ({ region: REGIONS[code] ? { ...ref(code), children: children(code) } : null }),
-  RegionName: ({ code }) => ({ region: REGIONS[code] ? { ...ref(code), ancestors: ancestors(code) } : null }),
-  RegionDetail: ({ code }) => ({ region: REGIONS[code] ? { ...ref(code), ancestors: ancestors(code), children: children(code) } : null }),
-  AgencyName: ({ id }) => ({ agency: AGENCIES.find((a) => a.id === id) ?? null }),
-  AgencySearch: ({ search }) => {
+  Topics: (): TopicsQuery => ({ topics: TOPICS }),
+  Provinces: (): ProvincesQuery => ({ regions: { edges: [ref('63'), ref('64')].map((node) => ({ node })) } }),
+  RegionChildren: ({ code }: RegionChildrenQueryVariables): RegionChildrenQuery => ({ region: REGIONS[code] ? { ...ref(code), children: children(code) } : null }),
+  RegionName: ({ code }: RegionNameQueryVariables): RegionNameQuery => ({ region: REGIONS[code] ? { ...ref(code), ancestors: ancestors(code) } : null }),
+  RegionDetail: ({ code }: RegionDetailQueryVariables): RegionDetailQuery => ({ region: REGIONS[code] ? { ...ref(code), ancestors: ancestors(code), children: children(code) } : null }),
+  AgencyName: ({ id }: AgencyNameQueryVariables): AgencyNameQuery => ({ agency: AGENCIES.find((a) => a.id === id) ?? null }),
+  AgencySearch: ({ search }: AgencySearchQueryVariables): AgencySearchQuery => {
     const s = (search ?? '').toLowerCase();
     const nodes = AGENCIES.filter((a) => !s || a.name.toLowerCase().includes(s) || a.code.toLowerCase().includes(s));
     return { agencies: { totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null }, edges: nodes.map((node) => ({ node })) } };
   },
-  Roads: ({ regionCode }) => {
+  Roads: ({ regionCode }: RoadsQueryVariables): RoadsQuery => {
     const nodes = ROADS.filter((r) => r.regions.some((c) => c === regionCode || regionCode.startsWith(`${c}.`) || c.startsWith(`${regionCode}.`)));
     return { roads: { totalCount: nodes.length, edges: nodes.map(({ id, name, status }) => ({ node: { id, name, status } })) } };
   },
-  AgencyDetail: ({ id }) => {
+  AgencyDetail: ({ id }: AgencyDetailQueryVariables): AgencyDetailQuery => {
     const a = AGENCIES.find((x) => x.id === id);
     return { agency: a ? { ...a, parent: null, children: { totalCount: 0, edges: [] } } : null };
   },
@@ -112,62 +158,67 @@ export const registryHandlers: Record<string, Handler> = {
 
 /** The analytics subgraph. */
 export const analyticsHandlers: Record<string, Handler> = {
-  OverviewKpis: (v) => ({
+  OverviewKpis: (v: OverviewKpisQueryVariables): OverviewKpisQuery => ({
     current: KPIS,
-    now: { open: 40, overdue: 25 },
-    ...(v.compare ? { cmpCurrent: { volume: 120 }, previous: { volume: PREVIOUS_KPIS.volume }, before: { volume: 300, suppressed: false } } : {}),
+    now: { open: 40, overdue: 25, ...SHOWN },
+    // @include(if: $compare): the aliases are absent without it
+    ...((v.compare
+      ? { cmpCurrent: { volume: 120, ...SHOWN }, previous: { volume: PREVIOUS_KPIS.volume, ...SHOWN }, before: { volume: 300, suppressed: false } }
+      : {}) as Pick<OverviewKpisQuery, 'cmpCurrent' | 'previous' | 'before'>),
   }),
-  OverviewBreakdown: () => ({
+  OverviewBreakdown: (): OverviewBreakdownQuery => ({
     analyticsOverview: {
       byTopic: [
-        { topic: 'KESEHATAN', count: 20 },
-        { topic: 'JALAN', count: 75 },
-        { topic: 'AIR_BERSIH', count: 0 },
+        { topic: 'KESEHATAN', count: 20, suppressedBelow: null },
+        { topic: 'JALAN', count: 75, suppressedBelow: null },
+        { topic: 'AIR_BERSIH', count: 0, suppressedBelow: null },
       ],
       byStatus: [
-        { status: 'SUBMITTED', count: 10 },
-        { status: 'COMPLETED', count: 50 },
+        { status: 'SUBMITTED', count: 10, suppressedBelow: null },
+        { status: 'COMPLETED', count: 50, suppressedBelow: null },
       ],
     },
   }),
-  ReportTrend: () => ({
+  ReportTrend: (): ReportTrendQuery => ({
     reportTrend: [
-      { periodStart: '2026-01-01', submitted: 40, completed: 10 },
-      { periodStart: '2026-02-01', submitted: 80, completed: 30 },
+      { periodStart: '2026-01-01', submitted: 40, completed: 10, suppressedBelow: null },
+      { periodStart: '2026-02-01', submitted: 80, completed: 30, suppressedBelow: null },
     ],
   }),
-  MaladministrationBreakdown: () => ({
+  MaladministrationBreakdown: (): MaladministrationBreakdownQuery => ({
     maladministrationBreakdown: {
       total: 100,
+      suppressedBelow: null,
       slices: [
-        { type: 'PERMINTAAN_IMBALAN', count: 10, share: 0.1 },
-        { type: 'UNCLASSIFIED', count: 45, share: 0.45 },
-        { type: 'PENUNDAAN_BERLARUT', count: 40, share: 0.4 },
-        { type: 'DISKRIMINASI', count: 5, share: 0.05 },
-        { type: 'BERPIHAK', count: 0, share: 0 },
+        { type: 'PERMINTAAN_IMBALAN', count: 10, share: 0.1, suppressedBelow: null },
+        { type: 'UNCLASSIFIED', count: 45, share: 0.45, suppressedBelow: null },
+        { type: 'PENUNDAAN_BERLARUT', count: 40, share: 0.4, suppressedBelow: null },
+        { type: 'DISKRIMINASI', count: 5, share: 0.05, suppressedBelow: null },
+        { type: 'BERPIHAK', count: 0, share: 0, suppressedBelow: null },
       ],
     },
   }),
-  AgencyPerformance: ({ id }) => ({ agency: { id, performance: PERFORMANCE } }),
-  AgencyLeaderboard: () => ({
+  AgencyPerformance: ({ id }: AgencyPerformanceQueryVariables): AgencyPerformanceQuery => ({ agency: { id, performance: PERFORMANCE } }),
+  AgencyLeaderboard: (): AgencyLeaderboardQuery => ({
     agencyLeaderboard: AGENCIES.map((a, i) => ({ rank: i + 1, agency: { id: a.id, code: a.code, name: a.name }, performance: PERFORMANCE })),
   }),
   // the per-agency breakdown (AgencyPerformance.maladministration / .firstResponseAgency)
-  AgencyMaladministration: () => ({
+  AgencyMaladministration: (): AgencyMaladministrationQuery => ({
     agencyLeaderboard: AGENCIES.map((a, i) => ({
       agency: { id: a.id, name: a.name },
       performance: {
         maladministration: {
           total: 20 - i,
+          suppressedBelow: null,
           slices: [
-            { type: 'UNCLASSIFIED', count: 10 - i, share: (10 - i) / (20 - i) },
-            { type: 'PENUNDAAN_BERLARUT', count: 10, share: 10 / (20 - i) },
+            { type: 'UNCLASSIFIED', count: 10 - i, share: (10 - i) / (20 - i), suppressedBelow: null },
+            { type: 'PENUNDAAN_BERLARUT', count: 10, share: 10 / (20 - i), suppressedBelow: null },
           ],
         },
       },
     })),
   }),
-  AgencyFirstResponse: () => ({
+  AgencyFirstResponse: (): AgencyFirstResponseQuery => ({
     agencyLeaderboard: AGENCIES.map((a, i) => ({
       agency: { id: a.id, name: a.name },
       performance: { firstResponseAgency: { count: 12, p50Hours: 10 + i, p90Hours: 30 + i, suppressedBelow: null } },
@@ -181,7 +232,7 @@ export const analyticsDown: Record<string, Handler> = Object.fromEntries(
 );
 
 /** The reporter's view of a completed report (reportByTrackingId). */
-export const TRACKED = {
+export const TRACKED: TrackedReport = {
   id: 'rep-9',
   trackingId: 'LPR-7K3M-Q9TX-2B4D-V',
   title: 'Lampu jalan padam di Desa Muara Wis',
@@ -219,23 +270,23 @@ export const TRACKED = {
       attachments: [{ id: 'a9', filename: 'bukti.jpg', contentType: 'image/jpeg', size: 40960, url: '/attachments/a9' }],
     },
   ],
-  details: [] as { id: string; body: string | null; createdAt: string; attachments: { id: string; filename: string; contentType: string; size: number; url: string | null }[] }[],
+  details: [],
   attachments: [],
 };
 
 /** What an admin may do with a fresh report (Report.availableActions / version). */
-export const ACTIONS_SUBMITTED = {
+export const ACTIONS_SUBMITTED: ReportActionsReport = {
   id: 'rep-1',
   version: 3,
   status: 'SUBMITTED',
   classification: 'PENGADUAN',
-  maladministrationType: null as string | null,
+  maladministrationType: null,
   anonymous: false,
   confidential: true,
   examination: false,
   availableActions: ['DISPOSITION', 'HOLD', 'ARCHIVE'],
-  agency: null as { id: string; name: string } | null,
-  suggestedAgency: { id: 'kukar-pupr', name: AGENCIES[0].name } as { id: string; name: string } | null,
+  agency: null,
+  suggestedAgency: { id: 'kukar-pupr', name: AGENCIES[0].name },
   routingReasons: ['Topik JALAN pada jalan kabupaten: kewenangan DPUPR Kabupaten Kutai Kartanegara.'],
 };
 

@@ -1,4 +1,5 @@
 import { KPI_DEFS, kpiChange } from '../kpi';
+import type { OverviewKpisData } from '../../graphql/operations';
 
 const def = (key: string) => KPI_DEFS.find((d) => d.key === key)!;
 
@@ -31,10 +32,12 @@ describe('like-with-like comparison', () => {
   const TZ = 'Asia/Makassar';
   const NOW = new Date(Date.UTC(2026, 2, 15, 6)); // 14:00 WITA, 15 March 2026
   const volume = KPI_DEFS.find((d) => d.label === 'kpi.volume')!;
-  const data = (before: number | null, cur = 120, prev = 100) => ({
+  const shown = { suppressedBelow: null, suppressedFields: [] };
+  const data = (before: number | null, cur = 120, prev = 100): OverviewKpisData => ({
     current: { volume: 125 } as never,
-    cmpCurrent: { volume: cur },
-    previous: { volume: prev },
+    now: null,
+    cmpCurrent: { volume: cur, ...shown },
+    previous: { volume: prev, ...shown },
     before: before == null ? null : { volume: before, suppressed: false },
   });
 

@@ -21,7 +21,7 @@ describe('maladministration names', () => {
 
 describe('topic labels', () => {
   test('from the registry in the UI language, humanized code until then', () => {
-    const topics = [{ code: 'AIR_BERSIH', labelId: 'Air bersih', labelEn: 'Clean water' }];
+    const topics = [{ code: 'AIR_BERSIH', labelId: 'Air bersih', labelEn: 'Clean water', asset: false }];
     expect(topicLabel(topics, 'AIR_BERSIH', 'en')).toBe('Clean water');
     expect(topicLabel(undefined, 'AIR_BERSIH', 'id')).toBe('Air bersih');
     expect(humanizeCode('DANA_DESA')).toBe('Dana desa');

@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { renderApp, testSession } from '../../test/renderApp';
 import { ACTIONS_SUBMITTED, AGENCIES, analyticsHandlers, jsonResponse, REPORT, registryHandlers } from '../../test/fixtures';
 import { gqlError } from '../../test/urqlTestClient';
+import type { ReportActionsReport } from '../../graphql/operations';
 
 let fetchMock: jest.Mock;
 beforeEach(() => {
@@ -120,7 +121,7 @@ describe('staff actions on the report page', () => {
   test('a liaison responds with evidence uploaded under its token, and forwards to an agency found by search', async () => {
     fetchMock.mockResolvedValue(jsonResponse(201, { id: '5e0f8a2c-1d3b-4c6e-8f90-a1b2c3d4e5f6', filename: 'bukti.pdf', contentType: 'application/pdf', size: 1000 }));
     const session = testSession({ role: 'LIAISON', agencyId: 'kukar-pupr' });
-    const liaison = { ...ACTIONS_SUBMITTED, status: 'DISPOSITIONED', availableActions: ['FORWARD', 'RESPOND'], agency: { id: 'kukar-pupr', name: 'DPUPR' } };
+    const liaison: ReportActionsReport = { ...ACTIONS_SUBMITTED, status: 'DISPOSITIONED', availableActions: ['FORWARD', 'RESPOND'], agency: { id: 'kukar-pupr', name: 'DPUPR' } };
     const { callsTo } = await renderApp(
       '/reports/rep-1',
       {
