@@ -8,7 +8,20 @@ import { Panel } from '../components/Panel';
 import { useTopics } from '../domain/topics';
 import { useFilters } from '../filters/useFilters';
 import { errorCode, formErrors, NO_ERRORS, type FormErrors } from '../graphql/formErrors';
-import { ADD_REPORT_DETAIL, REOPEN_REPORT, RATE_REPORT, REPORT_BY_TRACKING_ID, type ReportByTrackingIdData, type TrackedReport } from '../graphql/operations';
+import {
+  ADD_REPORT_DETAIL,
+  REOPEN_REPORT,
+  RATE_REPORT,
+  REPORT_BY_TRACKING_ID,
+  type AddReportDetailMutation,
+  type AddReportDetailMutationVariables,
+  type RateReportMutation,
+  type RateReportMutationVariables,
+  type ReopenReportMutation,
+  type ReopenReportMutationVariables,
+  type ReportByTrackingIdData,
+  type TrackedReport,
+} from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
 import { lengthOk, LIMITS, rememberedTrackingId, rememberTrackingId, reopenDeadline, tidyTrackingId } from '../report/citizen';
@@ -286,7 +299,7 @@ function RateForm({ report, onDone }: { report: TrackedReport; onDone: (message:
       return;
     }
     setBusy(true);
-    const res = await client.mutation(RATE_REPORT, { input: { trackingId: report.trackingId, rating, comment: comment.trim() || null } }).toPromise();
+    const res = await client.mutation<RateReportMutation, RateReportMutationVariables>(RATE_REPORT, { input: { trackingId: report.trackingId, rating, comment: comment.trim() || null } }).toPromise();
     setBusy(false);
     if (res.data?.rateReport) {
       setErrors(NO_ERRORS);
@@ -357,7 +370,7 @@ function ReopenForm({ report, deadline, onDone }: { report: TrackedReport; deadl
       return;
     }
     setBusy(true);
-    const res = await client.mutation(REOPEN_REPORT, { input: { trackingId: report.trackingId, reason: reason.trim() } }).toPromise();
+    const res = await client.mutation<ReopenReportMutation, ReopenReportMutationVariables>(REOPEN_REPORT, { input: { trackingId: report.trackingId, reason: reason.trim() } }).toPromise();
     setBusy(false);
     if (res.data?.reopenReport) {
       setErrors(NO_ERRORS);
@@ -419,7 +432,7 @@ export function AddDetailPanel({ report, onDone }: { report: TrackedReport; onDo
     }
     setBusy(true);
     const input = { trackingId: report.trackingId, detail: detail.trim(), attachmentIds: uploads.ids };
-    const res = await client.mutation(ADD_REPORT_DETAIL, { input }).toPromise();
+    const res = await client.mutation<AddReportDetailMutation, AddReportDetailMutationVariables>(ADD_REPORT_DETAIL, { input }).toPromise();
     setBusy(false);
     if (res.data?.addReportDetail) {
       setErrors(NO_ERRORS);

@@ -8,7 +8,7 @@ import { useTopics } from '../domain/topics';
 import { isRegionCode } from '../filters/filters';
 import { useFilters } from '../filters/useFilters';
 import { errorCode, formErrors, NO_ERRORS, type FormErrors } from '../graphql/formErrors';
-import { SUBMIT_REPORT, type SubmitReportData, type SubmitReportInput } from '../graphql/operations';
+import { SUBMIT_REPORT, type SubmitReportData, type SubmitReportInput, type SubmitReportMutationVariables } from '../graphql/operations';
 import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
 import { EMAIL_PATTERN, lengthOk, LIMITS, newIdempotencyKey, PHONE_PATTERN, rememberTrackingId } from '../report/citizen';
 import { RegionCascade, regionFocusId, RoadSelect } from '../report/LocationFields';
@@ -177,7 +177,7 @@ function ReportForm({ onSubmitted }: { onSubmitted: (o: SubmitOutcome) => void }
     inFlight.current = true;
     setSubmitting(true);
     setErrors(NO_ERRORS);
-    const res = await client.mutation<SubmitReportData>(SUBMIT_REPORT, { input }).toPromise();
+    const res = await client.mutation<SubmitReportData, SubmitReportMutationVariables>(SUBMIT_REPORT, { input }).toPromise();
     inFlight.current = false;
     setSubmitting(false);
     const payload = res.data?.submitReport;

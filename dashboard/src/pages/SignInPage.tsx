@@ -4,7 +4,7 @@ import { useLocation } from 'wouter';
 import { useAuth } from '../auth/AuthContext';
 import { PageHeader } from '../components/common';
 import { errorMessage } from '../graphql/errors';
-import { SIGN_IN, type SignInData } from '../graphql/operations';
+import { SIGN_IN, type SignInData, type SignInMutationVariables } from '../graphql/operations';
 import { useFilters } from '../filters/useFilters';
 import { SHARED_KEYS } from '../filters/filters';
 import { useI18n } from '../i18n/I18n';
@@ -37,7 +37,7 @@ export default function SignInPage() {
   const { signIn, endedReason } = useAuth();
   const { params } = useFilters();
   const [, navigate] = useLocation();
-  const [{ fetching }, execute] = useMutation<SignInData>(SIGN_IN);
+  const [{ fetching }, execute] = useMutation<SignInData, SignInMutationVariables>(SIGN_IN);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);

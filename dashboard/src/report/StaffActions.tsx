@@ -16,8 +16,16 @@ import {
   FORWARD_REPORT,
   HOLD_REPORT,
   RESPOND_TO_REPORT,
+  type ArchiveReportMutationVariables,
+  type ClassifyReportMutationVariables,
+  type CompleteReportMutationVariables,
+  type DispositionReportMutationVariables,
+  type ForwardReportMutationVariables,
+  type HoldReportMutationVariables,
+  type Maladministration,
   type ReportActionsData,
   type ReportActionsReport,
+  type RespondToReportMutationVariables,
 } from '../graphql/operations';
 import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
 import { lengthOk, LIMITS, type LengthRange } from './citizen';
@@ -36,7 +44,19 @@ const MUTATIONS: Record<StaffAction, DocumentNode | TypedDocumentNode> = {
   CLASSIFY: CLASSIFY_REPORT,
 };
 
-type Run = (fields: Record<string, unknown>) => Promise<FormErrors>;
+/** Each action's input type from the schema (generated). */
+interface ActionInputs {
+  DISPOSITION: DispositionReportMutationVariables['input'];
+  HOLD: HoldReportMutationVariables['input'];
+  ARCHIVE: ArchiveReportMutationVariables['input'];
+  FORWARD: ForwardReportMutationVariables['input'];
+  RESPOND: RespondToReportMutationVariables['input'];
+  COMPLETE: CompleteReportMutationVariables['input'];
+  CLASSIFY: ClassifyReportMutationVariables['input'];
+}
+/** What an action's form fills in: its input without reportId / expectedVersion (runFor adds them). */
+type Fields<A extends StaffAction> = A extends StaffAction ? Omit<ActionInputs[A], 'reportId' | 'expectedVersion'> : never;
+type Run<A extends StaffAction = StaffAction> = (fields: Fields<A>) => Promise<FormErrors>;
 
 /**
  * The actions the signed-in viewer may take on this report now — exactly the report's
@@ -162,9 +182,9 @@ function ActionForm({ action, report, run, onCancel }: { action: StaffAction; re
   }
 }
 
-interface FormProps {
+interface FormProps<A extends StaffAction> {
   report: ReportActionsReport;
-  run: Run;
+  run: Run<A>;
   onCancel: () => void;
 }
 
@@ -215,11 +235,11 @@ function ActionFrame({
 }
 
 /** Submission state of one action form. */
-function useSubmit(run: Run) {
+function useSubmit<F>(run: (fields: F) => Promise<FormErrors>) {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const inFlight = useRef(false);
-  const submit = async (fields: Record<string, unknown>) => {
+  const submit = async (fields: F) => {
     if (inFlight.current) return;
     inFlight.current = true;
     setBusy(true);
@@ -240,7 +260,7 @@ function TextActionForm({
   required,
   run,
   onCancel,
-}: FormProps & { action: 'HOLD' | 'ARCHIVE' | 'COMPLETE'; field: 'note' | 'reason'; limits: LengthRange; required?: boolean }) {
+}: FormProps<'HOLD' | 'ARCHIVE' | 'COMPLETE'> & { action: 'HOLD' | 'ARCHIVE' | 'COMPLETE'; field: 'note' | 'reason'; limits: LengthRange; required?: boolean }) {
   const { t } = useReportI18n();
   const id = `act-${action}-${field}`;
   const [text, setText] = useState('');
@@ -252,7 +272,8 @@ function TextActionForm({
       focusField(id);
       return;
     }
-    void submit({ [field]: text.trim() || null });
+    const value = text.trim();
+    void submit(field === 'reason' ? { reason: value } : { note: value || null });
   };
   return (
     <>
@@ -273,10 +294,10 @@ function TextActionForm({
   );
 }
 
-function MaladministrationSelect({ id, value, onChange, allowClear }: { id: string; value: string; onChange: (v: string) => void; allowClear?: boolean }) {
+function MaladministrationSelect({ id, value, onChange, allowClear }: { id: string; value: Maladministration | ''; onChange: (v: Maladministration | '') => void; allowClear?: boolean }) {
   const { t, lang } = useReportI18n();
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value as Maladministration | '')}>
       <option value="">{allowClear ? t('act.clearType') : t('act.noType')}</option>
       {MALADMINISTRATION_TYPES.map((m) => (
         <option key={m} value={m}>
@@ -287,11 +308,11 @@ function MaladministrationSelect({ id, value, onChange, allowClear }: { id: stri
   );
 }
 
-function DispositionForm({ report, run, onCancel }: FormProps) {
+function DispositionForm({ report, run, onCancel }: FormProps<'DISPOSITION'>) {
   const { t } = useReportI18n();
   const [agencyId, setAgencyId] = useState<string | null>(report.suggestedAgency?.id ?? report.agency?.id ?? null);
   const [classification, setClassification] = useState(report.classification);
-  const [type, setType] = useState(report.maladministrationType ?? '');
+  const [type, setType] = useState<Maladministration | ''>(report.maladministrationType ?? '');
   const [examination, setExamination] = useState(report.examination);
   const [anonymous, setAnonymous] = useState(report.anonymous);
   const [confidential, setConfidential] = useState(report.confidential);
@@ -396,7 +417,7 @@ function DispositionForm({ report, run, onCancel }: FormProps) {
   );
 }
 
-function ForwardForm({ report, run, onCancel }: FormProps) {
+function ForwardForm({ report, run, onCancel }: FormProps<'FORWARD'>) {
   const { t } = useReportI18n();
   const [agencyId, setAgencyId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -407,7 +428,7 @@ function ForwardForm({ report, run, onCancel }: FormProps) {
     if (!agencyId) local.toAgencyId = t('act.err.agency');
     else if (agencyId === report.agency?.id) local.toAgencyId = t('act.err.sameAgency');
     if (!lengthOk(reason, LIMITS.reason)) local.reason = t('form.err.reason');
-    if (Object.keys(local).length) {
+    if (!agencyId || Object.keys(local).length) {
       setErrors({ fields: local, summary: null, code: 'local' });
       if (!local.toAgencyId) focusField('act-fwd-reason');
       return;
@@ -443,7 +464,7 @@ function ForwardForm({ report, run, onCancel }: FormProps) {
   );
 }
 
-function RespondForm({ run, onCancel }: FormProps) {
+function RespondForm({ run, onCancel }: FormProps<'RESPOND'>) {
   const { t } = useReportI18n();
   const [body, setBody] = useState('');
   const [uploads, setUploads] = useState<UploaderState>({ ids: [], busy: false });
@@ -478,9 +499,9 @@ function RespondForm({ run, onCancel }: FormProps) {
   );
 }
 
-function ClassifyForm({ report, run, onCancel }: FormProps) {
+function ClassifyForm({ report, run, onCancel }: FormProps<'CLASSIFY'>) {
   const { t } = useReportI18n();
-  const [type, setType] = useState(report.maladministrationType ?? '');
+  const [type, setType] = useState<Maladministration | ''>(report.maladministrationType ?? '');
   const [note, setNote] = useState('');
   const { busy, errors, setErrors, submit } = useSubmit(run);
   const onSubmit = (e: FormEvent) => {
