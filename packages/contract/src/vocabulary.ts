@@ -59,6 +59,35 @@ export const MALADMINISTRATION_LABELS: Record<Maladministration, { id: string; e
   DISKRIMINASI: { id: 'Diskriminasi', en: 'Discrimination' },
 };
 
+/** The API schema's description of each status: one text, so every subgraph declaring the enum says the same. */
+export const REPORT_STATUS_DESCRIPTIONS: Record<ReportStatus, string> = {
+  SUBMITTED: 'Submitted, not yet verified (belum terverifikasi).',
+  DISPOSITIONED: 'Verified and routed to an agency, no response yet (terdisposisi).',
+  IN_PROGRESS: 'The agency has responded and is following up (sedang diproses).',
+  COMPLETED: 'Follow-up done (selesai); the reporter may rate it and reopen it within 14 days.',
+  ON_HOLD: 'Waiting for more detail from the reporter (tertunda).',
+  ARCHIVED: 'Rejected with a reason (arsip).',
+};
+
+/** The API schema's description of each maladministration type (reports and analytics both declare them). */
+export const MALADMINISTRATION_DESCRIPTIONS: Record<Maladministration, string> = {
+  PENUNDAAN_BERLARUT: 'Undue delay.',
+  TIDAK_MEMBERIKAN_PELAYANAN: 'Failure to serve.',
+  TIDAK_KOMPETEN: 'Incompetence.',
+  PENYALAHGUNAAN_WEWENANG: 'Abuse of authority.',
+  PERMINTAAN_IMBALAN: 'Requesting payment (money, goods or services) for a service.',
+  PENYIMPANGAN_PROSEDUR: 'Deviation from procedure.',
+  BERTINDAK_TIDAK_PATUT: 'Improper conduct.',
+  BERPIHAK: 'Partiality.',
+  KONFLIK_KEPENTINGAN: 'Conflict of interest.',
+  DISKRIMINASI: 'Discrimination.',
+};
+
+/** `{ VALUE: text }` as the `{ VALUE: { description } }` map that schema builders take for enum values. */
+export function enumValueDescriptions<K extends string>(texts: Record<K, string>): Record<K, { description: string }> {
+  return Object.fromEntries(Object.entries(texts).map(([k, description]) => [k, { description }])) as Record<K, { description: string }>;
+}
+
 /** Level of a road (asset) and so of the government that owns it. */
 export enum RoadStatus {
   NASIONAL = 'NASIONAL',

@@ -1,5 +1,6 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Maladministration, ReportStatus } from '@pantau/common';
+import { enumValueDescriptions, MALADMINISTRATION_DESCRIPTIONS, REPORT_STATUS_DESCRIPTIONS } from '@pantau/contract';
 import type { Scope } from '../domain/scope';
 
 /** GraphQL types of the analytics part of docs/api-contract.graphql. Figures are Int/Float, never strings. */
@@ -28,29 +29,13 @@ export enum LeaderboardOrderEnum {
 registerEnumType(ReportStatus, {
   name: 'ReportStatus',
   description: 'Lifecycle status of a report (LAPOR! public statuses).',
-  valuesConfig: {
-    SUBMITTED: { description: 'Submitted, not yet verified (belum terverifikasi).' },
-    DISPOSITIONED: { description: 'Verified and routed to an agency, no response yet (terdisposisi).' },
-    IN_PROGRESS: { description: 'The agency has responded and is following up (sedang diproses).' },
-    COMPLETED: { description: 'Follow-up done (selesai); the reporter may rate it and reopen it within 14 days.' },
-    ON_HOLD: { description: 'Waiting for more detail from the reporter (tertunda).' },
-    ARCHIVED: { description: 'Rejected with a reason (arsip).' },
-  },
+  valuesConfig: enumValueDescriptions(REPORT_STATUS_DESCRIPTIONS),
 });
 registerEnumType(MaladministrationCategory, {
   name: 'MaladministrationCategory',
   description: 'The ten Ombudsman RI maladministration types, plus UNCLASSIFIED.',
   valuesConfig: {
-    PENUNDAAN_BERLARUT: { description: 'Undue delay.' },
-    TIDAK_MEMBERIKAN_PELAYANAN: { description: 'Failure to serve.' },
-    TIDAK_KOMPETEN: { description: 'Incompetence.' },
-    PENYALAHGUNAAN_WEWENANG: { description: 'Abuse of authority.' },
-    PERMINTAAN_IMBALAN: { description: 'Requesting payment (money, goods or services) for a service.' },
-    PENYIMPANGAN_PROSEDUR: { description: 'Deviation from procedure.' },
-    BERTINDAK_TIDAK_PATUT: { description: 'Improper conduct.' },
-    BERPIHAK: { description: 'Partiality.' },
-    KONFLIK_KEPENTINGAN: { description: 'Conflict of interest.' },
-    DISKRIMINASI: { description: 'Discrimination.' },
+    ...enumValueDescriptions(MALADMINISTRATION_DESCRIPTIONS),
     UNCLASSIFIED: { description: 'No maladministration type set (yet).' },
   },
 });

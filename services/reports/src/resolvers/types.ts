@@ -1,5 +1,6 @@
 import { Classification, Maladministration, ReportEventType, ReportStatus, ConnectionType } from '@pantau/common';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { enumValueDescriptions, MALADMINISTRATION_DESCRIPTIONS, REPORT_STATUS_DESCRIPTIONS } from '@pantau/contract';
 import type { ReportEntity } from '../entities';
 import type { ReportAccess } from '../domain/privacy';
 import type { ActionType } from '../domain/lifecycle';
@@ -7,14 +8,7 @@ import type { ActionType } from '../domain/lifecycle';
 registerEnumType(ReportStatus, {
   name: 'ReportStatus',
   description: 'Lifecycle status of a report (LAPOR! public statuses).',
-  valuesConfig: {
-    SUBMITTED: { description: 'Submitted, not yet verified (belum terverifikasi).' },
-    DISPOSITIONED: { description: 'Verified and routed to an agency, no response yet (terdisposisi).' },
-    IN_PROGRESS: { description: 'The agency has responded and is following up (sedang diproses).' },
-    COMPLETED: { description: 'Follow-up done (selesai); the reporter may rate it and reopen it within 14 days.' },
-    ON_HOLD: { description: 'Waiting for more detail from the reporter (tertunda).' },
-    ARCHIVED: { description: 'Rejected with a reason (arsip).' },
-  },
+  valuesConfig: enumValueDescriptions(REPORT_STATUS_DESCRIPTIONS),
 });
 registerEnumType(Classification, {
   name: 'Classification',
@@ -28,18 +22,7 @@ registerEnumType(Classification, {
 registerEnumType(Maladministration, {
   name: 'Maladministration',
   description: 'Ombudsman RI maladministration types (Per-ORI 26/2017 art. 11).',
-  valuesConfig: {
-    PENUNDAAN_BERLARUT: { description: 'Undue delay.' },
-    TIDAK_MEMBERIKAN_PELAYANAN: { description: 'Failure to serve.' },
-    TIDAK_KOMPETEN: { description: 'Incompetence.' },
-    PENYALAHGUNAAN_WEWENANG: { description: 'Abuse of authority.' },
-    PERMINTAAN_IMBALAN: { description: 'Requesting payment (money, goods or services) for a service.' },
-    PENYIMPANGAN_PROSEDUR: { description: 'Deviation from procedure.' },
-    BERTINDAK_TIDAK_PATUT: { description: 'Improper conduct.' },
-    BERPIHAK: { description: 'Partiality.' },
-    KONFLIK_KEPENTINGAN: { description: 'Conflict of interest.' },
-    DISKRIMINASI: { description: 'Discrimination.' },
-  },
+  valuesConfig: enumValueDescriptions(MALADMINISTRATION_DESCRIPTIONS),
 });
 registerEnumType(ReportEventType, {
   name: 'ReportEventType',
