@@ -6,3 +6,4 @@ export * from './vocabulary';
 export * from './limits';
 export * from './tracking-id';
 export * from './errors';
+export * from './error-messages';
