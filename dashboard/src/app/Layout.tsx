@@ -6,6 +6,7 @@ import { useAuth } from '../auth/AuthContext';
 import { FiltersBar } from '../filters/FiltersBar';
 import { useFilters } from '../filters/useFilters';
 import { useI18n, type MessageKey } from '../i18n/I18n';
+import { isActorRole, roleKey } from '../i18n/keys';
 
 const NAV: { path: string; label: MessageKey; match: (p: string) => boolean }[] = [
   { path: '/', label: 'nav.overview', match: (p) => p === '/' },
@@ -93,9 +94,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="account-name">
                 {t('auth.signedInAs', {
                   name: session.name,
-                  role: ['ADMIN', 'LIAISON', 'OMBUDSMAN', 'LEADERSHIP'].includes(session.role)
-                    ? t(`role.${session.role as 'ADMIN'}`)
-                    : session.role,
+                  role: isActorRole(session.role) ? t(roleKey(session.role)) : session.role,
                 })}
               </span>
               <button type="button" className="button button-ghost" onClick={() => signOut('user')}>

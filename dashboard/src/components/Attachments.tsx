@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useAuth } from '../auth/AuthContext';
 import { downloadBlob } from '../export/csv';
 import type { Attachment } from '../graphql/operations';
-import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
+import { useI18n, type MessageKey } from '../i18n/I18n';
+// The citizen/staff-action dictionary, loaded with this chunk.
+import '../i18n/reportMessages';
 import { ACCEPT_ATTR, fetchAttachment, MAX_FILES, precheckFile, uploadAttachment, UploadError } from '../report/attachments';
 import { Icon } from './Icon';
 
@@ -13,7 +15,7 @@ export function fileSize(bytes: number, number: (n: number) => string): string {
 
 /** Files of a report or a response, each downloadable with the viewer's credentials. */
 export function AttachmentList({ items, trackingId }: { items: Attachment[]; trackingId?: string | null }) {
-  const { t, number } = useReportI18n();
+  const { t, number } = useI18n();
   if (items.length === 0) return <p className="muted">{t('report.noAttachments')}</p>;
   return (
     <ul className="attachments">
@@ -35,7 +37,7 @@ export function AttachmentList({ items, trackingId }: { items: Attachment[]; tra
  * hand the browser the file.
  */
 function AttachmentDownload({ attachment, trackingId }: { attachment: Attachment; trackingId?: string | null }) {
-  const { t, lang } = useReportI18n();
+  const { t, lang } = useI18n();
   const { session } = useAuth();
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
   if (!attachment.url) return <span>{attachment.filename}</span>;
@@ -73,7 +75,7 @@ export interface UploaderState {
   busy: boolean;
 }
 
-const PRECHECK_KEYS: Record<'tooLarge' | 'badType' | 'empty', AnyMessageKey> = {
+const PRECHECK_KEYS: Record<'tooLarge' | 'badType' | 'empty', MessageKey> = {
   tooLarge: 'upload.tooLarge',
   badType: 'upload.badType',
   empty: 'upload.empty',
@@ -96,7 +98,7 @@ export function AttachmentUploader({
   error?: string;
   describedBy?: string;
 }) {
-  const { t, lang, number } = useReportI18n();
+  const { t, lang, number } = useI18n();
   const { session } = useAuth();
   const inputId = useId();
   const hintId = useId();

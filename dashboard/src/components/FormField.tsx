@@ -1,5 +1,7 @@
 import type { ReactNode, Ref } from 'react';
-import { useReportI18n } from '../i18n/reportMessages';
+import { useI18n } from '../i18n/I18n';
+// The citizen/staff-action dictionary, loaded with this chunk.
+import '../i18n/reportMessages';
 
 interface TextFieldProps {
   id: string;
@@ -41,7 +43,7 @@ export function TextField({
   placeholder,
   className,
 }: TextFieldProps) {
-  const { t, number } = useReportI18n();
+  const { t, number } = useI18n();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;

@@ -5,8 +5,9 @@ import { useAuth } from '../auth/AuthContext';
 import { maladministrationLabel } from '../domain/vocabulary';
 import { useTopics } from '../domain/topics';
 import { useFilters } from '../filters/useFilters';
-import { useI18n, type MessageKey } from '../i18n/I18n';
-import type { ReportRow } from '../graphql/operations';
+import { useI18n } from '../i18n/I18n';
+import { statusKey } from '../i18n/keys';
+import type { ReportRow, ReportStatus } from '../graphql/operations';
 
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
@@ -34,10 +35,9 @@ export function AuthRequired() {
   );
 }
 
-export function StatusBadge({ status }: { status: string }) {
+export function StatusBadge({ status }: { status: ReportStatus }) {
   const { t } = useI18n();
-  const key = `status.${status}` as MessageKey;
-  return <span className={`badge status-${status.toLowerCase()}`}>{t(key)}</span>;
+  return <span className={`badge status-${status.toLowerCase()}`}>{t(statusKey(status))}</span>;
 }
 
 export function OverdueBadge() {

@@ -9,7 +9,8 @@ import { maladministrationLabel } from '../domain/vocabulary';
 import { REPORT_LIST, type ReportFilterInput, type ReportListData, type ReportOrder, type ReportRow } from '../graphql/operations';
 import type { Lang } from '../i18n/format';
 import { translate } from '../i18n/I18n';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/I18n';
+import { classificationKey, statusKey } from '../i18n/keys';
 
 export const EXPORT_MAX_ROWS = 10_000;
 const PAGE = 100;
@@ -33,19 +34,22 @@ export function toCsv(rows: unknown[][]): string {
 /** Timestamps in the deployment's time zone with its offset ("2026-11-30 14:05 +08:00"). */
 const zoned = (value: string | null | undefined) => formatZonedTimestamp(value ?? null, deploymentTimeZone(), true);
 
-export const CSV_COLUMNS: { key: string; header: MessageKey | string; value: (r: ReportRow, ctx: CsvContext) => unknown }[] = [
+/** A column header: a message key, or a machine-readable name kept as is (`{ raw: 'status_code' }`). */
+type CsvHeader = MessageKey | { raw: string };
+
+export const CSV_COLUMNS: { key: string; header: CsvHeader; value: (r: ReportRow, ctx: CsvContext) => unknown }[] = [
   { key: 'trackingId', header: 'rp.trackingId', value: (r) => r.trackingId },
   { key: 'submittedAt', header: 'report.submittedAt', value: (r) => zoned(r.submittedAt) },
   { key: 'title', header: 'rp.titleCol', value: (r) => r.title ?? '' },
   { key: 'topic', header: 'rp.topic', value: (r, c) => c.topicLabel(r.topic) },
-  { key: 'topicCode', header: 'topic_code', value: (r) => r.topic },
-  { key: 'classification', header: 'report.classification', value: (r, c) => c.t(`class.${r.classification}` as MessageKey) },
-  { key: 'status', header: 'report.status', value: (r, c) => c.t(`status.${r.status}` as MessageKey) },
-  { key: 'statusCode', header: 'status_code', value: (r) => r.status },
+  { key: 'topicCode', header: { raw: 'topic_code' }, value: (r) => r.topic },
+  { key: 'classification', header: 'report.classification', value: (r, c) => c.t(classificationKey(r.classification)) },
+  { key: 'status', header: 'report.status', value: (r, c) => c.t(statusKey(r.status)) },
+  { key: 'statusCode', header: { raw: 'status_code' }, value: (r) => r.status },
   { key: 'agency', header: 'rp.agency', value: (r) => r.agency?.name ?? '' },
-  { key: 'agencyId', header: 'agency_id', value: (r) => r.agency?.id ?? '' },
+  { key: 'agencyId', header: { raw: 'agency_id' }, value: (r) => r.agency?.id ?? '' },
   { key: 'region', header: 'rp.region', value: (r) => r.region?.name ?? '' },
-  { key: 'regionCode', header: 'region_code', value: (r) => r.region?.code ?? '' },
+  { key: 'regionCode', header: { raw: 'region_code' }, value: (r) => r.region?.code ?? '' },
   {
     key: 'maladministration',
     header: 'rp.type',
@@ -71,7 +75,7 @@ export interface CsvContext {
 }
 
 export function reportsToCsv(rows: ReportRow[], ctx: CsvContext): string {
-  const header = CSV_COLUMNS.map((c) => (c.header.includes('.') ? translate(ctx.lang, c.header as MessageKey) : c.header));
+  const header = CSV_COLUMNS.map((c) => (typeof c.header === 'string' ? translate(ctx.lang, c.header) : c.header.raw));
   return '\uFEFF' + toCsv([header, ...rows.map((r) => CSV_COLUMNS.map((c) => c.value(r, ctx)))]);
 }
 

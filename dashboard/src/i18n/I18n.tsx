@@ -16,16 +16,47 @@ export function parseLang(value: string | null | undefined): Lang {
   return value === 'en' ? 'en' : 'id';
 }
 
-export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = MESSAGES[lang][key] ?? MESSAGES.id[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+/** Placeholder values: `{name}` in a message is replaced by `params.name`. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * Dictionaries loaded after the initial JavaScript (the citizen/staff-action one comes with those
+ * pages' chunks: reportMessages.ts registers itself when it is imported). Their keys are part of
+ * MessageKey, so t() takes them like any other; the modules that use them import that dictionary.
+ */
+const loaded: Record<Lang, Readonly<Record<string, string>>>[] = [];
+
+export function registerMessages(dictionary: Record<Lang, Readonly<Record<string, string>>>): void {
+  if (!loaded.includes(dictionary)) loaded.push(dictionary);
+}
+
+function template(lang: Lang, key: MessageKey): string | undefined {
+  const main: Readonly<Record<string, string>> = MESSAGES[lang];
+  if (key in main) return main[key];
+  for (const d of loaded) if (key in d[lang]) return d[lang][key];
+  return undefined;
+}
+
+export function fillParams(text: string, params?: MessageParams): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** The one translator: every key of MessageKey, Bahasa Indonesia or English. */
+export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  const text = template(lang, key);
+  if (text === undefined) {
+    // Only reachable when a lazily loaded dictionary was not imported by the module that uses its key.
+    if (typeof process !== 'undefined' && process.env?.NODE_ENV === 'test') throw new Error(`Message "${key}" is not loaded: import its dictionary (i18n/reportMessages) where it is used`);
+    return key;
+  }
+  return fillParams(text, params);
 }
 
 export interface I18n {
   lang: Lang;
   locale: string;
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  t: (key: MessageKey, params?: MessageParams) => string;
   setLang: (lang: Lang) => void;
   number: (n: number | null | undefined, maxFraction?: number) => string;
   percent: (fraction: number | null | undefined, digits?: number) => string;

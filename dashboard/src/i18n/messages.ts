@@ -1,3 +1,5 @@
+import type { ReportMessageKey } from './reportMessages';
+
 /**
  * UI dictionary. Bahasa Indonesia is the source language (the default); English must provide every
  * key (the `Messages` type enforces it at compile time). `{name}` placeholders are filled by t().
@@ -398,8 +400,14 @@ const id = {
   'common.close': 'Tutup',
 };
 
-export type MessageKey = keyof typeof id;
-export type Messages = Record<MessageKey, string>;
+/** Keys of this dictionary (the initial JavaScript). */
+export type MainMessageKey = keyof typeof id;
+/**
+ * Every key t() accepts: this dictionary's and the citizen/staff-action one's (reportMessages.ts,
+ * loaded with those pages' chunks). One key type: a missing key is a compile error.
+ */
+export type MessageKey = MainMessageKey | ReportMessageKey;
+export type Messages = Record<MainMessageKey, string>;
 
 const en: Messages = {
   'app.name': 'Pantau',

@@ -1,11 +1,11 @@
 /**
  * Strings of the citizen pages (Lapor, Lacak) and the staff action forms. They are a separate
  * dictionary so they load with those pages' chunks, not with the initial JavaScript every visitor
- * downloads; `useReportI18n()` looks a key up here first, then in the main dictionary.
- * Bahasa Indonesia is the source; English must provide every key (enforced by the type).
+ * downloads. Importing this module registers it with the one translator (`useI18n().t`); its keys
+ * are part of `MessageKey`. Bahasa Indonesia is the source; English must provide every key
+ * (enforced by the type and by i18n.test.ts).
  */
-import { useCallback, useMemo } from 'react';
-import { useI18n, type I18n, type MessageKey } from './I18n';
+import { registerMessages } from './I18n';
 
 const id = {
 
@@ -435,24 +435,4 @@ const en: Record<ReportMessageKey, string> = {
 
 export const REPORT_MESSAGES: Record<'id' | 'en', Record<ReportMessageKey, string>> = { id, en };
 
-export type AnyMessageKey = MessageKey | ReportMessageKey;
-
-export interface ReportI18n extends Omit<I18n, 't'> {
-  t: (key: AnyMessageKey, params?: Record<string, string | number>) => string;
-}
-
-function fill(template: string, params?: Record<string, string | number>): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-export function useReportI18n(): ReportI18n {
-  const i18n = useI18n();
-  const { lang, t: base } = i18n;
-  const t = useCallback(
-    (key: AnyMessageKey, params?: Record<string, string | number>) =>
-      key in id ? fill(REPORT_MESSAGES[lang][key as ReportMessageKey] ?? id[key as ReportMessageKey], params) : base(key as MessageKey, params),
-    [lang, base],
-  );
-  return useMemo(() => ({ ...i18n, t }), [i18n, t]);
-}
+registerMessages(REPORT_MESSAGES);

@@ -9,7 +9,8 @@ import { useDebounced } from '../filters/AgencyPicker';
 import { useFilters } from '../filters/useFilters';
 import { AGENCY_SEARCH, type AgencySearchData } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
-import { useI18n, type MessageKey } from '../i18n/I18n';
+import { useI18n } from '../i18n/I18n';
+import { agencyLevelKey } from '../i18n/keys';
 
 const PAGE_SIZE = 25;
 
@@ -57,7 +58,7 @@ export default function AgenciesPage() {
             <TableTools
               title={title}
               columns={[t('ag.name'), t('ag.code'), t('ag.level'), t('ag.kind'), t('ag.region')]}
-              rows={data.agencies.edges.map(({ node: a }) => [lang === 'en' && a.nameEn ? a.nameEn : a.name, a.code, t(`ag.level.${a.level}` as MessageKey), agencyKindLabel(a.kind, lang), a.region?.name ?? ''])}
+              rows={data.agencies.edges.map(({ node: a }) => [lang === 'en' && a.nameEn ? a.nameEn : a.name, a.code, t(agencyLevelKey(a.level)), agencyKindLabel(a.kind, lang), a.region?.name ?? ''])}
             />
             <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label={title}>
               <table className="data-table">
@@ -79,7 +80,7 @@ export default function AgenciesPage() {
                         {!a.active ? <span className="badge badge-muted">{t('ag.inactive')}</span> : null}
                       </th>
                       <td className="mono">{a.code}</td>
-                      <td>{t(`ag.level.${a.level}` as MessageKey)}</td>
+                      <td>{t(agencyLevelKey(a.level))}</td>
                       <td className="small">{agencyKindLabel(a.kind, lang)}</td>
                       <td>{a.region ? <Link href={`/regions/${a.region.code}${shared()}`}>{a.region.name}</Link> : t('common.none')}</td>
                     </tr>

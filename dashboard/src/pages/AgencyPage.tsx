@@ -16,7 +16,8 @@ import {
   type AgencyPerformanceData,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
-import { useI18n, type MessageKey } from '../i18n/I18n';
+import { useI18n } from '../i18n/I18n';
+import { agencyLevelKey, slaStepKey } from '../i18n/keys';
 import { chartValue, figureText, withheldBelow } from '../domain/suppression';
 import { agencyKindLabel } from '../domain/agencyKinds';
 import { maladministrationLabel } from '../domain/vocabulary';
@@ -60,7 +61,7 @@ export default function AgencyPage({ params }: { params: { id?: string } }) {
               </div>
               <div>
                 <dt>{t('ag.level')}</dt>
-                <dd>{t(`ag.level.${a.level}` as MessageKey)}</dd>
+                <dd>{t(agencyLevelKey(a.level))}</dd>
               </div>
               <div>
                 <dt>{t('ag.kind')}</dt>
@@ -196,7 +197,7 @@ function AgencySlaPanel({ id }: { id: string }) {
           <TableTools
             title={title}
             columns={[t('rt.step'), t('rt.onTime'), t('rt.late'), t('rt.overdueOpen'), t('rt.compliance')]}
-            rows={data.slaCompliance.steps.map((s) => [t(`rt.step.${s.step}` as MessageKey), figureText(number, s.onTime, s, 'onTime'), figureText(number, s.late, s, 'late'), figureText(number, s.overdueOpen, s, 'overdueOpen'), figureText(percent, s.compliance, s, 'compliance')])}
+            rows={data.slaCompliance.steps.map((s) => [t(slaStepKey(s.step)), figureText(number, s.onTime, s, 'onTime'), figureText(number, s.late, s, 'late'), figureText(number, s.overdueOpen, s, 'overdueOpen'), figureText(percent, s.compliance, s, 'compliance')])}
           />
           <div className="table-wrap table-scroll" tabIndex={0} role="region" aria-label={title}>
             <table className="data-table compact">
@@ -213,7 +214,7 @@ function AgencySlaPanel({ id }: { id: string }) {
               <tbody>
                 {data.slaCompliance.steps.map((s) => (
                   <tr key={s.step}>
-                    <th scope="row">{t(`rt.step.${s.step}` as MessageKey)}</th>
+                    <th scope="row">{t(slaStepKey(s.step))}</th>
                     <td className="num">{figureText(number, s.onTime, s, 'onTime')}</td>
                     <td className="num">{figureText(number, s.late, s, 'late')}</td>
                     <td className="num">{figureText(number, s.overdueOpen, s, 'overdueOpen')}</td>

@@ -23,7 +23,10 @@ import {
   type TrackedReport,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
-import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
+import { useI18n } from '../i18n/I18n';
+import { classificationKey, explainStatusKey, ratingKey, statusKey } from '../i18n/keys';
+// The citizen/staff-action dictionary, loaded with this chunk.
+import '../i18n/reportMessages';
 import { lengthOk, LIMITS, rememberedTrackingId, rememberTrackingId, reopenDeadline, tidyTrackingId } from '../report/citizen';
 import { DetailList, latestHoldNote, ResponseList, TimelineList } from '../report/ReportViews';
 
@@ -34,7 +37,7 @@ import { DetailList, latestHoldNote, ResponseList, TimelineList } from '../repor
  * (sessionStorage) until "Forget" or the tab closes.
  */
 export default function LacakPage() {
-  const { t, lang } = useReportI18n();
+  const { t, lang } = useI18n();
   const { shared } = useFilters();
   const inputId = `lacak-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [text, setText] = useState(() => rememberedTrackingId() ?? '');
@@ -120,7 +123,7 @@ export default function LacakPage() {
       </p>
 
       <p className="sr-only" role="status" aria-live="polite">
-        {report ? t('lacak.found', { status: t(`status.${report.status}` as AnyMessageKey) }) : report === null ? t('lacak.notFound') : ''}
+        {report ? t('lacak.found', { status: t(statusKey(report.status)) }) : report === null ? t('lacak.notFound') : ''}
       </p>
       {trackingId && !badInput ? (
         <Panel
@@ -186,7 +189,7 @@ export default function LacakPage() {
 }
 
 function TrackedSummary({ report: r }: { report: TrackedReport }) {
-  const { t, lang, dateTime } = useReportI18n();
+  const { t, lang, dateTime } = useI18n();
   const { label: topicLabel } = useTopics(lang);
   const due = nextDue(r);
   return (
@@ -194,7 +197,7 @@ function TrackedSummary({ report: r }: { report: TrackedReport }) {
       <p className="tracked-status">
         <StatusBadge status={r.status} /> {r.overdue ? <OverdueBadge /> : null}
       </p>
-      <p>{t(`lacak.explain.${r.status}` as AnyMessageKey)}</p>
+      <p>{t(explainStatusKey(r.status))}</p>
       <h2 className="report-title">{r.title ?? t('rp.untitled')}</h2>
       {r.body ? <p className="report-body-text">{r.body}</p> : null}
       <dl className="facts">
@@ -204,7 +207,7 @@ function TrackedSummary({ report: r }: { report: TrackedReport }) {
         </div>
         <div>
           <dt>{t('report.classification')}</dt>
-          <dd>{t(`class.${r.classification}` as AnyMessageKey)}</dd>
+          <dd>{t(classificationKey(r.classification))}</dd>
         </div>
         <div>
           <dt>{t('report.topic')}</dt>
@@ -251,7 +254,7 @@ const RATINGS = [1, 2, 3, 4, 5] as const;
 
 /** Rate (once per completion) and reopen (within 14 days), offered only when the service allows them. */
 function ReporterActions({ report, onDone }: { report: TrackedReport; onDone: (message: string) => void }) {
-  const { t, date } = useReportI18n();
+  const { t, date } = useI18n();
   const canRate = report.availableActions.includes('RATE');
   const canReopen = report.availableActions.includes('REOPEN');
   const deadline = reopenDeadline(report.completedAt);
@@ -277,7 +280,7 @@ function ReporterActions({ report, onDone }: { report: TrackedReport; onDone: (m
 }
 
 function RateForm({ report, onDone }: { report: TrackedReport; onDone: (message: string) => void }) {
-  const { t, lang } = useReportI18n();
+  const { t, lang } = useI18n();
   const client = useClient();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const [rating, setRating] = useState<number | null>(null);
@@ -319,7 +322,7 @@ function RateForm({ report, onDone }: { report: TrackedReport; onDone: (message:
             <label key={n} className="rating-option">
               <input id={`rate-${uid}-${n}`} type="radio" name={`rating-${uid}`} value={n} checked={rating === n} onChange={() => setRating(n)} />
               <span>
-                <strong>{n}</strong> {t(`lacak.rating.${n}` as AnyMessageKey)}
+                <strong>{n}</strong> {t(ratingKey(n))}
               </span>
             </label>
           ))}
@@ -353,7 +356,7 @@ function RateForm({ report, onDone }: { report: TrackedReport; onDone: (message:
 }
 
 function ReopenForm({ report, deadline, onDone }: { report: TrackedReport; deadline: string; onDone: (message: string) => void }) {
-  const { t, lang } = useReportI18n();
+  const { t, lang } = useI18n();
   const client = useClient();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const [reason, setReason] = useState('');
@@ -411,7 +414,7 @@ function ReopenForm({ report, deadline, onDone }: { report: TrackedReport; deadl
  * chosen like on Lapor. The form waits for running uploads and sends only the returned ids.
  */
 export function AddDetailPanel({ report, onDone }: { report: TrackedReport; onDone: (message: string) => void }) {
-  const { t, lang } = useReportI18n();
+  const { t, lang } = useI18n();
   const client = useClient();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const fieldId = `detail-${uid}`;

@@ -8,13 +8,16 @@ import { useTopics } from '../domain/topics';
 import { isRegionCode } from '../filters/filters';
 import { useFilters } from '../filters/useFilters';
 import { errorCode, formErrors, NO_ERRORS, type FormErrors } from '../graphql/formErrors';
-import { SUBMIT_REPORT, type SubmitReportData, type SubmitReportInput, type SubmitReportMutationVariables } from '../graphql/operations';
-import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
+import { SUBMIT_REPORT, type Classification, type SubmitReportData, type SubmitReportInput, type SubmitReportMutationVariables } from '../graphql/operations';
+import { useI18n, type MessageKey } from '../i18n/I18n';
+import { classificationHelpKey, classificationKey } from '../i18n/keys';
+// The citizen/staff-action dictionary, loaded with this chunk.
+import '../i18n/reportMessages';
 import { EMAIL_PATTERN, lengthOk, LIMITS, newIdempotencyKey, PHONE_PATTERN, rememberTrackingId } from '../report/citizen';
 import { RegionCascade, regionFocusId, RoadSelect } from '../report/LocationFields';
 
 /** Indonesian text for a field the server rejected (its per-field messages are English). */
-const FIELD_HINTS: Record<string, AnyMessageKey> = {
+const FIELD_HINTS: Record<string, MessageKey> = {
   title: 'lapor.err.title',
   body: 'lapor.err.body',
   topic: 'lapor.err.topic',
@@ -27,7 +30,7 @@ const FIELD_HINTS: Record<string, AnyMessageKey> = {
   attachmentIds: 'lapor.err.attachments',
 };
 
-const FIELD_LABELS: Record<string, AnyMessageKey> = {
+const FIELD_LABELS: Record<string, MessageKey> = {
   classification: 'lapor.classification',
   title: 'lapor.title',
   body: 'lapor.body',
@@ -41,7 +44,7 @@ const FIELD_LABELS: Record<string, AnyMessageKey> = {
 };
 const FIELD_ORDER = Object.keys(FIELD_LABELS);
 
-const CLASSIFICATIONS: SubmitReportInput['classification'][] = ['PENGADUAN', 'ASPIRASI', 'PERMINTAAN_INFORMASI'];
+const CLASSIFICATIONS: Classification[] = ['PENGADUAN', 'ASPIRASI', 'PERMINTAAN_INFORMASI'];
 
 interface Values {
   classification: SubmitReportInput['classification'];
@@ -101,7 +104,7 @@ export default function LaporPage() {
 }
 
 function ReportForm({ onSubmitted }: { onSubmitted: (o: SubmitOutcome) => void }) {
-  const { t, lang } = useReportI18n();
+  const { t, lang } = useI18n();
   const client = useClient();
   const { params, shared } = useFilters();
   const { topics, fetching: topicsLoading, error: topicsError } = useTopics(lang);
@@ -250,8 +253,8 @@ function ReportForm({ onSubmitted }: { onSubmitted: (o: SubmitOutcome) => void }
               <label key={c} className="choice">
                 <input type="radio" name={`${uid}-classification`} value={c} checked={v.classification === c} onChange={() => set('classification', c)} />
                 <span>
-                  <strong>{t(`class.${c}` as AnyMessageKey)}</strong>
-                  <span className="choice-help">{t(`lapor.class.${c}` as AnyMessageKey)}</span>
+                  <strong>{t(classificationKey(c))}</strong>
+                  <span className="choice-help">{t(classificationHelpKey(c))}</span>
                 </span>
               </label>
             ))}
@@ -391,7 +394,7 @@ function ReportForm({ onSubmitted }: { onSubmitted: (o: SubmitOutcome) => void }
 }
 
 function SubmitSuccess({ outcome, onAnother }: { outcome: SubmitOutcome; onAnother: () => void }) {
-  const { t, dateTime } = useReportI18n();
+  const { t, dateTime } = useI18n();
   const { shared } = useFilters();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const idRef = useRef<HTMLElement>(null);

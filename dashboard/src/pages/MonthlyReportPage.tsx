@@ -30,7 +30,8 @@ import {
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { formatPeriodStart } from '../i18n/format';
-import { useI18n, type MessageKey } from '../i18n/I18n';
+import { useI18n } from '../i18n/I18n';
+import { slaStepKey } from '../i18n/keys';
 import { useQuery } from 'urql';
 
 export const DEFAULT_REGENCY = '64.02';
@@ -176,7 +177,7 @@ export default function MonthlyReportPage() {
                     <tbody>
                       {data.sla.steps.map((s) => (
                         <tr key={s.step}>
-                          <th scope="row">{t(`rt.step.${s.step}` as MessageKey)}</th>
+                          <th scope="row">{t(slaStepKey(s.step))}</th>
                           <td className="num">{figureText(String, s.onTime, s, 'onTime')}</td>
                           <td className="num">{figureText(String, s.late, s, 'late')}</td>
                           <td className="num">{figureText(String, s.overdueOpen, s, 'overdueOpen')}</td>

@@ -23,7 +23,8 @@ import {
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { formatPeriodStart } from '../i18n/format';
-import { useI18n, type MessageKey } from '../i18n/I18n';
+import { useI18n } from '../i18n/I18n';
+import { statusKey } from '../i18n/keys';
 import { chartValue, figureText, withheldBelow } from '../domain/suppression';
 
 export default function OverviewPage() {
@@ -224,7 +225,7 @@ function StatusPanel() {
       {(data) => {
         const rows = data.analyticsOverview.byStatus
           .filter((x) => chartValue(x.count) > 0 || withheldBelow(x.count, x) !== null)
-          .map((x) => ({ key: x.status, label: t(`status.${x.status}` as MessageKey), value: chartValue(x.count), valueLabel: figureText(number, x.count, x) }));
+          .map((x) => ({ key: x.status, label: t(statusKey(x.status)), value: chartValue(x.count), valueLabel: figureText(number, x.count, x) }));
         return (
           <ChartFigure
             title={title}

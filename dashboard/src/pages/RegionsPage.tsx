@@ -18,7 +18,8 @@ import {
   type RegionStatsData,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
-import { useI18n, type MessageKey } from '../i18n/I18n';
+import { useI18n } from '../i18n/I18n';
+import { regionLevelKey } from '../i18n/keys';
 import { Figure } from '../components/Withheld';
 import { TableTools } from '../components/ExportTools';
 import { chartValue, figureText, withheldBelow } from '../domain/suppression';
@@ -131,7 +132,7 @@ function RegionView({ code }: { code: string }) {
         </ol>
       </nav>
       <PageHeader title={region ? `${region.name}` : code}>
-        {region ? <span className="badge badge-muted">{t(`rg.level.${region.level}` as MessageKey)}</span> : null}
+        {region ? <span className="badge badge-muted">{t(regionLevelKey(region.level))}</span> : null}
         <span className="mono muted">{code}</span>
         {filters.region !== code ? (
           <button type="button" className="button button-secondary" onClick={() => setFilters({ region: code })}>

@@ -23,8 +23,10 @@ import {
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n, type MessageKey } from '../i18n/I18n';
+import { classificationKey } from '../i18n/keys';
 import { DetailList, ResponseList, TimelineList } from '../report/ReportViews';
-import { useReportI18n } from '../i18n/reportMessages';
+// The citizen/staff-action dictionary, loaded with this chunk.
+import '../i18n/reportMessages';
 import { StaffActionsPanel } from '../report/StaffActions';
 
 /**
@@ -123,7 +125,7 @@ function ReportContent({ id, onChanged }: { id: string; onChanged: () => void })
                 </div>
                 <div>
                   <dt>{t('report.classification')}</dt>
-                  <dd>{t(`class.${r.classification}` as MessageKey)}</dd>
+                  <dd>{t(classificationKey(r.classification))}</dd>
                 </div>
                 <div>
                   <dt>{t('report.topic')}</dt>
@@ -228,7 +230,7 @@ function TimelinePanel({ id }: { id: string }) {
 }
 
 function ResponsesPanel({ id }: { id: string }) {
-  const { t } = useReportI18n();
+  const { t } = useI18n();
   const { result, retry } = useReportQuery<ReportResponsesData>(REPORT_RESPONSES, id);
   return (
     <Panel title={t('report.responses')} service="reports" result={result} onRetry={retry} isEmpty={(d) => !d.report}>

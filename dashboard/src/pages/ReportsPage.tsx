@@ -13,7 +13,8 @@ import { useFilters } from '../filters/useFilters';
 import { errorMessage } from '../graphql/errors';
 import { REPORT_LIST, REPORT_ORDERS, type ReportListData } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
-import { useI18n, type MessageKey } from '../i18n/I18n';
+import { useI18n } from '../i18n/I18n';
+import { statusKey } from '../i18n/keys';
 import type { CombinedError } from 'urql';
 
 const PAGE_SIZE = 25;
@@ -110,7 +111,7 @@ function Explorer() {
           {REPORT_STATUSES.map((s) => (
             <label key={s} className="checkbox">
               <input type="checkbox" checked={state.statuses.includes(s)} onChange={() => toggleStatus(s)} />
-              {t(`status.${s}` as MessageKey)}
+              {t(statusKey(s))}
             </label>
           ))}
         </fieldset>

@@ -19,6 +19,7 @@ import {
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { formatHours, type Lang } from '../i18n/format';
 import { useI18n, type MessageKey } from '../i18n/I18n';
+import { slaStepKey } from '../i18n/keys';
 import { Figure } from '../components/Withheld';
 import { TableTools } from '../components/ExportTools';
 import { chartValue, figureText, withheldBelow } from '../domain/suppression';
@@ -179,7 +180,7 @@ function SlaPanel() {
     >
       {(data) => {
         const rows = data.slaCompliance.steps.map((s) => ({
-          label: t(`rt.step.${s.step}` as MessageKey),
+          label: t(slaStepKey(s.step)),
           onTime: chartValue(s.onTime),
           late: chartValue(s.late),
           overdueOpen: chartValue(s.overdueOpen),

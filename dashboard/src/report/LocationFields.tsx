@@ -10,10 +10,12 @@ import {
   type RegionRef,
   type RoadsData,
 } from '../graphql/operations';
-import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
+import { useI18n, type MessageKey } from '../i18n/I18n';
+// The citizen/staff-action dictionary, loaded with this chunk.
+import '../i18n/reportMessages';
 
-const LEVEL_LABELS: AnyMessageKey[] = ['filters.province', 'filters.regency', 'filters.district', 'filters.village'];
-const LEVEL_PROMPTS: AnyMessageKey[] = ['loc.chooseProvince', 'loc.chooseRegency', 'loc.chooseDistrict', 'loc.chooseVillage'];
+const LEVEL_LABELS: MessageKey[] = ['filters.province', 'filters.regency', 'filters.district', 'filters.village'];
+const LEVEL_PROMPTS: MessageKey[] = ['loc.chooseProvince', 'loc.chooseRegency', 'loc.chooseDistrict', 'loc.chooseVillage'];
 
 /** The id of the select a region error should focus: the first level still to choose. */
 export function regionFocusId(idPrefix: string, value: string | null): string {
@@ -38,7 +40,7 @@ export function RegionCascade({
   onCompleteChange: (complete: boolean) => void;
   error?: string;
 }) {
-  const { t } = useReportI18n();
+  const { t } = useI18n();
   const path = regionPath(value);
   const [below] = useQuery<RegionChildrenData>({ query: REGION_CHILDREN, variables: { code: value ?? '' }, pause: !value || path.length >= 4 });
   const leaf = !!value && (path.length >= 4 || (!below.fetching && !below.error && below.data?.region?.children.edges.length === 0));
@@ -94,7 +96,7 @@ function CascadeSelect({
   describedBy?: string;
   onChange: (code: string | null) => void;
 }) {
-  const { t } = useReportI18n();
+  const { t } = useI18n();
   const [provinces, reloadProvinces] = useQuery<ProvincesData>({ query: PROVINCES, pause: level !== 0 });
   const [children, reloadChildren] = useQuery<RegionChildrenData>({ query: REGION_CHILDREN, variables: { code: parent ?? '' }, pause: level === 0 || !parent });
   const result = level === 0 ? provinces : children;
@@ -136,7 +138,7 @@ function CascadeSelect({
   );
 }
 
-const ROAD_STATUS: Record<string, AnyMessageKey> = {
+const ROAD_STATUS: Record<string, MessageKey> = {
   NASIONAL: 'road.NASIONAL',
   PROVINSI: 'road.PROVINSI',
   KABUPATEN: 'road.KABUPATEN',
@@ -158,7 +160,7 @@ export function RoadSelect({
   onChange: (roadId: string | null) => void;
   error?: string;
 }) {
-  const { t } = useReportI18n();
+  const { t } = useI18n();
   const [roads, reload] = useQuery<RoadsData>({ query: ROADS, variables: { regionCode } });
   const options = useMemo(() => roads.data?.roads.edges.map((e) => e.node) ?? [], [roads.data]);
   const loaded = !!roads.data && !roads.fetching;

@@ -1,22 +1,23 @@
 import { AttachmentList } from '../components/Attachments';
 import { StatusBadge } from '../components/common';
-import { ReportEventType } from '../domain/vocabulary';
 import type { ReportDetailEntry, ReportResponse, TimelineEvent } from '../graphql/operations';
-import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
+import { useI18n, type MessageKey } from '../i18n/I18n';
+// The citizen/staff-action dictionary, loaded with this chunk.
+import '../i18n/reportMessages';
+import { eventKey, isActorRole, isReportEventType, roleKey } from '../i18n/keys';
 
-const EVENT_TYPES = new Set(Object.values(ReportEventType) as string[]);
-export function eventLabel(t: (k: AnyMessageKey) => string, type: string): string {
-  return EVENT_TYPES.has(type) ? t(`event.${type}` as AnyMessageKey) : type;
+/** A timeline event's name; an event type this build does not know is shown as sent. */
+export function eventLabel(t: (k: MessageKey) => string, type: string): string {
+  return isReportEventType(type) ? t(eventKey(type)) : type;
 }
 
-const ROLES = ['ADMIN', 'LIAISON', 'OMBUDSMAN', 'LEADERSHIP', 'REPORTER', 'SYSTEM'];
-export function roleLabel(t: (k: AnyMessageKey) => string, role: string): string {
-  return ROLES.includes(role) ? t(`role.${role}` as AnyMessageKey) : role;
+export function roleLabel(t: (k: MessageKey) => string, role: string): string {
+  return isActorRole(role) ? t(roleKey(role)) : role;
 }
 
 /** The audit timeline, oldest first: what happened, who did it, the status it led to, the note. */
 export function TimelineList({ events }: { events: TimelineEvent[] }) {
-  const { t, dateTime } = useReportI18n();
+  const { t, dateTime } = useI18n();
   return (
     <ol className="timeline">
       {[...events]
@@ -46,7 +47,7 @@ export function TimelineList({ events }: { events: TimelineEvent[] }) {
 
 /** The agency's responses with their evidence. */
 export function ResponseList({ responses, trackingId }: { responses: ReportResponse[]; trackingId?: string | null }) {
-  const { t, dateTime } = useReportI18n();
+  const { t, dateTime } = useI18n();
   if (responses.length === 0) return <p className="muted">{t('report.noResponses')}</p>;
   return (
     <ol className="responses">
@@ -64,7 +65,7 @@ export function ResponseList({ responses, trackingId }: { responses: ReportRespo
 
 /** What the reporter added while the report was on hold (addReportDetail), oldest first, with its files. */
 export function DetailList({ details, trackingId }: { details: ReportDetailEntry[]; trackingId?: string | null }) {
-  const { t, dateTime } = useReportI18n();
+  const { t, dateTime } = useI18n();
   if (details.length === 0) return <p className="muted">{t('report.noDetails')}</p>;
   return (
     <ol className="responses report-details">

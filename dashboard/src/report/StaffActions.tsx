@@ -27,7 +27,10 @@ import {
   type ReportActionsReport,
   type RespondToReportMutationVariables,
 } from '../graphql/operations';
-import { useReportI18n, type AnyMessageKey } from '../i18n/reportMessages';
+import { useI18n } from '../i18n/I18n';
+import { actionDoneKey, actionFieldKey, actionHelpKey, actionKey, actionSubmitKey, classificationKey } from '../i18n/keys';
+// The citizen/staff-action dictionary, loaded with this chunk.
+import '../i18n/reportMessages';
 import { lengthOk, LIMITS, type LengthRange } from './citizen';
 
 /** Staff actions in the order a report moves through them. RATE / REOPEN belong to the reporter (Lacak). */
@@ -65,7 +68,7 @@ type Run<A extends StaffAction = StaffAction> = (fields: Fields<A>) => Promise<F
  * CONFLICT, and the page says so and reloads the report. After a success every panel reloads.
  */
 export function StaffActionsPanel({ result, onRetry, onChanged }: { result: QueryState<ReportActionsData>; onRetry: () => void; onChanged: () => void }) {
-  const { t, lang } = useReportI18n();
+  const { t, lang } = useI18n();
   const client = useClient();
   const [open, setOpen] = useState<StaffAction | null>(null);
   const [notice, setNotice] = useState<{ kind: 'success' | 'conflict'; text: string } | null>(null);
@@ -90,7 +93,7 @@ export function StaffActionsPanel({ result, onRetry, onChanged }: { result: Quer
       const res = await client.mutation(MUTATIONS[action], { input: { reportId: r.id, expectedVersion: r.version, ...fields } }).toPromise();
       if (res.data && !res.error) {
         setOpen(null);
-        setNotice({ kind: 'success', text: t(`act.done.${action}` as AnyMessageKey) });
+        setNotice({ kind: 'success', text: t(actionDoneKey(action)) });
         setFocusNotice((n) => n + 1);
         onChanged();
         return NO_ERRORS;
@@ -137,7 +140,7 @@ export function StaffActionsPanel({ result, onRetry, onChanged }: { result: Quer
                       setNotice(null);
                     }}
                   >
-                    {t(`act.${a}` as AnyMessageKey)}
+                    {t(actionKey(a))}
                   </button>
                 ))}
               </div>
@@ -206,7 +209,7 @@ function ActionFrame({
   submitDisabled?: boolean;
   onCancel: () => void;
 }) {
-  const { t } = useReportI18n();
+  const { t } = useI18n();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -214,8 +217,8 @@ function ActionFrame({
   }, []);
   return (
     <form ref={formRef} id={`action-form-${action}`} className="action-form" onSubmit={onSubmit} noValidate aria-labelledby={headingId} aria-busy={busy || undefined}>
-      <h3 id={headingId}>{t(`act.${action}` as AnyMessageKey)}</h3>
-      <p className="field-hint">{t(`act.help.${action}` as AnyMessageKey)}</p>
+      <h3 id={headingId}>{t(actionKey(action))}</h3>
+      <p className="field-hint">{t(actionHelpKey(action))}</p>
       {children}
       {errors.summary && errors.code !== 'local' ? (
         <p className="field-error" role="alert">
@@ -224,7 +227,7 @@ function ActionFrame({
       ) : null}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy || submitDisabled}>
-          {busy ? t('form.sending') : t(`act.submit.${action}` as AnyMessageKey)}
+          {busy ? t('form.sending') : t(actionSubmitKey(action))}
         </button>
         <button type="button" className="button button-ghost" onClick={onCancel}>
           {t('form.cancel')}
@@ -261,7 +264,7 @@ function TextActionForm({
   run,
   onCancel,
 }: FormProps<'HOLD' | 'ARCHIVE' | 'COMPLETE'> & { action: 'HOLD' | 'ARCHIVE' | 'COMPLETE'; field: 'note' | 'reason'; limits: LengthRange; required?: boolean }) {
-  const { t } = useReportI18n();
+  const { t } = useI18n();
   const id = `act-${action}-${field}`;
   const [text, setText] = useState('');
   const { busy, errors, setErrors, submit } = useSubmit(run);
@@ -280,7 +283,7 @@ function TextActionForm({
       <ActionFrame action={action} busy={busy} errors={errors} onSubmit={onSubmit} onCancel={onCancel}>
         <TextField
           id={id}
-          label={t(`act.field.${action}` as AnyMessageKey)}
+          label={t(actionFieldKey(action))}
           value={text}
           onChange={setText}
           multiline
@@ -295,7 +298,7 @@ function TextActionForm({
 }
 
 function MaladministrationSelect({ id, value, onChange, allowClear }: { id: string; value: Maladministration | ''; onChange: (v: Maladministration | '') => void; allowClear?: boolean }) {
-  const { t, lang } = useReportI18n();
+  const { t, lang } = useI18n();
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value as Maladministration | '')}>
       <option value="">{allowClear ? t('act.clearType') : t('act.noType')}</option>
@@ -309,7 +312,7 @@ function MaladministrationSelect({ id, value, onChange, allowClear }: { id: stri
 }
 
 function DispositionForm({ report, run, onCancel }: FormProps<'DISPOSITION'>) {
-  const { t } = useReportI18n();
+  const { t } = useI18n();
   const [agencyId, setAgencyId] = useState<string | null>(report.suggestedAgency?.id ?? report.agency?.id ?? null);
   const [classification, setClassification] = useState(report.classification);
   const [type, setType] = useState<Maladministration | ''>(report.maladministrationType ?? '');
@@ -377,7 +380,7 @@ function DispositionForm({ report, run, onCancel }: FormProps<'DISPOSITION'>) {
             <select id="act-disp-class" value={classification} onChange={(e) => setClassification(e.target.value as typeof classification)}>
               {[Classification.PENGADUAN, Classification.ASPIRASI, Classification.PERMINTAAN_INFORMASI].map((c) => (
                 <option key={c} value={c}>
-                  {t(`class.${c}` as AnyMessageKey)}
+                  {t(classificationKey(c))}
                 </option>
               ))}
             </select>
@@ -418,7 +421,7 @@ function DispositionForm({ report, run, onCancel }: FormProps<'DISPOSITION'>) {
 }
 
 function ForwardForm({ report, run, onCancel }: FormProps<'FORWARD'>) {
-  const { t } = useReportI18n();
+  const { t } = useI18n();
   const [agencyId, setAgencyId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const { busy, errors, setErrors, submit } = useSubmit(run);
@@ -465,7 +468,7 @@ function ForwardForm({ report, run, onCancel }: FormProps<'FORWARD'>) {
 }
 
 function RespondForm({ run, onCancel }: FormProps<'RESPOND'>) {
-  const { t } = useReportI18n();
+  const { t } = useI18n();
   const [body, setBody] = useState('');
   const [uploads, setUploads] = useState<UploaderState>({ ids: [], busy: false });
   const { busy, errors, setErrors, submit } = useSubmit(run);
@@ -500,7 +503,7 @@ function RespondForm({ run, onCancel }: FormProps<'RESPOND'>) {
 }
 
 function ClassifyForm({ report, run, onCancel }: FormProps<'CLASSIFY'>) {
-  const { t } = useReportI18n();
+  const { t } = useI18n();
   const [type, setType] = useState<Maladministration | ''>(report.maladministrationType ?? '');
   const [note, setNote] = useState('');
   const { busy, errors, setErrors, submit } = useSubmit(run);

@@ -1,6 +1,8 @@
 import { MESSAGES } from '../messages';
 import { REPORT_MESSAGES } from '../reportMessages';
 import { translate } from '../I18n';
+import { ReportStatus, Classification, ReportEventType, RegionLevel, RoadStatus } from '@pantau/contract';
+import * as keys from '../keys';
 import { formatDate, formatHours, formatIndex, formatNumber, formatPercent } from '../format';
 
 describe('dictionary', () => {
@@ -21,6 +23,39 @@ describe('dictionary', () => {
       expect([key, key in MESSAGES.id]).toEqual([key, false]);
     }
     expect(Object.keys(REPORT_MESSAGES.en).sort()).toEqual(Object.keys(REPORT_MESSAGES.id).sort());
+  });
+
+  test('one translator: the citizen/action keys go through the same translate() once their dictionary is loaded', () => {
+    expect(translate('id', 'lapor.heading')).toBe('Laporkan masalah pelayanan publik');
+    expect(translate('en', 'act.currentAgency', { agency: 'DPUPR' })).toBe('Current agency: DPUPR');
+  });
+
+  test('every value of the vocabulary has its label in both languages (key builders)', () => {
+    const cases: [string, string[], (v: never) => Parameters<typeof translate>[1]][] = [
+      ['status', Object.values(ReportStatus), keys.statusKey],
+      ['lacak.explain', Object.values(ReportStatus), keys.explainStatusKey],
+      ['class', Object.values(Classification), keys.classificationKey],
+      ['lapor.class', Object.values(Classification), keys.classificationHelpKey],
+      ['event', Object.values(ReportEventType), keys.eventKey],
+      ['rg.level', Object.values(RegionLevel), keys.regionLevelKey],
+      ['road', Object.values(RoadStatus), keys.roadStatusKey],
+      ['role', [...keys.ACTOR_ROLES], keys.roleKey],
+      ['rt.step', ['VERIFICATION', 'FIRST_RESPONSE', 'COMPLETION'], keys.slaStepKey],
+      ['ag.level', ['NATIONAL', 'PROVINCE', 'REGENCY', 'DISTRICT', 'VILLAGE'], keys.agencyLevelKey],
+      ['lacak.rating', ['1', '2', '3', '4', '5'], (n: never) => keys.ratingKey(Number(n) as 1)],
+    ];
+    for (const [prefix, values, build] of cases) {
+      for (const v of values) {
+        const key = build(v as never);
+        expect(key.startsWith(prefix)).toBe(true);
+        for (const lang of ['id', 'en'] as const) expect([key, translate(lang, key) !== key && translate(lang, key).length > 0]).toEqual([key, true]);
+      }
+    }
+    for (const a of ['DISPOSITION', 'HOLD', 'ARCHIVE', 'FORWARD', 'RESPOND', 'COMPLETE', 'CLASSIFY'] as const) {
+      for (const key of [keys.actionKey(a), keys.actionHelpKey(a), keys.actionSubmitKey(a), keys.actionDoneKey(a)]) {
+        expect([key, translate('en', key) !== key]).toEqual([key, true]);
+      }
+    }
   });
 
   test('translate fills placeholders', () => {
