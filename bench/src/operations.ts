@@ -37,6 +37,7 @@ export async function benchOperations(ids: { agencyId: string; reportId: string 
     { page: 'overview', name: 'PROVINCES', variables: () => ({}), staff: false, direct: 'agencies', sizes: null },
     // analytics pages
     { page: 'maladministration', name: 'MALADMINISTRATION_BREAKDOWN', variables: () => ({ filter: ALL_TIME }), staff: false, direct: 'analytics', sizes: null },
+    { page: 'maladministration', name: 'MALADMINISTRATION_TREND', variables: () => ({ filter: ALL_TIME, interval: 'MONTH' }), staff: false, direct: 'analytics', sizes: null },
     { page: 'response times', name: 'RESPONSE_TIMES', variables: () => ({ filter: ALL_TIME }), staff: false, direct: 'analytics', sizes: null },
     { page: 'sla', name: 'SLA_COMPLIANCE', variables: () => ({ filter: ALL_TIME }), staff: false, direct: 'analytics', sizes: null },
     { page: 'transparency', name: 'TRANSPARENCY_METRICS', variables: () => ({ filter: ALL_TIME }), staff: false, direct: 'analytics', sizes: null },

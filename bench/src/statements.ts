@@ -52,6 +52,8 @@ export const BUDGETS: Record<string, Partial<StatementCounts>> = {
   'overview / AgencyLeaderboard': { agencies: 1, analytics: 4 },
   'overview / Provinces': { agencies: 1 },
   'maladministration / MaladministrationBreakdown': { analytics: 1 },
+  // one grouped read of the month rollup for every period (as ReportTrend)
+  'maladministration / MaladministrationTrend': { analytics: 1 },
   // four durations × (histogram, in-bucket p50, in-bucket p90) + measures
   'response times / ResponseTimes': { analytics: 13 },
   'sla / SlaCompliance': { analytics: 2 },

@@ -509,6 +509,14 @@ export type MaladministrationBreakdownQueryVariables = Exact<{
 
 export type MaladministrationBreakdownQuery = { maladministrationBreakdown: { total: number | null, suppressedBelow: number | null, slices: Array<{ type: MaladministrationCategory, count: number | null, share: number | null, suppressedBelow: number | null }> } | null };
 
+export type MaladministrationTrendQueryVariables = Exact<{
+  filter?: AnalyticsFilter | null | undefined;
+  interval: TrendInterval;
+}>;
+
+
+export type MaladministrationTrendQuery = { maladministrationTrend: Array<{ periodStart: string, breakdown: { total: number | null, suppressedBelow: number | null, slices: Array<{ type: MaladministrationCategory, count: number | null, share: number | null, suppressedBelow: number | null }> } }> | null };
+
 export type AgencyMaladministrationQueryVariables = Exact<{
   filter?: AnalyticsFilter | null | undefined;
   first?: number | null | undefined;

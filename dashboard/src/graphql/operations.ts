@@ -4,7 +4,6 @@
  * down only empties the panels that need it.
  */
 import { gql } from 'urql';
-import type { AnalyticsFilterInput } from '../filters/filters';
 import type {
   AgencyDetailQuery,
   AgencyFirstResponseQuery,
@@ -20,6 +19,7 @@ import type {
   KpiFieldsFragment,
   LeaderboardOrder,
   MaladministrationBreakdownQuery,
+  MaladministrationTrendQuery,
   MonthlyReportQuery,
   OverviewBreakdownQuery,
   OverviewKpisQuery,
@@ -427,15 +427,17 @@ export const MALADMINISTRATION_BREAKDOWN = gql`
 export type Breakdown = BreakdownFieldsFragment;
 export type MaladministrationBreakdownData = MaladministrationBreakdownQuery;
 
-/**
- * Several breakdowns in one request, one alias per filter (the months of a trend). The contract has
- * no per-type trend field, so the dashboard asks per bucket.
- */
-export function multiBreakdownQuery(name: string, count: number): string {
-  const vars = Array.from({ length: count }, (_, i) => `$f${i}: AnalyticsFilter`).join(', ');
-  const fields = Array.from({ length: count }, (_, i) => `b${i}: maladministrationBreakdown(filter: $f${i}) { ...BreakdownFields }`).join('\n');
-  return `query ${name}(${vars}) {\n${fields}\n}\n${BREAKDOWN_FIELDS.loc!.source.body}`;
-}
+/** Per trend period (month/week/day in the deployment's time zone), the breakdown by type: one field, one batch. */
+export const MALADMINISTRATION_TREND = gql`
+  query MaladministrationTrend($filter: AnalyticsFilter, $interval: TrendInterval!) {
+    maladministrationTrend(filter: $filter, interval: $interval) {
+      periodStart
+      breakdown { ...BreakdownFields }
+    }
+  }
+  ${BREAKDOWN_FIELDS}
+`;
+export type MaladministrationTrendData = MaladministrationTrendQuery;
 
 /**
  * The agencies with most reports in scope, each with its maladministration breakdown (the per-agency
@@ -477,10 +479,6 @@ export const AGENCY_FIRST_RESPONSE = gql`
   }
 `;
 export type AgencyFirstResponseData = AgencyFirstResponseQuery;
-
-export function indexedVariables(filters: AnalyticsFilterInput[]): Record<string, AnalyticsFilterInput> {
-  return Object.fromEntries(filters.map((f, i) => [`f${i}`, f]));
-}
 
 const DURATION_FIELDS = gql`
   fragment DurationFields on DurationStats {

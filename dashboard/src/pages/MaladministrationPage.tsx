@@ -9,16 +9,16 @@ import { PageHeader } from '../components/common';
 import { Panel } from '../components/Panel';
 import { maladministrationLabel } from '../domain/vocabulary';
 import { PRIMARY } from '../domain/palette';
-import { monthBuckets, toAnalyticsFilter } from '../filters/filters';
+import { trendInterval } from '../filters/filters';
 import { useFilters } from '../filters/useFilters';
 import {
   AGENCY_MALADMINISTRATION,
-  indexedVariables,
   MALADMINISTRATION_BREAKDOWN,
-  multiBreakdownQuery,
+  MALADMINISTRATION_TREND,
   type AgencyMaladministrationData,
   type Breakdown,
   type MaladministrationBreakdownData,
+  type MaladministrationTrendData,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { formatPeriodStart } from '../i18n/format';
@@ -156,14 +156,18 @@ function RankedPanel() {
   );
 }
 
-/** Monthly breakdowns (one aliased field per month) turned into a line per type (top five). */
+/**
+ * The breakdown per trend period (maladministrationTrend: one field, periods in the deployment's time
+ * zone, the same interval as the overview's trend) as a line per type (top five).
+ */
 function TrendPanel() {
   const { t, lang, number } = useI18n();
-  const { filters, range } = useFilters();
-  const buckets = useMemo(() => monthBuckets(range, 13), [range]);
-  const query = useMemo(() => multiBreakdownQuery('MaladministrationTrend', buckets.length), [buckets.length]);
-  const variables = useMemo(() => indexedVariables(buckets.map((b) => toAnalyticsFilter(filters, b))), [buckets, filters]);
-  const { result, retry } = usePanelQuery<Record<string, Breakdown>>({ query, variables });
+  const { analyticsFilter, range } = useFilters();
+  const interval = trendInterval(range);
+  const { result, retry } = usePanelQuery<MaladministrationTrendData>({
+    query: MALADMINISTRATION_TREND,
+    variables: { filter: analyticsFilter, interval },
+  });
   const title = t('mal.trend');
   return (
     <Panel
@@ -171,19 +175,20 @@ function TrendPanel() {
       service="analytics"
       result={result}
       onRetry={retry}
-      isEmpty={(d) => Object.values(d).every((b) => !b || b.total === 0 || b.slices.every((s) => s.type === 'UNCLASSIFIED' || !s.count))}
+      isEmpty={(d) => (d.maladministrationTrend ?? []).every((p) => !p.breakdown.total || p.breakdown.slices.every((s) => s.type === 'UNCLASSIFIED' || !s.count))}
     >
       {(data) => {
+        const points = data.maladministrationTrend ?? [];
         const totals = new Map<string, number>();
-        buckets.forEach((_, i) => data[`b${i}`]?.slices.forEach((s) => s.type !== 'UNCLASSIFIED' && totals.set(s.type, (totals.get(s.type) ?? 0) + chartValue(s.count))));
+        for (const p of points) for (const s of p.breakdown.slices) if (s.type !== 'UNCLASSIFIED') totals.set(s.type, (totals.get(s.type) ?? 0) + chartValue(s.count));
         const top = [...totals.entries()]
           .filter(([, n]) => n > 0)
           .sort((a, b) => b[1] - a[1])
           .slice(0, 5)
           .map(([type]) => type);
-        const rows = buckets.map((b, i) => {
-          const row: Record<string, string | number> = { label: formatPeriodStart(lang, b.startDay ?? b.endDay, 'MONTH') };
-          for (const type of top) row[type] = chartValue(data[`b${i}`]?.slices.find((s) => s.type === type)?.count);
+        const rows = points.map((p) => {
+          const row: Record<string, string | number> = { label: formatPeriodStart(lang, p.periodStart, interval) };
+          for (const type of top) row[type] = chartValue(p.breakdown.slices.find((s) => s.type === type)?.count);
           return row;
         });
         const series = top.map((type) => ({ key: type, label: maladministrationLabel(type, lang) }));
@@ -193,7 +198,13 @@ function TrendPanel() {
             summary={`${title}: ${series.map((s) => `${s.label} ${number(totals.get(s.key) ?? 0)}`).join(', ')}`}
             table={{
               columns: [t('rt.bucket'), ...series.map((s) => s.label)],
-              rows: rows.map((r) => [String(r.label), ...top.map((type) => number(Number(r[type])))]),
+              rows: points.map((p, i) => [
+                String(rows[i].label),
+                ...top.map((type) => {
+                  const slice = p.breakdown.slices.find((s) => s.type === type);
+                  return slice ? figureText(number, slice.count, slice) : number(0);
+                }),
+              ]),
             }}
           >
             <MultiLineChart data={rows} series={series} />

@@ -17,6 +17,7 @@ import type {
   AgencySummary,
   Kpis,
   MaladministrationBreakdownQuery,
+  MaladministrationTrendQuery,
   OverviewBreakdownQuery,
   OverviewKpisQuery,
   OverviewKpisQueryVariables,
@@ -198,6 +199,19 @@ export const analyticsHandlers: Record<string, Handler> = {
       ],
     },
   }),
+  MaladministrationTrend: (): MaladministrationTrendQuery => ({
+    maladministrationTrend: ['2026-01-01', '2026-02-01', '2026-03-01'].map((periodStart, i) => ({
+      periodStart,
+      breakdown: {
+        total: 3,
+        suppressedBelow: null,
+        slices: [
+          { type: 'PENUNDAAN_BERLARUT', count: i + 1, share: (i + 1) / 3, suppressedBelow: null },
+          { type: 'UNCLASSIFIED', count: 2 - i, share: (2 - i) / 3, suppressedBelow: null },
+        ],
+      },
+    })),
+  }),
   AgencyPerformance: ({ id }: AgencyPerformanceQueryVariables): AgencyPerformanceQuery => ({ agency: { id, performance: PERFORMANCE } }),
   AgencyLeaderboard: (): AgencyLeaderboardQuery => ({
     agencyLeaderboard: AGENCIES.map((a, i) => ({ rank: i + 1, agency: { id: a.id, code: a.code, name: a.name }, performance: PERFORMANCE })),
@@ -228,7 +242,7 @@ export const analyticsHandlers: Record<string, Handler> = {
 
 /** Every analytics operation answering as the gateway does when the analytics subgraph is down. */
 export const analyticsDown: Record<string, Handler> = Object.fromEntries(
-  [...Object.keys(analyticsHandlers), 'MaladministrationTrend', 'RegionStats'].map((name) => [name, () => subgraphDown('analytics')]),
+  [...Object.keys(analyticsHandlers), 'RegionStats'].map((name) => [name, () => subgraphDown('analytics')]),
 );
 
 /** The reporter's view of a completed report (reportByTrackingId). */

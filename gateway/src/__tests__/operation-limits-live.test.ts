@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { DEFAULT_LIMITS, serviceHeaders } from '@pantau/common';
 import { createTestStore, type TestStore } from '@pantau/testing';
-import { REPORT_LIST, multiBreakdownQuery } from '../../../dashboard/src/graphql/operations';
+import { MALADMINISTRATION_TREND, REPORT_LIST } from '../../../dashboard/src/graphql/operations';
 import { freePorts, startStack } from './stack-helpers';
 
 /**
@@ -128,9 +128,9 @@ describe('operation limits on the running system', () => {
     expect(list.status).toBe(200);
     expect(list.body.data.reports).toBeDefined();
     expect(JSON.stringify(list.body.errors ?? [])).not.toMatch(LIMIT_CODES);
-    const trend = await gateway(multiBreakdownQuery('MaladministrationTrend', 13));
+    const trend = await gateway(MALADMINISTRATION_TREND.loc!.source.body, { interval: 'MONTH', filter: { from: '2024-01-01T00:00:00+08:00', to: '2025-01-01T00:00:00+08:00' } });
     expect(trend.status).toBe(200);
-    expect(Object.keys(trend.body.data)).toHaveLength(13);
+    expect(trend.body.data.maladministrationTrend).toHaveLength(12);
     expect(JSON.stringify(trend.body.errors ?? [])).not.toMatch(LIMIT_CODES);
 
     const typo = await gateway('{ topicz { code } }');

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
 import { QueryPlanner, type PlanNode, type QueryPlan } from '@apollo/query-planner';
 import { parse, validate, type DocumentNode } from 'graphql';
@@ -9,33 +8,18 @@ import { EXAMPLE_OPERATIONS } from '../../../dashboard/src/playground/examples';
 import { SUPERGRAPH_PATH } from '../subgraphs';
 
 /**
- * Every operation the dashboard sends (the constants in operations.ts, the alias-built trend query at the largest
- * N the page builds) and every playground example is valid against the checked-in supergraph and uses at most
+ * Every operation the dashboard sends (the constants in operations.ts; none is assembled at run time any more) and every playground example is valid against the checked-in supergraph and uses at most
  * HALF of every default limit, so the limits never get in the dashboard's way; and the gateway's query-plan
  * fetches for them fit the subgraphs' limits.
  */
 const supergraph = Supergraph.build(fs.readFileSync(SUPERGRAPH_PATH, 'utf8'));
 const api = supergraph.apiSchema().toGraphQLJSSchema();
-const DASHBOARD = path.resolve(__dirname, '../../../dashboard/src');
-
-/** N of an alias-built query, read from the page that builds it (fails loudly when the code moves). */
-function pageNumber(file: string, pattern: RegExp): number {
-  const src = fs.readFileSync(path.join(DASHBOARD, file), 'utf8');
-  const m = pattern.exec(src);
-  if (!m) throw new Error(`${file}: ${pattern} not found; update operation-limits.test.ts`);
-  return Number(m[1]);
-}
-
 function dashboardOperations(): { name: string; source: string }[] {
   const out: { name: string; source: string }[] = [];
   for (const [name, value] of Object.entries(operations)) {
     const doc = value as unknown as DocumentNode;
     if (doc && typeof doc === 'object' && doc.kind === 'Document') out.push({ name, source: doc.loc!.source.body });
   }
-  // MaladministrationPage: a trend of monthBuckets(range, N) months (the per-agency breakdowns are plain
-  // operations now: AGENCY_MALADMINISTRATION / AGENCY_FIRST_RESPONSE, checked above at first = 100)
-  const months = pageNumber('pages/MaladministrationPage.tsx', /monthBuckets\(range, (\d+)\)/);
-  out.push({ name: `multiBreakdownQuery × ${months}`, source: operations.multiBreakdownQuery('MaladministrationTrend', months) });
   EXAMPLE_OPERATIONS.forEach((e, i) => out.push({ name: `playground example ${i + 1}`, source: e.query }));
   return out;
 }

@@ -10,7 +10,7 @@ const all = { ...registryHandlers, ...analyticsHandlers };
 
 describe('maladministration', () => {
   test('ten types ranked with shares of the classified, unclassified apart as a backlog, each opening its report list', async () => {
-    await renderApp('/maladministration?period=90d&region=64.02', { ...all, MaladministrationTrend: () => ({}) });
+    await renderApp('/maladministration?period=90d&region=64.02', all);
     const ranked = await panel('Jenis maladministrasi (peringkat)');
     const table = within(ranked).getAllByRole('table').find((t) => !t.closest('.chart-table'))!;
     const rows = within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
@@ -24,28 +24,20 @@ describe('maladministration', () => {
     expect(within(ranked).getByText('Total laporan: 100')).toBeTruthy();
   });
 
-  test('trend per type asks one breakdown per month in a single request', async () => {
-    const { callsTo } = await renderApp('/maladministration?period=custom&from=2026-01-01&to=2026-03-31', {
-      ...all,
-      MaladministrationTrend: (vars) => {
-        const out: Record<string, unknown> = {};
-        Object.keys(vars).forEach((k, i) => (out[`b${k.slice(1)}`] = { total: 3, slices: [{ type: 'PENUNDAAN_BERLARUT', count: i + 1, share: 0.5 }] }));
-        return out;
-      },
-    });
+  test('trend per type: one maladministrationTrend field, one breakdown per period of the trend interval', async () => {
+    const { callsTo } = await renderApp('/maladministration?period=custom&from=2026-01-01&to=2026-03-31', all);
     const trend = await panel('Tren per jenis');
     await waitFor(() => expect(trend.getAttribute('data-state')).toBe('ready'));
     const vars = callsTo('MaladministrationTrend')[0].variables;
-    expect(Object.keys(vars)).toEqual(['f0', 'f1', 'f2']);
-    // months of the deployment's zone: 1 February 00:00 WITA is 31 January 16:00 UTC
-    expect(vars.f1.from).toBe('2026-01-31T16:00:00.000Z');
+    // the page's own period (days of the deployment's zone: 1 January 00:00 WITA is 31 December 16:00 UTC), weeks for 90 days
+    expect(vars).toMatchObject({ interval: 'WEEK', filter: { from: '2025-12-31T16:00:00.000Z' } });
     expect(trend.querySelector('figure')!.getAttribute('aria-label')).toBe('Tren per jenis: Penundaan berlarut 6');
   });
 });
 
 describe('per-agency breakdowns', () => {
   test('maladministration per agency: one request for the agencies and their breakdowns, worst backlog first', async () => {
-    const { callsTo } = await renderApp('/maladministration?period=90d', { ...all, MaladministrationTrend: () => ({}) });
+    const { callsTo } = await renderApp('/maladministration?period=90d', all);
     const byAgency = await panel('Rincian per instansi');
     await waitFor(() => expect(byAgency.getAttribute('data-state')).toBe('ready'));
     expect(callsTo('AgencyMaladministration').length).toBeGreaterThan(0);

@@ -30,6 +30,7 @@ const ANALYTICS_TYPES = [
   'AnalyticsOverview',
   'MaladministrationSlice',
   'MaladministrationBreakdown',
+  'MaladministrationTrendPoint',
   'HistogramBucket',
   'DurationStats',
   'ResponseTimeStats',

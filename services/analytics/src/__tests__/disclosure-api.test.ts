@@ -16,6 +16,7 @@ const FIGURES = `
   slaCompliance(filter: $f) { overall steps { step onTime late overdueOpen compliance } suppressed }
   transparencyMetrics(filter: $f) { responseRate satisfaction index suppressed }
   reportTrend(filter: $f, interval: DAY) { periodStart submitted completed suppressed }
+  maladministrationTrend(filter: $f, interval: DAY) { periodStart breakdown { total slices { type count share } suppressed } }
   agencyLeaderboard(filter: $f, minReports: 1) { agency { id } performance { reportCount } }
   _entities(representations: [{ __typename: "Agency", id: "X" }, { __typename: "Region", code: "64.02" }]) {
     ... on Agency { performance(filter: $f) { reportCount satisfaction transparencyIndex suppressed suppressedBelow } }
@@ -68,6 +69,8 @@ describe.each(storeKinds())('small-cell protection on %s', (kind) => {
     expect(st.errors).toBeUndefined();
     expect(st.data.analyticsOverview).toMatchObject({ volume: 3, open: 1, satisfaction: 0.8, suppressed: false, suppressedBelow: null, suppressedFields: [] });
     expect(st.data.maladministrationBreakdown.total).toBe(3);
+    expect(st.data.maladministrationTrend.reduce((n: number, p: { breakdown: { total: number } }) => n + p.breakdown.total, 0)).toBe(3);
+    expect(pub.data.maladministrationTrend.filter((p: { breakdown: { total: number | null } }) => p.breakdown.total === null).length).toBeGreaterThan(0);
     expect(st.data.agencyLeaderboard).toEqual([{ agency: { id: 'X' }, performance: { reportCount: 1 } }]);
     expect(st.data._entities[1].reportStats).toMatchObject({ reportCount: 3, suppressed: false });
   });

@@ -27,6 +27,7 @@ const QUERY = `query($f: AnalyticsFilter, $interval: TrendInterval!, $order: Lea
   transparencyMetrics(filter: $f) { responseRate firstResponseCompliance evidenceRate completionRate satisfaction publicVisibility
     reopenRate forwardingRate meanHops index }
   reportTrend(filter: $f, interval: $interval) { periodStart submitted completed }
+  maladministrationTrend(filter: $f, interval: $interval) { periodStart breakdown { total slices { type count share } } }
   agencyLeaderboard(filter: $f, orderBy: $order, minReports: $min, first: 100) { rank agency { id } performance { ${PERF} } }
   _entities(representations: $reps) {
     ... on Agency { id performance(filter: $f) { ${PERF} } }
@@ -59,6 +60,7 @@ function expected(history: History, now: number, dates: Parameters<typeof scopeO
     slaCompliance: ref.sla(s),
     transparencyMetrics: ref.transparency(s),
     reportTrend: ref.trend(s, interval),
+    maladministrationTrend: ref.maladministrationTrend(s, interval),
     agencyLeaderboard: ref.leaderboard(s, order, min, 100).map((r) => ({ rank: r.rank, agency: { id: r.agencyId }, performance: r.performance })),
     _entities: [
       ...AGENCIES.map((id) => ({ id, performance: ref.agencyPerformance(s, id) })),
@@ -156,6 +158,7 @@ describe.each(storeKinds())('analytics figures equal the brute-force definitions
             slaCompliance: await svc.slaCompliance(s),
             transparencyMetrics: await svc.transparency(s),
             reportTrend: await svc.trend(s, 'WEEK'),
+            maladministrationTrend: await svc.maladministrationTrend(s, 'WEEK'),
             leaderboard: await svc.leaderboard(s, 'REPORT_COUNT', 1, 100),
           };
           const want = { ...exp, leaderboard: new Reference(history.finals, now, cal).leaderboard(s, 'REPORT_COUNT', 1, 100) } as Record<string, unknown>;

@@ -3,6 +3,7 @@ import type {
   AgencyPerformance,
   DurationStats,
   MaladministrationBreakdown,
+  MaladministrationTrendPoint,
   Overview,
   RegionReportStats,
   ResponseTimeStats,
@@ -148,6 +149,32 @@ export function discloseBreakdown(b: MaladministrationBreakdown, k: number | nul
   const slices = partitionItems(b.slices, k, (_s, hidden) => (hidden ? { share: null } : {}));
   if (slices.some((s) => s.suppressed)) r.fields.push('slices');
   return { total, slices, ...r.disclosure() };
+}
+
+/**
+ * The maladministration trend: each period's breakdown as discloseBreakdown; the period totals also
+ * partition the scope's total, so when exactly one period is withheld (fewer than k reports) the next
+ * smallest non-empty period is withheld whole too (its total and every non-zero slice).
+ */
+export function discloseMaladministrationTrend(points: MaladministrationTrendPoint[], k: number | null) {
+  const hide = partitionSuppression(
+    points.map((p) => p.breakdown.total),
+    k,
+  );
+  return points.map((p, i) => ({
+    periodStart: p.periodStart,
+    breakdown: hide[i] && !isSmallCell(p.breakdown.total, k) ? withheldBreakdown(p.breakdown, k) : discloseBreakdown(p.breakdown, k),
+  }));
+}
+
+/** A breakdown withheld whole (secondary suppression of a trend period): zeros stay, the rest is null. */
+function withheldBreakdown(b: MaladministrationBreakdown, k: number | null) {
+  const slices = b.slices.map((s) =>
+    s.count === 0
+      ? { ...s, ...NOTHING, suppressedFields: [] }
+      : { ...s, count: null, share: null, suppressed: true, suppressedBelow: k, suppressedFields: ['count', 'share'] },
+  );
+  return { total: null, slices, suppressed: true, suppressedBelow: k, suppressedFields: ['total', 'slices'] };
 }
 
 export function discloseDuration(d: DurationStats, k: number | null) {

@@ -78,6 +78,11 @@ export interface TrendPoint {
   submitted: number;
   completed: number;
 }
+/** One period of the maladministration trend: the period's breakdown (same shape as the scope's). */
+export interface MaladministrationTrendPoint {
+  periodStart: string;
+  breakdown: MaladministrationBreakdown;
+}
 export interface AgencyPerformance {
   reportCount: number;
   open: number;

@@ -9,6 +9,7 @@ import {
   LeaderboardEntry,
   LeaderboardOrderEnum,
   MaladministrationBreakdown,
+  MaladministrationTrendPoint,
   ResponseTimeStats,
   SlaCompliance,
   TransparencyMetrics,
@@ -60,6 +61,16 @@ export class AnalyticsResolver {
   ) {
     const scope = viewScope(filter, ctx);
     return guard(() => ctx.service.trend(scope, interval, ctx.disclosureK));
+  }
+
+  @Query(() => [MaladministrationTrendPoint], { nullable: true, description: 'Reports per maladministration type per period, zero-filled: one breakdown per point of reportTrend.' })
+  maladministrationTrend(
+    @Arg('filter', () => AnalyticsFilter, { nullable: true, description: 'Which reports count; all of them when absent.' }) filter: AnalyticsFilter | null,
+    @Arg('interval', () => TrendIntervalEnum, { description: 'Period length of each point.' }) interval: TrendIntervalEnum,
+    @Ctx() ctx: AnalyticsContext,
+  ) {
+    const scope = viewScope(filter, ctx);
+    return guard(() => ctx.service.maladministrationTrend(scope, interval, ctx.disclosureK));
   }
 
   @Query(() => [LeaderboardEntry], { nullable: true, description: `Agencies ranked by a figure; only agencies with at least minReports (default ${DEFAULT_MIN_REPORTS}) reports in scope. For signed-out viewers minReports is at least the small-cell threshold k (PANTAU_SMALL_CELL_K, default 5) and the ranking uses only the figures they may see.` })

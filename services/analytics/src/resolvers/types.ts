@@ -178,6 +178,18 @@ export class MaladministrationBreakdown extends Disclosure {
   slices: MaladministrationSlice[];
 }
 
+@ObjectType({ description: 'The maladministration breakdown of one period of a trend.' })
+export class MaladministrationTrendPoint {
+  @Field(() => String, { description: 'First day of the period (YYYY-MM-DD, reporting time zone; weeks start on Monday).' })
+  periodStart: string;
+
+  @Field(() => MaladministrationBreakdown, {
+    description:
+      'Reports submitted in the period per type. For signed-out viewers a period with fewer than k reports is withheld, and when exactly one is, the next smallest period is withheld whole too.',
+  })
+  breakdown: MaladministrationBreakdown;
+}
+
 @ObjectType({ description: 'Durations within [fromHours, toHours).' })
 export class HistogramBucket extends Disclosure {
   @Field(() => Float, { description: 'Inclusive lower bound, hours.' })

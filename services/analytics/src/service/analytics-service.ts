@@ -1,5 +1,5 @@
 import { FINE_BUCKETS, coarseHistogram } from '../domain/buckets';
-import { DURATION_METRICS, zeroMeasures, zeroNow, type DurationMetric } from '../domain/facts';
+import { DURATION_METRICS, addInto, zeroMeasures, zeroNow, type DurationMetric, type Measures } from '../domain/facts';
 import {
   agencyPerformance,
   durationStats,
@@ -24,6 +24,7 @@ import {
 import {
   discloseBreakdown,
   discloseDuration,
+  discloseMaladministrationTrend,
   discloseOverview,
   disclosePerformance,
   discloseRegionStats,
@@ -133,20 +134,42 @@ export class AnalyticsService {
   }
 
   private rawTrend(s: Scope, interval: TrendInterval): Promise<TrendPoint[]> {
-    return this.store.read(async (r) => {
-      const byMonth = interval === 'MONTH';
-      const groups = await r.measures(s, byMonth ? 'month' : 'day');
-      const days = [...groups.keys()].map((k) => (byMonth ? firstDayOfMonth(Number(k)) : Number(k)));
-      const periods = trendPeriods(s, interval, this.store.cal, days.length ? { first: Math.min(...days), last: Math.max(...days) } : null);
-      const totals = new Map<number, { submitted: number; completed: number }>();
-      for (const [k, m] of groups) {
-        const p = periodOfDay(byMonth ? firstDayOfMonth(Number(k)) : Number(k), interval);
-        const t = totals.get(p) ?? totals.set(p, { submitted: 0, completed: 0 }).get(p)!;
-        t.submitted += m.reports;
-        t.completed += m.completed;
-      }
-      return periods.map((p) => ({ periodStart: periodLabel(p), submitted: totals.get(p)?.submitted ?? 0, completed: totals.get(p)?.completed ?? 0 }));
-    });
+    return this.store.read(async (r) =>
+      (await this.periodMeasures(r, s, interval)).map(({ period, m }) => ({ periodStart: periodLabel(period), submitted: m.reports, completed: m.completed })),
+    );
+  }
+
+  /**
+   * Reports per maladministration type per period (one breakdown per period, zero-filled like the trend),
+   * from the same rollup reads as reportTrend: one grouped read per plan segment, whatever the number of
+   * periods.
+   */
+  maladministrationTrend(s: Scope, interval: TrendInterval, k: number | null = null) {
+    return this.cached(['malTrend', s, interval, k], () =>
+      this.store.read(async (r) =>
+        discloseMaladministrationTrend(
+          (await this.periodMeasures(r, s, interval)).map(({ period, m }) => ({ periodStart: periodLabel(period), breakdown: maladministrationBreakdown(m) })),
+          k,
+        ),
+      ),
+    );
+  }
+
+  /**
+   * Measures summed per trend period (reporting time zone; weeks from Monday), every period of the scope
+   * present (zero-filled): day rollups for DAY and WEEK, month rollups for MONTH.
+   */
+  private async periodMeasures(r: AnalyticsReader, s: Scope, interval: TrendInterval): Promise<Array<{ period: number; m: Measures }>> {
+    const byMonth = interval === 'MONTH';
+    const groups = await r.measures(s, byMonth ? 'month' : 'day');
+    const days = [...groups.keys()].map((k) => (byMonth ? firstDayOfMonth(Number(k)) : Number(k)));
+    const periods = trendPeriods(s, interval, this.store.cal, days.length ? { first: Math.min(...days), last: Math.max(...days) } : null);
+    const totals = new Map<number, Measures>();
+    for (const [k, m] of groups) {
+      const p = periodOfDay(byMonth ? firstDayOfMonth(Number(k)) : Number(k), interval);
+      addInto(totals.get(p) ?? totals.set(p, zeroMeasures()).get(p)!, m);
+    }
+    return periods.map((period) => ({ period, m: totals.get(period) ?? zeroMeasures() }));
   }
 
   /** Performance of every agency with reports in scope (leaderboard, batched Agency.performance). */

@@ -208,7 +208,10 @@ export class Reference {
   }
 
   breakdown(s: Scope): MaladministrationBreakdown {
-    const rs = this.select(s);
+    return this.breakdownOf(this.select(s));
+  }
+
+  private breakdownOf(rs: ReportSnapshot[]): MaladministrationBreakdown {
     const types = [...Object.values(Maladministration), 'UNCLASSIFIED'];
     const slices = types
       .map((type, i) => {
@@ -218,6 +221,14 @@ export class Reference {
       .sort((a, b) => b.count - a.count || a.i - b.i)
       .map(({ type, count, share }) => ({ type, count, share }));
     return { total: rs.length, slices };
+  }
+
+  /** Per trend period, the breakdown of the reports submitted in it (the periods of trend()). */
+  maladministrationTrend(s: Scope, interval: TrendInterval): Array<{ periodStart: string; breakdown: MaladministrationBreakdown }> {
+    const rs = this.select(s);
+    const days = rs.map((r) => this.cal.dayKey(Date.parse(r.submittedAt)));
+    const periods = trendPeriods(s, interval, this.cal, days.length ? { first: Math.min(...days), last: Math.max(...days) } : null);
+    return periods.map((p) => ({ periodStart: periodLabel(p), breakdown: this.breakdownOf(rs.filter((_, i) => periodOfDay(days[i], interval) === p)) }));
   }
 
   regionStats(s: Scope, code: string): RegionReportStats {

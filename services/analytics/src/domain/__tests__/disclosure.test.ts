@@ -7,6 +7,7 @@ import {
   discloseSla,
   discloseTransparency,
   discloseTrend,
+  discloseMaladministrationTrend,
   isSmallCell,
   partitionSuppression,
   publicMinReports,
@@ -122,6 +123,25 @@ describe('disclosed figures', () => {
       [null, null],
       [0, 0],
     ]);
+  });
+
+  it('maladministration trend: a small period is withheld, and the next smallest one whole; staff see every count', () => {
+    const period = (periodStart: string, over: Partial<Measures>) => ({ periodStart, breakdown: maladministrationBreakdown(measures(over)) });
+    const points = [
+      period('2025-01-01', { reports: 12, mal_PENUNDAAN_BERLARUT: 7, mal_UNCLASSIFIED: 5 }),
+      period('2025-02-01', { reports: 3, mal_PENUNDAAN_BERLARUT: 3 }),
+      period('2025-03-01', { reports: 8, mal_PENUNDAAN_BERLARUT: 2, mal_UNCLASSIFIED: 6 }),
+      period('2025-04-01', { reports: 0 }),
+    ];
+    const pub = discloseMaladministrationTrend(points, 5);
+    expect(pub.map((p) => p.breakdown.total)).toEqual([12, null, null, 0]);
+    // the secondarily withheld period shows no non-zero count at all (its total would be their sum)
+    expect(pub[2].breakdown.slices.filter((s) => s.count !== 0).every((s) => s.count === null && s.share === null)).toBe(true);
+    expect(pub[2].breakdown).toMatchObject({ suppressed: true, suppressedBelow: 5 });
+    expect(pub[0].breakdown.slices.find((s) => s.type === 'PENUNDAAN_BERLARUT')).toMatchObject({ count: 7, suppressed: false });
+    const staff = discloseMaladministrationTrend(points, null);
+    expect(staff.map((p) => p.breakdown.total)).toEqual([12, 3, 8, 0]);
+    expect(staff.every((p) => !p.breakdown.suppressed)).toBe(true);
   });
 
   it('agency performance: small agencies show nothing to the public', () => {
