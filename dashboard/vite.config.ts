@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
@@ -19,6 +20,10 @@ export default defineConfig({
       transformIndexHtml: (html) => html.replace('%PANTAU_TIME_ZONE%', TIME_ZONE),
     },
   ],
+  // The contract (@pantau/contract) is bundled from its TypeScript source: its dist is CommonJS, which
+  // cannot be tree-shaken, so every page would carry all of it (the error catalogue, ~9 kB gzip, belongs
+  // only to the form chunks). The package has no runtime dependencies and "sideEffects": false.
+  resolve: { alias: { '@pantau/contract': fileURLToPath(new URL('../packages/contract/src/index.ts', import.meta.url)) } },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
     outDir: 'dist',
@@ -35,10 +40,8 @@ export default defineConfig({
       },
     },
   },
-  // The contract (@pantau/contract) is a CommonJS workspace package: pre-bundle it for the dev server.
   // GraphiQL's worker setup uses Vite's ?worker imports, which only work unbundled.
   optimizeDeps: {
-    include: ['@pantau/contract'],
     exclude: ['graphiql/setup-workers/vite', '@graphiql/react/setup-workers/vite'],
   },
   server: {

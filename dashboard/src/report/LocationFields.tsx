@@ -13,6 +13,7 @@ import {
 import { useI18n, type MessageKey } from '../i18n/I18n';
 // The citizen/staff-action dictionary, loaded with this chunk.
 import '../i18n/reportMessages';
+import { roadStatusKey } from '../i18n/keys';
 
 const LEVEL_LABELS: MessageKey[] = ['filters.province', 'filters.regency', 'filters.district', 'filters.village'];
 const LEVEL_PROMPTS: MessageKey[] = ['loc.chooseProvince', 'loc.chooseRegency', 'loc.chooseDistrict', 'loc.chooseVillage'];
@@ -138,13 +139,6 @@ function CascadeSelect({
   );
 }
 
-const ROAD_STATUS: Record<string, MessageKey> = {
-  NASIONAL: 'road.NASIONAL',
-  PROVINSI: 'road.PROVINSI',
-  KABUPATEN: 'road.KABUPATEN',
-  KOTA: 'road.KOTA',
-  DESA: 'road.DESA',
-};
 
 /** Optional road for asset topics: the registry's segments through the chosen region (`roads(regionCode)`). */
 export function RoadSelect({
@@ -192,7 +186,7 @@ export function RoadSelect({
         <option value="">{roads.fetching && !roads.data ? t('panel.loading') : t('loc.noRoad')}</option>
         {options.map((r) => (
           <option key={r.id} value={r.id}>
-            {r.name} ({ROAD_STATUS[r.status] ? t(ROAD_STATUS[r.status]) : r.status})
+            {r.name} ({t(roadStatusKey(r.status))})
           </option>
         ))}
       </select>
