@@ -131,7 +131,9 @@ export function TrendChart({
           x2={lagging[lagging.length - 1].label}
           fill="#8C959F"
           fillOpacity={0.18}
-          label={labels.lag ? { value: labels.lag, position: 'insideTop', fill: TEXT, fontSize: 11 } : undefined}
+          // anchored at the band's right end (the newest buckets, at the plot's right edge) and growing to the
+          // left: centred on a narrow band the text ran past the plot and was clipped ("Penyelesaian belu…")
+          label={labels.lag ? { value: labels.lag, position: 'insideTopRight', offset: 6, fill: TEXT, fontSize: 11 } : undefined}
         />
       ) : null}
       <XAxis dataKey="label" tick={TICK} minTickGap={16} />
