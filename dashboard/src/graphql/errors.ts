@@ -1,10 +1,10 @@
 import type { CombinedError } from 'urql';
-import type { Lang } from '../i18n/format';
+import { translate, type Lang } from '../i18n/I18n';
 
 export type ErrorKind = 'network' | 'auth' | 'forbidden' | 'notFound' | 'input' | 'service';
 
 /**
- * What went wrong, in terms a panel can explain. Codes come from @pantau/common errors.ts
+ * What went wrong, in terms a panel can explain. Codes come from @pantau/contract (ERROR_CODES)
  * (extensions.code); anything else from the gateway (a subgraph that does not answer, an internal
  * error) is a service problem.
  */
@@ -18,15 +18,25 @@ export function classifyError(error: CombinedError): ErrorKind {
   return 'service';
 }
 
-/** The server's own message in the UI language (extensions.messageId carries the Indonesian text). */
+/**
+ * The server's message for a panel's technical detail. Every Pantau process writes `message` from the
+ * contract's catalogue in the request's language (the client sends Accept-Language with the UI
+ * language). Forms translate by code with the catalogue itself (formErrors.ts, in the form chunks):
+ * the catalogue is kept out of the initial JavaScript.
+ */
 export function errorMessage(error: CombinedError, lang: Lang): string {
   const first = error.graphQLErrors[0];
-  if (first) {
-    const id = first.extensions?.messageId;
-    if (lang === 'id' && typeof id === 'string' && id) return id;
-    return first.message;
-  }
-  return error.networkError?.message ?? error.message;
+  if (first) return first.message;
+  // Not reached: the browser's own text ("Failed to fetch") is English whatever the UI language.
+  return translate(lang, 'panel.error.network');
+}
+
+/** extensions.code of the first error ('network' when the server was not reached). */
+export function errorCode(error: CombinedError | undefined | null): string | null {
+  if (!error) return null;
+  if (error.graphQLErrors.length === 0) return 'network';
+  const code = error.graphQLErrors[0].extensions?.code;
+  return typeof code === 'string' ? code : null;
 }
 
 /** The subgraph behind each kind of panel (extensions.service of a SUBGRAPH_UNAVAILABLE error). */

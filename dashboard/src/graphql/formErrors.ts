@@ -1,61 +1,73 @@
+import { formatError } from '@pantau/contract';
 import type { CombinedError } from 'urql';
-import type { Lang } from '../i18n/format';
-import { errorMessage } from './errors';
+import { formatNumber, type Lang } from '../i18n/format';
+import { translate } from '../i18n/I18n';
+import { errorCode } from './errors';
+
+export { errorCode };
 
 /**
  * A failed form submission, as the form shows it: one message per field (next to the field) and a
- * summary above the form.
+ * summary above the form, translated by `extensions.code` / `reason` and parameters with the
+ * contract's error catalogue (`formatError`) — the text the server sent is never shown or parsed.
  *
- * The services report input problems as BAD_USER_INPUT with
- *  - `extensions.fields: [{ field: 'title' | 'reporter.email' | …, messages: [English…] }]` (input
- *    validation: every problem at once), or
- *  - `extensions.field: 'topic' | 'attachmentIds' | 'agencyId' | 'trackingId'` (one check further in),
- * and `extensions.messageId` in Indonesian. In Bahasa Indonesia a field gets the form's own
- * Indonesian hint for that field (the per-field server messages are English) or else messageId; in
- * English it gets the server's messages.
+ * The services report input problems as BAD_USER_INPUT with the first problem's `reason`, `field` and
+ * parameters (`min`, `max`, …) and, for input validation, `fields: [{ field, reason, ...params }]`
+ * with every problem at once. A field problem without a reason gets the form's own text for that
+ * field (`fieldHint`), else the summary.
  */
 export interface FormErrors {
   /** Field path → message shown next to that field. */
   fields: Record<string, string>;
-  /** The server's own message in the UI language (null when nothing failed). */
+  /** The message of the whole failure in the UI language (null when nothing failed or only fields did). */
   summary: string | null;
-  /** extensions.code of the first error ('network' when the server was not reached). */
+  /** extensions.code of the first error, 'network' when the server was not reached, 'local' for the form's own checks. */
   code: string | null;
 }
 
 export const NO_ERRORS: FormErrors = { fields: {}, summary: null, code: null };
 
-interface FieldProblem {
-  field: string;
-  messages?: string[];
+/** The form's own checks (before anything is sent): messages per field. */
+export function localErrors(fields: Record<string, string>): FormErrors {
+  return { fields, summary: null, code: 'local' };
 }
 
-export function formErrors(error: CombinedError | undefined | null, lang: Lang, idHint: (field: string) => string | undefined = () => undefined): FormErrors {
+type Extensions = { [param: string]: unknown };
+
+/** Numbers in the parameters as the language writes them (5.000 / 5,000) before the catalogue fills them in. */
+function localized(lang: Lang, params: Extensions): Extensions {
+  const out: Extensions = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'number' ? formatNumber(lang, v) : v;
+  return out;
+}
+
+/** One error's message in the language, by its code, reason and parameters. */
+export function errorText(lang: Lang, extensions: Extensions | undefined): string {
+  return formatError(lang, localized(lang, extensions ?? {}));
+}
+
+function isProblem(value: unknown): value is { field: string; reason?: unknown } & Extensions {
+  return typeof value === 'object' && value !== null && 'field' in value && typeof value.field === 'string';
+}
+
+export function formErrors(error: CombinedError | undefined | null, lang: Lang, fieldHint: (field: string) => string | undefined = () => undefined): FormErrors {
   if (!error) return NO_ERRORS;
   const first = error.graphQLErrors[0];
-  if (!first) return { fields: {}, summary: errorMessage(error, lang), code: 'network' };
-  const ext = (first.extensions ?? {}) as Record<string, unknown>;
+  if (!first) return { fields: {}, summary: translate(lang, 'panel.error.network'), code: 'network' };
+  const ext: Extensions = first.extensions ?? {};
   const code = typeof ext.code === 'string' ? ext.code : null;
-  const summary = errorMessage(error, lang);
+  const summary = errorText(lang, ext);
   const fields: Record<string, string> = {};
-  const problems = Array.isArray(ext.fields) ? (ext.fields as FieldProblem[]) : [];
+  const problems = Array.isArray(ext.fields) ? ext.fields.filter(isProblem) : [];
   for (const p of problems) {
-    if (!p || typeof p.field !== 'string') continue;
-    const english = (p.messages ?? []).join('; ');
-    fields[p.field] = lang === 'id' ? (idHint(p.field) ?? summary) : english || summary;
+    if (fields[p.field]) continue;
+    fields[p.field] = typeof p.reason === 'string' ? errorText(lang, { ...p, code: code ?? 'BAD_USER_INPUT' }) : (fieldHint(p.field) ?? summary);
   }
-  if (typeof ext.field === 'string' && !fields[ext.field]) fields[ext.field] = summary;
+  if (typeof ext.field === 'string' && !fields[ext.field]) fields[ext.field] = typeof ext.reason === 'string' ? summary : (fieldHint(ext.field) ?? summary);
   return { fields, summary, code };
 }
 
-export function errorCode(error: CombinedError | undefined | null): string | null {
-  if (!error) return null;
-  if (error.graphQLErrors.length === 0) return 'network';
-  const code = error.graphQLErrors[0].extensions?.code;
-  return typeof code === 'string' ? code : null;
-}
-
 /** Fields (in form order) that have an error: the first one gets focus after a failed submit. */
-export function firstInvalid(order: string[], errors: Record<string, string>): string | null {
+export function firstInvalid(order: readonly string[], errors: Record<string, string>): string | null {
   return order.find((f) => errors[f]) ?? Object.keys(errors)[0] ?? null;
 }

@@ -3,7 +3,9 @@
  * Dates and times are shown in the deployment's time zone (domain/timeZone.ts), not the browser's.
  */
 import { dayAsDate, deploymentTimeZone } from '../domain/timeZone';
-export type Lang = 'id' | 'en';
+import type { Lang } from '@pantau/contract';
+/** The UI languages: the contract's (its error catalogue has the same two). */
+export type { Lang };
 
 export const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 

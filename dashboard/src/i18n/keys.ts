@@ -12,7 +12,7 @@ import type {
   ReportStatus,
   RoadStatus,
   SlaStep,
-} from '../graphql/generated';
+} from '../graphql/generated/graphql';
 import { ReportEventType as ReportEventTypes } from '@pantau/contract';
 import type { MessageKey } from './messages';
 

@@ -90,10 +90,7 @@ describe('staff actions on the report page', () => {
         ...reportHandlers(() => ({ ...ACTIONS_SUBMITTED, version })),
         HoldReport: ({ input }) => {
           if (input.expectedVersion !== version) {
-            return gqlError('CONFLICT', 'The report was changed by someone else in the meantime (now version 5).', null, {
-              messageId: 'Laporan telah diubah oleh pihak lain. Muat ulang laporan lalu coba lagi.',
-              currentVersion: version,
-            });
+            return gqlError('CONFLICT', 'The report was changed by someone else in the meantime (now version 5).', null, { reason: 'STALE_VERSION', currentVersion: version });
           }
           return payload('holdReport', version + 1);
         },
@@ -169,15 +166,18 @@ describe('staff actions on the report page', () => {
     });
   });
 
-  test('a refused action shows the server’s message in the form; leadership gets no actions at all', async () => {
+  test('a refused action is translated by its code and reason in the form (never the server’s text); leadership gets no actions at all', async () => {
     const { unmount } = await renderApp(
       '/reports/rep-1',
       {
         ...reportHandlers(() => ACTIONS_SUBMITTED),
         ArchiveReport: () =>
-          gqlError('BAD_USER_INPUT', 'Invalid input: reason must be 5-2000 characters long.', null, {
-            messageId: 'Masukan tidak sah pada: reason.',
-            fields: [{ field: 'reason', messages: ['reason must be 5-2000 characters long'] }],
+          gqlError('BAD_USER_INPUT', 'server text, never shown', null, {
+            reason: 'TOO_LONG',
+            field: 'reason',
+            min: 5,
+            max: 2000,
+            fields: [{ field: 'reason', reason: 'TOO_LONG', min: 5, max: 2000 }],
           }),
       },
       { session: testSession() },
@@ -188,8 +188,10 @@ describe('staff actions on the report page', () => {
     change(reason, 'Laporan ganda dari pelapor yang sama.');
     await act(async () => fireEvent.click(within(panel).getByRole('button', { name: 'Arsipkan laporan' })));
     await waitFor(() => expect(reason.getAttribute('aria-invalid')).toBe('true'));
-    expect(reason.closest('.form-field')!.textContent).toContain('Masukan tidak sah pada: reason.');
-    expect(within(panel).getByRole('alert').textContent).toBe('Masukan tidak sah pada: reason.');
+    expect(reason.closest('.form-field')!.textContent).toContain('Alasan paling banyak 2.000 karakter.');
+    expect(within(panel).getByRole('alert').textContent).toBe('Alasan paling banyak 2.000 karakter.');
+    // Focus goes to the first invalid field.
+    expect(document.activeElement).toBe(reason);
     // Cancel closes the form and returns focus to the button that opened it.
     fireEvent.click(within(panel).getByRole('button', { name: 'Batal' }));
     expect(within(panel).queryByRole('form')).toBeNull();
