@@ -2,16 +2,15 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useAuth } from '../auth/AuthContext';
 import { downloadBlob } from '../export/csv';
 import type { Attachment } from '../graphql/operations';
-import { useI18n, type MessageKey } from '../i18n/I18n';
+import { useI18n, type I18n, type MessageKey } from '../i18n/I18n';
 // The citizen/staff-action dictionary, loaded with this chunk.
 import '../i18n/reportMessages';
-import { ACCEPT_ATTR, fetchAttachment, MAX_FILES, precheckFile, uploadAttachment, UploadError } from '../report/attachments';
+import { ACCEPT_ATTR, fetchAttachment, MAX_FILE_BYTES, MAX_FILES, precheckFile, uploadAttachment, UploadError } from '../report/attachments';
+import { byteSize, uploadParams } from '../forms/limits';
 import { Icon } from './Icon';
 
-export function fileSize(bytes: number, number: (n: number) => string): string {
-  if (bytes >= 1024 * 1024) return `${number(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
-  return `${number(Math.max(1, Math.round(bytes / 1024)))} KB`;
-}
+/** A file's size as people read it ("1,5 MB"). */
+export const fileSize = (bytes: number, number: I18n['number']): string => byteSize(number, bytes);
 
 /** Files of a report or a response, each downloadable with the viewer's credentials. */
 export function AttachmentList({ items, trackingId }: { items: Attachment[]; trackingId?: string | null }) {
@@ -127,7 +126,7 @@ export function AttachmentUploader({
   const start = (key: number, file: File) => {
     const problem = precheckFile(file);
     if (problem) {
-      patch(key, { state: 'failed', error: t(PRECHECK_KEYS[problem]) });
+      patch(key, { state: 'failed', error: t(PRECHECK_KEYS[problem], uploadParams(number, MAX_FILE_BYTES)) });
       return;
     }
     const controller = new AbortController();
@@ -162,7 +161,7 @@ export function AttachmentUploader({
     <fieldset className="form-field uploader" aria-describedby={[hintId, error ? errorId : null, describedBy].filter(Boolean).join(' ')}>
       <legend>{label}</legend>
       <p id={hintId} className="field-hint">
-        {t('upload.hint', { max: MAX_FILES })}
+        {t('upload.hint', uploadParams(number, MAX_FILE_BYTES))}
       </p>
       <label htmlFor={inputId} className="file-label">
         {t('upload.choose')}

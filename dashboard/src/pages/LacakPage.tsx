@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useClient } from 'urql';
 import { Link } from 'wouter';
 import { AttachmentList, AttachmentUploader, type UploaderState } from '../components/Attachments';
@@ -7,7 +7,9 @@ import { TextField } from '../components/FormField';
 import { Panel } from '../components/Panel';
 import { useTopics } from '../domain/topics';
 import { useFilters } from '../filters/useFilters';
-import { errorCode, formErrors, NO_ERRORS, type FormErrors } from '../graphql/formErrors';
+import { ratingParams, reopenParams, textLimitParams } from '../forms/limits';
+import { useMutationForm } from '../forms/useMutationForm';
+import { errorCode, formErrors } from '../graphql/formErrors';
 import {
   ADD_REPORT_DETAIL,
   REOPEN_REPORT,
@@ -24,7 +26,7 @@ import {
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n } from '../i18n/I18n';
-import { classificationKey, explainStatusKey, ratingKey, statusKey } from '../i18n/keys';
+import { classificationKey, explainStatusKey, ratingKey, statusKey, type Rating } from '../i18n/keys';
 // The citizen/staff-action dictionary, loaded with this chunk.
 import '../i18n/reportMessages';
 import { lengthOk, LIMITS, rememberedTrackingId, rememberTrackingId, reopenDeadline, tidyTrackingId } from '../report/citizen';
@@ -42,7 +44,6 @@ export default function LacakPage() {
   const inputId = `lacak-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [text, setText] = useState(() => rememberedTrackingId() ?? '');
   const [trackingId, setTrackingId] = useState<string | null>(() => rememberedTrackingId());
-  const [inputError, setInputError] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | null>(null);
   // Every search and every refresh after an action asks the server again (no cached status).
   const [gen, setGen] = useState(0);
@@ -60,33 +61,33 @@ export default function LacakPage() {
   const report: TrackedReport | null | undefined = matches ? result.data?.reportByTrackingId : undefined;
   const badInput = errorCode(error) === 'BAD_USER_INPUT';
 
+  // The lookup is a query (the status panel below); the form hook gives it the same checks, messages and focus.
+  const lookup = useMutationForm<string, string>({
+    mutate: async (raw) => ({ data: tidyTrackingId(raw) }),
+    validate: (raw): Record<string, string> => (tidyTrackingId(raw) ? {} : { trackingId: t('lacak.err.empty') }),
+    onSuccess: (id) => {
+      setNotice(null);
+      setTrackingId(id);
+      setGen((g) => g + 1);
+    },
+    fieldId: () => inputId,
+  });
+  const { showErrors } = lookup;
+  // A refusal of the ID itself (BAD_USER_INPUT) is shown at the field, in the UI language.
   useEffect(() => {
-    if (badInput) setInputError(formErrors(error, lang).summary ?? undefined);
-  }, [badInput, error, lang]);
+    if (badInput) showErrors(formErrors(error, lang, () => undefined));
+  }, [badInput, error, lang, showErrors]);
   useEffect(() => {
     if (report) rememberTrackingId(report.trackingId);
   }, [report]);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const id = tidyTrackingId(text);
-    setNotice(null);
-    if (!id) {
-      setInputError(t('lacak.err.empty'));
-      document.getElementById(inputId)?.focus();
-      return;
-    }
-    setInputError(undefined);
-    setTrackingId(id);
-    setGen((g) => g + 1);
-  };
+  const inputError = lookup.errors.fields.trackingId ?? lookup.errors.summary ?? undefined;
 
   const forget = () => {
     rememberTrackingId(null);
     setTrackingId(null);
     setText('');
     setNotice(null);
-    setInputError(undefined);
+    lookup.clearErrors();
     document.getElementById(inputId)?.focus();
   };
 
@@ -94,7 +95,7 @@ export default function LacakPage() {
     <div className="page page-lacak">
       <PageHeader title={t('lacak.heading')} />
       <p className="lead">{t('lacak.intro')}</p>
-      <form className="track-form" onSubmit={onSubmit} noValidate role="search" aria-label={t('lacak.heading')}>
+      <form className="track-form" onSubmit={lookup.onSubmit(() => text)} noValidate role="search" aria-label={t('lacak.heading')}>
         <TextField
           id={inputId}
           label={t('lacak.trackingId')}
@@ -250,7 +251,7 @@ function TrackedSummary({ report: r }: { report: TrackedReport }) {
   );
 }
 
-const RATINGS = [1, 2, 3, 4, 5] as const;
+const RATINGS: readonly Rating[] = [1, 2, 3, 4, 5];
 
 /** Rate (once per completion) and reopen (within 14 days), offered only when the service allows them. */
 function ReporterActions({ report, onDone }: { report: TrackedReport; onDone: (message: string) => void }) {
@@ -280,41 +281,31 @@ function ReporterActions({ report, onDone }: { report: TrackedReport; onDone: (m
 }
 
 function RateForm({ report, onDone }: { report: TrackedReport; onDone: (message: string) => void }) {
-  const { t, lang } = useI18n();
+  const { t, number } = useI18n();
   const client = useClient();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const [rating, setRating] = useState<number | null>(null);
+  const [rating, setRating] = useState<Rating | null>(null);
   const [comment, setComment] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  const errorRef = useRef<HTMLParagraphElement>(null);
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    if (rating == null) {
-      setErrors({ fields: { rating: t('lacak.err.rating') }, summary: null, code: 'local' });
-      document.getElementById(`rate-${uid}-1`)?.focus();
-      return;
-    }
-    if (!lengthOk(comment, LIMITS.comment)) {
-      setErrors({ fields: { comment: t('lacak.err.comment') }, summary: null, code: 'local' });
-      return;
-    }
-    setBusy(true);
-    const res = await client.mutation<RateReportMutation, RateReportMutationVariables>(RATE_REPORT, { input: { trackingId: report.trackingId, rating, comment: comment.trim() || null } }).toPromise();
-    setBusy(false);
-    if (res.data?.rateReport) {
-      setErrors(NO_ERRORS);
-      onDone(t('lacak.ratedThanks'));
-      return;
-    }
-    setErrors(formErrors(res.error, lang));
-    setTimeout(() => errorRef.current?.focus(), 0);
-  };
+  const form = useMutationForm<{ rating: Rating | null; comment: string }, RateReportMutation>({
+    validate: (v) => {
+      const e: Record<string, string> = {};
+      if (v.rating == null) e.rating = t('lacak.err.rating', ratingParams(number));
+      if (!lengthOk(v.comment, LIMITS.comment)) e.comment = t('lacak.err.comment', textLimitParams(number, 'comment'));
+      return e;
+    },
+    mutate: (v) =>
+      client
+        .mutation<RateReportMutation, RateReportMutationVariables>(RATE_REPORT, { input: { trackingId: report.trackingId, rating: v.rating ?? 0, comment: v.comment.trim() || null } })
+        .toPromise(),
+    succeeded: (o) => !!o.data?.rateReport,
+    onSuccess: () => onDone(t('lacak.ratedThanks')),
+    fieldOrder: ['rating', 'comment'],
+    fieldId: (f) => (f === 'rating' ? `rate-${uid}-1` : f === 'comment' ? `rate-${uid}-comment` : null),
+  });
+  const { errors } = form;
 
   return (
-    <form className="reporter-form" onSubmit={onSubmit} noValidate>
+    <form className="reporter-form" onSubmit={form.onSubmit(() => ({ rating, comment }))} noValidate>
       <fieldset className={`form-field rating${errors.fields.rating ? ' has-error' : ''}`} aria-describedby={errors.fields.rating ? `rate-${uid}-error` : undefined}>
         <legend>{t('lacak.rateLegend')}</legend>
         <div className="rating-options">
@@ -343,66 +334,54 @@ function RateForm({ report, onDone }: { report: TrackedReport; onDone: (message:
         maxLength={LIMITS.comment.max}
         error={errors.fields.comment}
       />
-      {errors.summary ? (
-        <p className="field-error" role="alert" tabIndex={-1} ref={errorRef}>
+      {errors.summary && !errors.fields.rating && !errors.fields.comment ? (
+        <p className="field-error" role="alert" tabIndex={-1} ref={(el) => void (form.summaryRef.current = el)}>
           {errors.summary}
         </p>
       ) : null}
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? t('form.sending') : t('lacak.rateSubmit')}
+      <button type="submit" className="button button-primary" disabled={form.busy}>
+        {form.busy ? t('form.sending') : t('lacak.rateSubmit')}
       </button>
     </form>
   );
 }
 
 function ReopenForm({ report, deadline, onDone }: { report: TrackedReport; deadline: string; onDone: (message: string) => void }) {
-  const { t, lang } = useI18n();
+  const { t, number } = useI18n();
   const client = useClient();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const fieldId = `reopen-${uid}`;
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy) return;
-    if (!lengthOk(reason, LIMITS.reason)) {
-      setErrors({ fields: { reason: t('form.err.reason') }, summary: null, code: 'local' });
-      document.getElementById(fieldId)?.focus();
-      return;
-    }
-    setBusy(true);
-    const res = await client.mutation<ReopenReportMutation, ReopenReportMutationVariables>(REOPEN_REPORT, { input: { trackingId: report.trackingId, reason: reason.trim() } }).toPromise();
-    setBusy(false);
-    if (res.data?.reopenReport) {
-      setErrors(NO_ERRORS);
+  const form = useMutationForm<string, ReopenReportMutation>({
+    validate: (v): Record<string, string> => (lengthOk(v, LIMITS.reason) ? {} : { reason: t('form.err.reason', textLimitParams(number, 'reason')) }),
+    mutate: (v) => client.mutation<ReopenReportMutation, ReopenReportMutationVariables>(REOPEN_REPORT, { input: { trackingId: report.trackingId, reason: v.trim() } }).toPromise(),
+    succeeded: (o) => !!o.data?.reopenReport,
+    onSuccess: () => {
       setReason('');
       onDone(t('lacak.reopenedThanks'));
-      return;
-    }
-    const errs = formErrors(res.error, lang);
-    setErrors({ ...errs, fields: { reason: errs.fields.reason ?? errs.summary ?? '' } });
-    document.getElementById(fieldId)?.focus();
-  };
+    },
+    // The form has one field: a refusal is shown there.
+    adapt: (errs) => ({ ...errs, fields: { reason: errs.fields.reason ?? errs.summary ?? '' } }),
+    fieldId: () => fieldId,
+  });
 
   return (
-    <form className="reporter-form" onSubmit={onSubmit} noValidate>
+    <form className="reporter-form" onSubmit={form.onSubmit(() => reason)} noValidate>
       <h3>{t('lacak.reopenTitle')}</h3>
       <TextField
         id={fieldId}
         label={t('lacak.reopenReason')}
-        hint={t('lacak.reopenHint', { date: deadline })}
+        hint={t('lacak.reopenHint', { date: deadline, ...reopenParams(number) })}
         value={reason}
         onChange={setReason}
         multiline
         rows={3}
         maxLength={LIMITS.reason.max}
-        error={errors.fields.reason}
+        error={form.errors.fields.reason}
         required
       />
-      <button type="submit" className="button button-secondary" disabled={busy}>
-        {busy ? t('form.sending') : t('lacak.reopenSubmit')}
+      <button type="submit" className="button button-secondary" disabled={form.busy}>
+        {form.busy ? t('form.sending') : t('lacak.reopenSubmit')}
       </button>
     </form>
   );
@@ -414,40 +393,33 @@ function ReopenForm({ report, deadline, onDone }: { report: TrackedReport; deadl
  * chosen like on Lapor. The form waits for running uploads and sends only the returned ids.
  */
 export function AddDetailPanel({ report, onDone }: { report: TrackedReport; onDone: (message: string) => void }) {
-  const { t, lang } = useI18n();
+  const { t, number } = useI18n();
   const client = useClient();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const fieldId = `detail-${uid}`;
   const [detail, setDetail] = useState('');
   const [uploads, setUploads] = useState<UploaderState>({ ids: [], busy: false });
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  const errorRef = useRef<HTMLParagraphElement>(null);
   const note = latestHoldNote(report.timeline);
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy || uploads.busy) return;
-    if (!lengthOk(detail, LIMITS.detail)) {
-      setErrors({ fields: { detail: t('lacak.detail.err') }, summary: null, code: 'local' });
-      document.getElementById(fieldId)?.focus();
-      return;
-    }
-    setBusy(true);
-    const input = { trackingId: report.trackingId, detail: detail.trim(), attachmentIds: uploads.ids };
-    const res = await client.mutation<AddReportDetailMutation, AddReportDetailMutationVariables>(ADD_REPORT_DETAIL, { input }).toPromise();
-    setBusy(false);
-    if (res.data?.addReportDetail) {
-      setErrors(NO_ERRORS);
+  const detailError = t('lacak.detail.err', textLimitParams(number, 'detail'));
+  const form = useMutationForm<{ detail: string; attachmentIds: string[] }, AddReportDetailMutation>({
+    validate: (v): Record<string, string> => (lengthOk(v.detail, LIMITS.detail) ? {} : { detail: detailError }),
+    mutate: (v) =>
+      client
+        .mutation<AddReportDetailMutation, AddReportDetailMutationVariables>(ADD_REPORT_DETAIL, {
+          input: { trackingId: report.trackingId, detail: v.detail.trim(), attachmentIds: v.attachmentIds },
+        })
+        .toPromise(),
+    succeeded: (o) => !!o.data?.addReportDetail,
+    onSuccess: () => {
       setDetail('');
       onDone(t('lacak.detail.thanks'));
-      return;
-    }
-    const errs = formErrors(res.error, lang, (f) => (f === 'detail' ? t('lacak.detail.err') : undefined));
-    setErrors(errs);
-    if (errs.fields.detail) document.getElementById(fieldId)?.focus();
-    else setTimeout(() => errorRef.current?.focus(), 0);
-  };
+    },
+    fieldHint: (f) => (f === 'detail' ? detailError : undefined),
+    fieldOrder: ['detail', 'attachmentIds'],
+    fieldId: (f) => (f === 'detail' ? fieldId : null),
+    blocked: uploads.busy,
+  });
+  const { errors } = form;
 
   return (
     <section className="panel panel-add-detail" aria-labelledby={`${fieldId}-heading`}>
@@ -461,11 +433,11 @@ export function AddDetailPanel({ report, onDone }: { report: TrackedReport; onDo
           <h3>{t('lacak.detail.note')}</h3>
           <blockquote className="timeline-note">{note ?? t('lacak.detail.noNote')}</blockquote>
         </div>
-        <form className="reporter-form" onSubmit={onSubmit} noValidate>
+        <form className="reporter-form" onSubmit={form.onSubmit(() => ({ detail, attachmentIds: uploads.ids }))} noValidate>
           <TextField
             id={fieldId}
             label={t('lacak.detail.field')}
-            hint={t('lacak.detail.hint')}
+            hint={t('lacak.detail.hint', textLimitParams(number, 'detail'))}
             value={detail}
             onChange={setDetail}
             multiline
@@ -476,12 +448,12 @@ export function AddDetailPanel({ report, onDone }: { report: TrackedReport; onDo
           />
           <AttachmentUploader label={t('lacak.detail.files')} onChange={setUploads} error={errors.fields.attachmentIds} />
           {errors.summary && !errors.fields.detail ? (
-            <p className="field-error" role="alert" tabIndex={-1} ref={errorRef}>
+            <p className="field-error" role="alert" tabIndex={-1} ref={(el) => void (form.summaryRef.current = el)}>
               {errors.summary}
             </p>
           ) : null}
-          <button type="submit" className="button button-primary" disabled={busy || uploads.busy}>
-            {busy ? t('form.sending') : uploads.busy ? t('lacak.detail.waitUploads') : t('lacak.detail.submit')}
+          <button type="submit" className="button button-primary" disabled={form.busy || uploads.busy}>
+            {form.busy ? t('form.sending') : uploads.busy ? t('lacak.detail.waitUploads') : t('lacak.detail.submit')}
           </button>
         </form>
       </div>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import { Link } from 'wouter';
 import { AttachmentUploader, type UploaderState } from '../components/Attachments';
@@ -7,7 +7,10 @@ import { ErrorSummary, TextField } from '../components/FormField';
 import { useTopics } from '../domain/topics';
 import { isRegionCode } from '../filters/filters';
 import { useFilters } from '../filters/useFilters';
-import { errorCode, formErrors, NO_ERRORS, type FormErrors } from '../graphql/formErrors';
+import { fieldLabel, type TextField as TextLimit } from '@pantau/contract';
+import { textLimitParams } from '../forms/limits';
+import { useMutationForm, type MutationOutcome } from '../forms/useMutationForm';
+import { errorCode } from '../graphql/errors';
 import { SUBMIT_REPORT, type Classification, type SubmitReportData, type SubmitReportInput, type SubmitReportMutationVariables } from '../graphql/operations';
 import { useI18n, type MessageKey } from '../i18n/I18n';
 import { classificationHelpKey, classificationKey } from '../i18n/keys';
@@ -16,18 +19,18 @@ import '../i18n/reportMessages';
 import { EMAIL_PATTERN, lengthOk, LIMITS, newIdempotencyKey, PHONE_PATTERN, rememberTrackingId } from '../report/citizen';
 import { RegionCascade, regionFocusId, RoadSelect } from '../report/LocationFields';
 
-/** Indonesian text for a field the server rejected (its per-field messages are English). */
-const FIELD_HINTS: Record<string, MessageKey> = {
-  title: 'lapor.err.title',
-  body: 'lapor.err.body',
-  topic: 'lapor.err.topic',
-  classification: 'lapor.err.classification',
-  regionCode: 'lapor.err.region',
-  roadId: 'lapor.err.road',
-  'reporter.name': 'lapor.err.name',
-  'reporter.email': 'lapor.err.email',
-  'reporter.phone': 'lapor.err.phone',
-  attachmentIds: 'lapor.err.attachments',
+/** The form's own message for each field (its checks, and a server refusal that names no reason). */
+const FIELD_MESSAGES: Record<string, [MessageKey, TextLimit?]> = {
+  title: ['lapor.err.title', 'title'],
+  body: ['lapor.err.body', 'body'],
+  topic: ['lapor.err.topic'],
+  classification: ['lapor.err.classification'],
+  regionCode: ['lapor.err.region'],
+  roadId: ['lapor.err.road'],
+  'reporter.name': ['lapor.err.name', 'reporterName'],
+  'reporter.email': ['lapor.err.email'],
+  'reporter.phone': ['lapor.err.phone'],
+  attachmentIds: ['lapor.err.attachments'],
 };
 
 const FIELD_LABELS: Record<string, MessageKey> = {
@@ -104,7 +107,7 @@ export default function LaporPage() {
 }
 
 function ReportForm({ onSubmitted }: { onSubmitted: (o: SubmitOutcome) => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, number } = useI18n();
   const client = useClient();
   const { params, shared } = useFilters();
   const { topics, fetching: topicsLoading, error: topicsError } = useTopics(lang);
@@ -133,89 +136,74 @@ function ReportForm({ onSubmitted }: { onSubmitted: (o: SubmitOutcome) => void }
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setV((prev) => ({ ...prev, [key]: value }));
   const [regionComplete, setRegionComplete] = useState(false);
   const [uploads, setUploads] = useState<UploaderState>({ ids: [], busy: false });
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [submitting, setSubmitting] = useState(false);
-  const inFlight = useRef(false);
   /** The first send whose answer never came (it may have been stored under the key). */
   const unanswered = useRef<SubmitReportInput | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const [focusSummary, setFocusSummary] = useState(0);
-  useEffect(() => {
-    if (focusSummary) summaryRef.current?.focus();
-  }, [focusSummary]);
 
   const topic = topics?.find((x) => x.code === v.topic);
-  const idHint = (field: string) => (FIELD_HINTS[field] ? t(FIELD_HINTS[field]) : undefined);
+  const fieldMessage = (field: string): string | undefined => {
+    const m = FIELD_MESSAGES[field];
+    return m ? t(m[0], m[1] ? textLimitParams(number, m[1]) : undefined) : undefined;
+  };
+  const message = (field: string) => fieldMessage(field) ?? '';
 
-  const validate = (): Record<string, string> => {
+  const validate = (x: Values): Record<string, string> => {
     const e: Record<string, string> = {};
-    if (!lengthOk(v.title, LIMITS.title)) e.title = t('lapor.err.title');
-    if (!lengthOk(v.body, LIMITS.body)) e.body = t('lapor.err.body');
-    if (!v.topic || (topics && !topic)) e.topic = t('lapor.err.topic');
-    if (!v.region || !regionComplete) e.regionCode = t('lapor.err.region');
-    if (v.name.trim() && !lengthOk(v.name, LIMITS.reporterName)) e['reporter.name'] = t('lapor.err.name');
-    if (v.email.trim() && !EMAIL_PATTERN.test(v.email.trim())) e['reporter.email'] = t('lapor.err.email');
-    if (v.phone.trim() && !PHONE_PATTERN.test(v.phone.trim())) e['reporter.phone'] = t('lapor.err.phone');
+    if (!lengthOk(x.title, LIMITS.title)) e.title = message('title');
+    if (!lengthOk(x.body, LIMITS.body)) e.body = message('body');
+    if (!x.topic || (topics && !topic)) e.topic = message('topic');
+    if (!x.region || !regionComplete) e.regionCode = message('regionCode');
+    if (x.name.trim() && !lengthOk(x.name, LIMITS.reporterName)) e['reporter.name'] = message('reporter.name');
+    if (x.email.trim() && !EMAIL_PATTERN.test(x.email.trim())) e['reporter.email'] = message('reporter.email');
+    if (x.phone.trim() && !PHONE_PATTERN.test(x.phone.trim())) e['reporter.phone'] = message('reporter.phone');
     return e;
   };
 
-  const buildInput = (): SubmitReportInput => {
-    const reporter = { name: v.name.trim() || undefined, email: v.email.trim() || undefined, phone: v.phone.trim() || undefined };
+  const buildInput = (x: Values): SubmitReportInput => {
+    const reporter = { name: x.name.trim() || undefined, email: x.email.trim() || undefined, phone: x.phone.trim() || undefined };
     return {
-      title: v.title.trim(),
-      body: v.body.trim(),
-      topic: v.topic,
-      classification: v.classification,
-      regionCode: v.region!,
-      roadId: topic?.asset && v.roadId ? v.roadId : null,
+      title: x.title.trim(),
+      body: x.body.trim(),
+      topic: x.topic,
+      classification: x.classification,
+      regionCode: x.region ?? '',
+      roadId: topic?.asset && x.roadId ? x.roadId : null,
       reporter: reporter.name || reporter.email || reporter.phone ? reporter : null,
-      anonymous: v.anonymous,
-      confidential: v.confidential,
+      anonymous: x.anonymous,
+      confidential: x.confidential,
       attachmentIds: uploads.ids,
       idempotencyKey,
     };
   };
 
-  const send = async (input: SubmitReportInput, recovering: boolean): Promise<void> => {
-    inFlight.current = true;
-    setSubmitting(true);
-    setErrors(NO_ERRORS);
+  const send = async (input: SubmitReportInput, recovering: boolean): Promise<MutationOutcome<SubmitOutcome>> => {
     const res = await client.mutation<SubmitReportData, SubmitReportMutationVariables>(SUBMIT_REPORT, { input }).toPromise();
-    inFlight.current = false;
-    setSubmitting(false);
     const payload = res.data?.submitReport;
     if (payload) {
       unanswered.current = null;
-      rememberTrackingId(payload.report.trackingId);
-      onSubmitted({
-        trackingId: payload.report.trackingId,
-        created: payload.created,
-        recovered: recovering,
-        verificationDueAt: payload.report.verificationDueAt,
-      });
-      return;
+      return { data: { trackingId: payload.report.trackingId, created: payload.created, recovered: recovering, verificationDueAt: payload.report.verificationDueAt } };
     }
     const code = errorCode(res.error);
     // The key is already taken by a different form content: an earlier send was stored although its
     // answer was lost. Ask again with exactly that content to get its report (no second report).
     if (code === 'CONFLICT' && unanswered.current && !recovering) return send(unanswered.current, true);
     if (code !== 'BAD_USER_INPUT' && code !== 'CONFLICT' && !unanswered.current) unanswered.current = input;
-    const errs = formErrors(res.error, lang, idHint);
-    setErrors(code === 'network' ? { ...errs, summary: t('lapor.networkError') } : errs);
-    setFocusSummary((n) => n + 1);
+    return { error: res.error };
   };
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (inFlight.current || uploads.busy) return;
-    const local = validate();
-    if (Object.keys(local).length > 0) {
-      setErrors({ fields: local, summary: null, code: 'local' });
-      setFocusSummary((n) => n + 1);
-      return;
-    }
-    await send(buildInput(), false);
-  };
+  const form = useMutationForm<Values, SubmitOutcome>({
+    mutate: (x) => send(buildInput(x), false),
+    validate,
+    onSuccess: (outcome) => {
+      rememberTrackingId(outcome.trackingId);
+      onSubmitted(outcome);
+    },
+    fieldHint: fieldMessage,
+    adapt: (errs) => (errs.code === 'network' ? { ...errs, summary: t('lapor.networkError') } : errs),
+    // The summary lists every problem, each a link to its field.
+    focus: 'summary',
+    blocked: uploads.busy,
+  });
+  const { errors, busy: submitting } = form;
 
   const err = errors.fields;
   const summaryItems = FIELD_ORDER.filter((f) => err[f])
@@ -223,7 +211,7 @@ function ReportForm({ onSubmitted }: { onSubmitted: (o: SubmitOutcome) => void }
     .concat(
       Object.keys(err)
         .filter((f) => !FIELD_LABELS[f])
-        .map((f) => ({ id: fid('title'), label: f, message: err[f] })),
+        .map((f) => ({ id: fid('title'), label: fieldLabel(lang, f), message: err[f] })),
     );
   const hasErrors = errors.summary != null || summaryItems.length > 0;
 
@@ -236,13 +224,14 @@ function ReportForm({ onSubmitted }: { onSubmitted: (o: SubmitOutcome) => void }
       </p>
       {hasErrors ? (
         <ErrorSummary
-          summaryRef={summaryRef}
+          summaryRef={(el) => void (form.summaryRef.current = el)}
           title={errors.code === 'network' ? t('lapor.notSentTitle') : t('form.errorTitle')}
-          summary={errors.code === 'local' ? null : errors.summary}
+          // Refused fields are listed below, each with its message: the summary line would repeat the first.
+          summary={errors.code === 'local' || (errors.code === 'BAD_USER_INPUT' && summaryItems.length > 0) ? null : errors.summary}
           items={summaryItems}
         />
       ) : null}
-      <form className="report-form" onSubmit={onSubmit} noValidate aria-busy={submitting || undefined}>
+      <form className="report-form" onSubmit={form.onSubmit(() => v)} noValidate aria-busy={submitting || undefined}>
         <section className="form-section" aria-labelledby={`${fid('s1')}`}>
           <h2 id={fid('s1')}>{t('lapor.section.what')}</h2>
           <fieldset className="form-field choice-group" id={fid('classification')}>

@@ -1,5 +1,6 @@
 import { ATTACHMENT_TYPES, ATTACHMENTS } from '@pantau/contract';
 import { requestHeaders } from '../graphql/client';
+import { errorText } from '../graphql/formErrors';
 import type { Lang } from '../i18n/format';
 
 /** What the reports service accepts (@pantau/contract; it checks the bytes, this only spares a pointless upload). */
@@ -20,7 +21,7 @@ export interface UploadedAttachment {
 
 /** How the server refuses an upload (the shared JSON error shape). */
 interface UploadErrorBody {
-  errors?: Array<{ message?: unknown; extensions?: { code?: unknown; messageId?: unknown } }>;
+  errors?: Array<{ message?: unknown; extensions?: { code?: unknown; [param: string]: unknown } }>;
 }
 
 export class UploadError extends Error {
@@ -62,13 +63,12 @@ export async function uploadAttachment(
   }
   const payload = (await res.json().catch(() => null)) as (UploadedAttachment & UploadErrorBody) | null;
   if (!res.ok || !payload?.id) {
-    // the one JSON error shape of every Pantau route: { errors: [{ message, extensions: { code, messageId } }] }
+    // The one JSON error shape of every Pantau route: { errors: [{ message, extensions: { code, reason?, ...params } }] },
+    // translated by code and parameters with the contract's catalogue.
     const e = Array.isArray(payload?.errors) ? payload.errors[0] : undefined;
-    const messageId = typeof e?.extensions?.messageId === 'string' ? e.extensions.messageId : undefined;
-    const english = typeof e?.message === 'string' ? e.message : undefined;
-    const message = (opts.lang === 'id' ? messageId || english : english || messageId) ?? `HTTP ${res.status}`;
-    const code = typeof e?.extensions?.code === 'string' ? e.extensions.code : `HTTP_${res.status}`;
-    throw new UploadError(message, code, res.status);
+    const ext = e?.extensions;
+    if (ext && typeof ext.code === 'string') throw new UploadError(errorText(opts.lang, ext), ext.code, res.status);
+    throw new UploadError(`HTTP ${res.status}`, `HTTP_${res.status}`, res.status);
   }
   return { id: payload.id, filename: payload.filename, contentType: payload.contentType, size: payload.size, url: payload.url };
 }

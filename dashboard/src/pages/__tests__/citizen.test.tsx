@@ -1,3 +1,4 @@
+import { formatError } from '@pantau/contract';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../test/renderApp';
 import { jsonResponse, registryHandlers, TRACKED } from '../../test/fixtures';
@@ -141,11 +142,14 @@ describe('Lapor (submit a report, public)', () => {
 
   test('server validation errors appear next to their fields; a lost answer is retried with the same key', async () => {
     const answers: unknown[] = [
-      gqlError('BAD_USER_INPUT', 'Invalid input: title must be 5-200 characters long; reporter.phone must be an Indonesian mobile number such as 0812-3456-7890.', null, {
-        messageId: 'Masukan tidak sah pada: title, reporter.phone.',
+      gqlError('BAD_USER_INPUT', 'server text, never shown', null, {
+        reason: 'TOO_SHORT',
+        field: 'title',
+        min: 5,
+        max: 200,
         fields: [
-          { field: 'title', messages: ['title must be 5-200 characters long'] },
-          { field: 'reporter.phone', messages: ['reporter.phone must be an Indonesian mobile number such as 0812-3456-7890'] },
+          { field: 'title', reason: 'TOO_SHORT', min: 5, max: 200 },
+          { field: 'reporter.phone', reason: 'INVALID_PHONE' },
         ],
       }),
       new Error('Failed to fetch'),
@@ -156,14 +160,19 @@ describe('Lapor (submit a report, public)', () => {
     change(screen.getByLabelText(/^Nomor ponsel/), '0812 3456 7890');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Kirim laporan' })));
 
+    // Translated by reason and parameters with the contract's catalogue, never the server's text.
     const summary = await screen.findByRole('alert');
-    expect(summary.textContent).toContain('Masukan tidak sah pada: title, reporter.phone.');
+    expect(document.activeElement).toBe(summary);
+    expect(summary.textContent).not.toContain('server text');
+    expect(within(summary).getAllByRole('link').map((a) => a.textContent)).toEqual([
+      'Judul laporan: Judul harus 5-200 karakter.',
+      'Nomor ponsel: Nomor ponsel pelapor harus nomor ponsel Indonesia, misalnya 0812-3456-7890.',
+    ]);
     const title = screen.getByLabelText(/^Judul laporan/);
     expect(title.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(title.getAttribute('aria-describedby')!.split(' ').at(-1)!)!.textContent).toBe('Judul harus 5–200 karakter.');
+    expect(document.getElementById(title.getAttribute('aria-describedby')!.split(' ').at(-1)!)!.textContent).toBe('Judul harus 5-200 karakter.');
     const phone = screen.getByLabelText(/^Nomor ponsel/);
     expect(phone.getAttribute('aria-invalid')).toBe('true');
-    expect(phone.closest('.form-field')!.textContent).toContain('Nomor ponsel harus nomor Indonesia, misalnya 0812-3456-7890.');
 
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Kirim laporan' })));
     expect((await screen.findByRole('alert')).textContent).toContain('Server tidak dapat dihubungi.');
@@ -183,7 +192,7 @@ describe('Lapor (submit a report, public)', () => {
   test('after a lost answer and an edit, a key conflict fetches the report that was stored instead of failing', async () => {
     const answers: unknown[] = [
       new Error('Failed to fetch'),
-      gqlError('CONFLICT', 'This idempotencyKey was already used for a different report.', null, { messageId: 'Kunci idempotensi ini sudah dipakai untuk laporan lain.' }),
+      gqlError('CONFLICT', 'This idempotencyKey was already used for a different report.', null, { reason: 'IDEMPOTENCY_KEY_REUSED' }),
       submitted('LPR-EEEE-FFFF-GGGG-H', false),
     ];
     const { callsTo } = await renderApp('/lapor', { ...registryHandlers, SubmitReport: () => answers.shift() });
@@ -198,20 +207,24 @@ describe('Lapor (submit a report, public)', () => {
     expect(sent[2]).toEqual(sent[0]);
   });
 
-  test('in English the server’s own field messages are shown, and an upload refused by the server says why', async () => {
-    fetchMock.mockResolvedValue(jsonResponse(415, { errors: [{ message: 'Only image/jpeg, image/png files are accepted (checked by content).', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', messageId: 'Hanya berkas JPEG…' } }] }));
+  test('in English the refusals are translated by code into English, and an upload refused by the server says why', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(415, { errors: [{ message: 'server text', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', reason: 'FILE_TYPE', contentType: 'application/x-msdownload' } }] }));
     await renderApp('/lapor?lang=en', {
       ...registryHandlers,
       SubmitReport: () =>
-        gqlError('BAD_USER_INPUT', 'Invalid input: title must be 5-200 characters long.', null, {
-          messageId: 'Masukan tidak sah pada: title.',
-          fields: [{ field: 'title', messages: ['title must be 5-200 characters long'] }],
+        gqlError('BAD_USER_INPUT', 'server text', null, {
+          reason: 'TOO_LONG',
+          field: 'title',
+          min: 5,
+          max: 200,
+          fields: [{ field: 'title', reason: 'TOO_LONG', min: 5, max: 200 }],
         }),
     });
     await screen.findByRole('heading', { level: 1, name: 'Report a public-service problem' });
     const file = new File(['%PDF'], 'surat.pdf', { type: 'application/pdf' });
     await act(async () => fireEvent.change(screen.getByLabelText('Choose files'), { target: { files: [file] } }));
-    expect(await screen.findByText('Failed: Only image/jpeg, image/png files are accepted (checked by content).')).toBeTruthy();
+    const refused = formatError('en', { code: 'UNSUPPORTED_MEDIA_TYPE', reason: 'FILE_TYPE', contentType: 'application/x-msdownload' });
+    expect(await screen.findByText(`Failed: ${refused}`)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Upload surat.pdf again' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove attachment surat.pdf' }));
 
@@ -225,7 +238,7 @@ describe('Lapor (submit a report, public)', () => {
     await waitFor(() => expect(screen.queryByLabelText('Village')).toBeNull());
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Send report' })));
     await screen.findByRole('alert');
-    expect(screen.getByLabelText(/^Title/).closest('.form-field')!.textContent).toContain('title must be 5-200 characters long');
+    expect(screen.getByLabelText(/^Title/).closest('.form-field')!.textContent).toContain('Title must be at most 200 characters long.');
   });
 });
 
@@ -236,7 +249,7 @@ describe('Lacak (follow a report with its tracking ID)', () => {
       trackingId === 'LPR-7K3M-Q9TX-2B4D-V'
         ? { reportByTrackingId: report() }
         : trackingId.startsWith('LPR-')
-          ? gqlError('BAD_USER_INPUT', 'That is not a valid tracking ID.', null, { messageId: 'Nomor pelacakan tidak sah (periksa kembali penulisannya: LPR-XXXX-XXXX-XXXX-C).', field: 'trackingId' })
+          ? gqlError('BAD_USER_INPUT', 'server text', null, { reason: 'INVALID_TRACKING_ID', field: 'trackingId' })
           : { reportByTrackingId: null },
   });
 
@@ -441,9 +454,12 @@ describe('Lacak: the reporter answers a hold (addReportDetail)', () => {
       ...registryHandlers,
       ReportByTrackingId: () => ({ reportByTrackingId: HELD }),
       AddReportDetail: () =>
-        gqlError('BAD_USER_INPUT', 'Invalid input: detail must be 10-5000 characters long', null, {
-          messageId: 'Masukan tidak sah pada: detail.',
-          fields: [{ field: 'detail', messages: ['detail must be 10-5000 characters long'] }],
+        gqlError('BAD_USER_INPUT', 'server text', null, {
+          reason: 'TOO_SHORT',
+          field: 'detail',
+          min: 10,
+          max: 5000,
+          fields: [{ field: 'detail', reason: 'TOO_SHORT', min: 10, max: 5000 }],
         }),
     });
     const panel = await detailPanel();
@@ -460,7 +476,9 @@ describe('Lacak: the reporter answers a hold (addReportDetail)', () => {
     await act(async () => fireEvent.click(within(panel).getByRole('button', { name: 'Kirim kelengkapan' })));
     expect(callsTo('AddReportDetail')).toHaveLength(1);
     expect(callsTo('AddReportDetail')[0].variables.input.attachmentIds).toEqual([]);
-    await waitFor(() => expect(field.closest('.form-field')!.textContent).toContain('Keterangan tambahan harus 10–5.000 karakter.'));
+    // Translated by reason with the catalogue (the limits in the language's number format), focus back on the field.
+    await waitFor(() => expect(field.closest('.form-field')!.textContent).toContain('Keterangan tambahan harus 10-5.000 karakter.'));
+    expect(document.activeElement).toBe(field);
     expect((field as HTMLTextAreaElement).value).toBe('Tiang nomor 17 di depan masjid.');
     expect(screen.getByRole('heading', { level: 2, name: 'Lengkapi laporan Anda' })).toBeTruthy();
   });

@@ -34,14 +34,14 @@ async function refusal(status: number, body: string, lang: 'id' | 'en', contentT
 }
 
 const shared = JSON.stringify({
-  errors: [{ message: 'The file is larger than the limit of 10485760 bytes.', extensions: { code: 'PAYLOAD_TOO_LARGE', messageId: 'Ukuran berkas melebihi batas.', limit: 10485760 } }],
+  errors: [{ message: 'server text, never shown', extensions: { code: 'PAYLOAD_TOO_LARGE', reason: 'FILE', limit: 10485760 } }],
 });
 
-test('reads the shared JSON error shape: Indonesian messageId by default, English message in English', async () => {
+test('reads the shared JSON error shape and translates it by code, reason and parameters (numbers in the language’s format)', async () => {
   const id = await refusal(413, shared, 'id');
-  expect([id.message, id.code, id.status]).toEqual(['Ukuran berkas melebihi batas.', 'PAYLOAD_TOO_LARGE', 413]);
+  expect([id.message, id.code, id.status]).toEqual(['Berkas melebihi batas ukuran 10.485.760 bita.', 'PAYLOAD_TOO_LARGE', 413]);
   const en = await refusal(413, shared, 'en');
-  expect([en.message, en.code]).toEqual(['The file is larger than the limit of 10485760 bytes.', 'PAYLOAD_TOO_LARGE']);
+  expect([en.message, en.code]).toEqual(['The file is larger than the limit of 10,485,760 bytes.', 'PAYLOAD_TOO_LARGE']);
 });
 
 test('falls back to the HTTP status for an answer that is not the JSON shape', async () => {
