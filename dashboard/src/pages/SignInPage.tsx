@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useMutation } from 'urql';
 import { useLocation } from 'wouter';
 import { useAuth } from '../auth/AuthContext';
 import { PageHeader } from '../components/common';
-import { errorMessage } from '../graphql/errors';
+import { useMutationForm } from '../forms/useMutationForm';
 import { SIGN_IN, type SignInData, type SignInMutationVariables } from '../graphql/operations';
 import { useFilters } from '../filters/useFilters';
 import { SHARED_KEYS } from '../filters/filters';
@@ -33,34 +33,36 @@ export function nextAfterSignIn(next: string | null, current: URLSearchParams): 
 }
 
 export default function SignInPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { signIn, endedReason } = useAuth();
   const { params } = useFilters();
   const [, navigate] = useLocation();
-  const [{ fetching }, execute] = useMutation<SignInData, SignInMutationVariables>(SIGN_IN);
+  const [, execute] = useMutation<SignInData, SignInMutationVariables>(SIGN_IN);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const emailId = useId();
   const passwordId = useId();
   const errorId = useId();
-
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    const result = await execute({ email: email.trim(), password });
-    if (result.error || !result.data?.signIn?.token) {
-      setError(t('auth.failed', { message: result.error ? errorMessage(result.error, lang) : '—' }));
-      return;
-    }
-    try {
-      signIn(result.data.signIn.token);
-    } catch (err) {
-      setError(t('auth.failed', { message: (err as Error).message }));
-      return;
-    }
-    navigate(nextAfterSignIn(params.get('next'), params));
-  };
+  const form = useMutationForm<SignInMutationVariables, string>({
+    mutate: async (v) => {
+      const result = await execute({ email: v.email.trim(), password: v.password });
+      return { data: result.data?.signIn?.token ?? null, error: result.error };
+    },
+    onSuccess: (token) => {
+      try {
+        signIn(token);
+      } catch (err) {
+        // A token the dashboard cannot read (its claims): nothing was kept.
+        form.showErrors({ fields: {}, summary: err instanceof Error ? err.message : String(err), code: 'local' });
+        return;
+      }
+      navigate(nextAfterSignIn(params.get('next'), params));
+    },
+    // One message for the whole form (which of the two was wrong is not said).
+    adapt: (errs) => ({ ...errs, fields: {}, summary: t('auth.failed', { message: errs.summary ?? t('common.none') }) }),
+    focus: 'summary',
+  });
+  const error = form.errors.summary;
 
   return (
     <div className="page page-sign-in">
@@ -72,7 +74,7 @@ export default function SignInPage() {
             {t('auth.expired')}
           </p>
         ) : null}
-        <form onSubmit={onSubmit} noValidate={false} aria-describedby={error ? errorId : undefined}>
+        <form onSubmit={form.onSubmit(() => ({ email, password }))} noValidate={false} aria-describedby={error ? errorId : undefined}>
           <div className="form-field">
             <label htmlFor={emailId}>{t('auth.email')}</label>
             <input id={emailId} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
@@ -90,12 +92,12 @@ export default function SignInPage() {
             />
           </div>
           {error ? (
-            <p id={errorId} className="field-error" role="alert">
+            <p id={errorId} className="field-error" role="alert" tabIndex={-1} ref={(el) => void (form.summaryRef.current = el)}>
               {error}
             </p>
           ) : null}
-          <button type="submit" className="button button-primary" disabled={fetching}>
-            {fetching ? t('auth.submitting') : t('auth.submit')}
+          <button type="submit" className="button button-primary" disabled={form.busy}>
+            {form.busy ? t('auth.submitting') : t('auth.submit')}
           </button>
         </form>
       </div>

@@ -3,6 +3,8 @@ import { REPORT_MESSAGES } from '../reportMessages';
 import { translate } from '../I18n';
 import { ReportStatus, Classification, ReportEventType, RegionLevel, RoadStatus } from '@pantau/contract';
 import * as keys from '../keys';
+import { ATTACHMENTS, RATING, REOPEN_WINDOW_DAYS, TEXT_LIMITS } from '@pantau/contract';
+import { ratingParams, reopenParams, textLimitParams, uploadParams } from '../../forms/limits';
 import { formatDate, formatHours, formatIndex, formatNumber, formatPercent } from '../format';
 
 describe('dictionary', () => {
@@ -56,6 +58,22 @@ describe('dictionary', () => {
         expect([key, translate('en', key) !== key]).toEqual([key, true]);
       }
     }
+  });
+
+  test('limits are spelled once: no citizen/action message writes a limit, the forms fill them from @pantau/contract', () => {
+    for (const lang of ['id', 'en'] as const) {
+      for (const [key, text] of Object.entries(REPORT_MESSAGES[lang])) {
+        // a range ("5–200"), a thousands figure ("2.000", "5,000") or a size ("10 MB") written into the text
+        expect([key, /\d\s*–\s*\d|\b\d{1,3}[.,]\d{3}\b|\d\s*MB/.test(text)]).toEqual([key, false]);
+      }
+    }
+    const id = (n: number | null | undefined, f?: number) => formatNumber('id', n, f);
+    const en = (n: number | null | undefined, f?: number) => formatNumber('en', n, f);
+    expect(translate('id', 'lapor.err.body', textLimitParams(id, 'body'))).toBe(`Uraian harus ${TEXT_LIMITS.body.min}–5.000 karakter: ceritakan apa yang terjadi, di mana dan kapan.`);
+    expect(translate('en', 'form.err.reason', textLimitParams(en, 'reason'))).toBe('The reason must be 5–2,000 characters.');
+    expect(translate('id', 'lacak.err.rating', ratingParams(id))).toBe(`Pilih nilai ${RATING.min} sampai ${RATING.max}.`);
+    expect(translate('en', 'upload.hint', uploadParams(en))).toContain(`at most ${ATTACHMENTS.maxPerItem} files of 10 MB each`);
+    expect(translate('id', 'lacak.reopenHint', { date: '1 Des 2026', ...reopenParams(id) })).toContain(`(${REOPEN_WINDOW_DAYS} hari setelah selesai)`);
   });
 
   test('translate fills placeholders', () => {

@@ -194,12 +194,14 @@ describe('sign-in', () => {
     expect(window.localStorage.getItem('pantau.session')).toBe(token);
   });
 
-  test('a wrong password shows the server’s Indonesian message', async () => {
-    await renderApp('/sign-in', { ...all, SignIn: () => gqlError('UNAUTHENTICATED', 'Wrong email or password.', null, { messageId: 'Email atau kata sandi salah.' }) });
+  test('a wrong password is explained in Indonesian by its code and reason, with focus on the message', async () => {
+    await renderApp('/sign-in', { ...all, SignIn: () => gqlError('UNAUTHENTICATED', 'server text', null, { reason: 'WRONG_CREDENTIALS' }) });
     fireEvent.change(await screen.findByLabelText('Email'), { target: { value: 'admin@kukarkab.go.id' } });
     fireEvent.change(screen.getByLabelText('Kata sandi'), { target: { value: 'salah' } });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Masuk' })));
-    expect((await screen.findByRole('alert')).textContent).toBe('Gagal masuk: Email atau kata sandi salah.');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Gagal masuk: Email atau kata sandi salah.');
+    expect(document.activeElement).toBe(alert);
   });
 
   test('the whole URL survives sign-in: list filters, search and sort come back', async () => {
