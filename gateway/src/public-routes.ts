@@ -92,7 +92,7 @@ export function attachmentProxy(opts: AttachmentProxyOptions): express.RequestHa
         if (res.writableEnded) return; // the answer went through (an early 413); the upstream closed under the rest
         opts.logger.warn({ err: err.message, route: route.kind }, 'attachment upstream failed');
         if (!res.headersSent) {
-          sendJsonError(res, 503, 'SUBGRAPH_UNAVAILABLE', 'The reports service does not answer; try again shortly.', 'Layanan laporan tidak menjawab; coba lagi sebentar lagi.');
+          sendJsonError(res, 503, 'SUBGRAPH_UNAVAILABLE', { service: 'reports' });
         } else res.destroy();
       });
       // the client went away mid-upload: tell the reports service, which then drops its partial file

@@ -6,6 +6,7 @@ import {
   consumeLimit,
   envLimit,
   LimiterFactory,
+  langOf,
   rateLimitedBody,
   verifyStaffToken,
   type LimitSpec,
@@ -146,7 +147,7 @@ export class GatewayRateLimiter {
 
   private refuse(res: express.Response, refusal: RateLimitRefusal) {
     res.setHeader('retry-after', String(refusal.retryAfterSeconds));
-    res.status(429).json(rateLimitedBody(refusal));
+    res.status(429).json(rateLimitedBody(refusal, langOf(res.req)));
   }
 
   private async consume(limit: keyof GatewayRateLimits, key: string, points = 1) {

@@ -65,7 +65,7 @@ export function gatewayCors(origins: string[] = corsOrigins()): express.RequestH
   return (req, res, next) => {
     const origin = req.headers.origin;
     if (req.method === 'OPTIONS' && origin && req.headers['access-control-request-method'] && !allowed.has(origin)) {
-      sendJsonError(res, 403, 'FORBIDDEN', 'Cross-origin requests from this origin are not allowed.', 'Permintaan lintas asal dari asal ini tidak diizinkan.');
+      sendJsonError(res, 403, 'FORBIDDEN.CROSS_ORIGIN', {});
       return;
     }
     handler(req, res, next);

@@ -23,6 +23,7 @@ import {
   requireKeys,
   notFoundHandler,
   notReadyBody,
+  requestLanguage,
   operationLimits,
   operationNamePlugin,
   operationTimeout,
@@ -112,6 +113,8 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
 
   const app = express();
   app.disable('x-powered-by');
+  // every error of the request in its language (Accept-Language), wherever it is raised
+  app.use(requestLanguage());
   app.use(gatewaySecurityHeaders());
   app.use(gatewayCors());
   // gzip/brotli for every compressible answer (dashboard assets, index.html, GraphQL JSON, JSON errors);

@@ -3,6 +3,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import nodeFetch, { type RequestInit as NodeFetchInit } from 'node-fetch';
+import { errorExtensions, errorText } from '@pantau/common';
 
 /**
  * Gateway → subgraph calls that survive idle keep-alive sockets, restarts and outages.
@@ -132,20 +133,8 @@ export function errorsForFailedFetch(options: GraphQLDataSourceProcessOptions, b
 }
 
 function unavailable(service: string, reason: 'connection' | 'timeout' | 'bad_response') {
-  const why = {
-    connection: ['could not be reached', 'tidak dapat dihubungi'],
-    timeout: ['did not answer in time', 'tidak menjawab tepat waktu'],
-    bad_response: ['answered with an error', 'menjawab dengan galat'],
-  }[reason];
-  return {
-    message: `The ${service} service ${why[0]}; its fields are null in this answer, the rest is complete.`,
-    extensions: {
-      code: SUBGRAPH_UNAVAILABLE,
-      service,
-      reason,
-      messageId: `Layanan ${service} ${why[1]}; bidangnya bernilai null dalam jawaban ini, bagian lain lengkap.`,
-    },
-  };
+  const ext = errorExtensions(`SUBGRAPH_UNAVAILABLE.${reason}`, { service });
+  return { ...errorText(ext), extensions: { ...ext, messageId: errorText(ext).messageId } };
 }
 
 export interface ResilientDataSourceConfig {

@@ -52,7 +52,7 @@ export async function signStaffToken(viewer: Viewer, opts: { ttlSeconds?: number
 export function bearerToken(header: string | undefined | null): string | null {
   if (!header) return null;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!m) throw invalidToken('Authorization header must be "Bearer <token>".', 'Header Authorization harus berbentuk "Bearer <token>".');
+  if (!m) throw invalidToken('UNAUTHENTICATED.MALFORMED_AUTHORIZATION', {});
   return m[1];
 }
 
@@ -92,7 +92,7 @@ export async function verifyStaffToken(token: string): Promise<Viewer> {
     };
   } catch (err) {
     const why = err instanceof Error && err.message === 'claims' ? 'missing claims' : tokenFailureReason(err);
-    throw invalidToken(`Invalid token (${why}). Sign in again.`, `Token tidak sah (${why}). Silakan masuk kembali.`);
+    throw invalidToken('UNAUTHENTICATED.INVALID_TOKEN', { detail: why });
   }
 }
 

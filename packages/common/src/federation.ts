@@ -1,6 +1,6 @@
 import { buildSubgraphSchema, printSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { validate, type ValidationError } from 'class-validator';
+import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
 import {
   type DirectiveNode,
   type DocumentNode,
@@ -24,7 +24,8 @@ import {
 } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type BuildSchemaOptions, createResolversMap, type ValidatorFn } from 'type-graphql';
-import { badInput } from './errors';
+import { formatError, IDEMPOTENCY_KEY_PATTERN, PHONE_PATTERN, REGION_CODE_PATTERN, TOPIC_CODE_PATTERN, type ErrorKey } from '@pantau/contract';
+import { AppError, badInput, currentLang } from './errors';
 import { InvalidScalarValue, normalizeArgs, TextError, textErrorToGraphQL, type TextShape } from './text';
 
 /**
@@ -228,8 +229,7 @@ function entityKeys(schema: GraphQLSchema): Map<string, string[][] | null> {
   return out;
 }
 
-const badRepresentation = (i: number, why: string, whyId: string) =>
-  badInput(`representations[${i}] ${why}`, `representations[${i}] ${whyId}`, { field: `representations[${i}]` });
+const repField = (i: number) => `representations[${i}]`;
 
 /**
  * `_entities` answers a representation of an unknown type, or without its key fields, with
@@ -245,15 +245,11 @@ function guardEntities(schema: GraphQLSchema): GraphQLSchema {
     if (Array.isArray(reps)) {
       reps.forEach((rep, i) => {
         if (rep === null || typeof rep !== 'object' || Array.isArray(rep)) {
-          throw badRepresentation(i, 'must be an object with __typename and the key fields.', 'harus berupa objek dengan __typename dan field kunci.');
+          throw badInput('REPRESENTATION_NOT_OBJECT', { field: repField(i) });
         }
         const typename = (rep as Record<string, unknown>).__typename;
         if (typeof typename !== 'string' || !keys.has(typename)) {
-          throw badRepresentation(
-            i,
-            `names no entity type of this service (${preview(typename)}).`,
-            `tidak menyebut tipe entitas layanan ini (${preview(typename)}).`,
-          );
+          throw badInput('UNKNOWN_ENTITY_TYPE', { field: repField(i), typename: preview(typename) });
         }
         const options = keys.get(typename);
         const ok =
@@ -265,8 +261,7 @@ function guardEntities(schema: GraphQLSchema): GraphQLSchema {
             }),
           );
         if (!ok) {
-          const want = options!.map((k) => k.join(' ')).join(' or ');
-          throw badRepresentation(i, `of ${typename} needs its key field(s): ${want}.`, `untuk ${typename} memerlukan field kunci: ${want}.`);
+          throw badInput('MISSING_KEY_FIELDS', { field: repField(i), typename, keyFields: options!.map((k) => k.join(' ')) });
         }
       });
     }
@@ -355,17 +350,81 @@ function withTextHygiene(schema: GraphQLSchema, resolvers: GraphQLResolverMap<an
   return resolvers;
 }
 
-function flattenValidation(errors: ValidationError[], prefix = ''): Array<{ field: string; messages: string[] }> {
+/** One refused input field: its path, the catalogue reason and the rule's parameters. */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+  [param: string]: unknown;
+}
+
+const PATTERN_REASONS: Array<[RegExp, string]> = [
+  [REGION_CODE_PATTERN, 'INVALID_REGION_CODE'],
+  [PHONE_PATTERN, 'INVALID_PHONE'],
+  [TOPIC_CODE_PATTERN, 'INVALID_TOPIC_CODE'],
+  [IDEMPOTENCY_KEY_PATTERN, 'INVALID_IDEMPOTENCY_KEY'],
+];
+
+/**
+ * The catalogue reason and parameters of one failed class-validator constraint, with the rule's own
+ * numbers read from the decorator's metadata (so a limit is written once, in @pantau/contract).
+ */
+function problemOf(e: ValidationError, field: string, constraint: string): FieldProblem {
+  const metas = e.target ? getMetadataStorage().getTargetValidationMetadatas(e.target.constructor, '', true, false) : [];
+  const args = (name: string) => metas.find((m) => m.propertyName === e.property && m.name === name)?.constraints;
+  const value = e.value as unknown;
+  const length = typeof value === 'string' ? value.trim().length : Array.isArray(value) ? value.length : undefined;
+  switch (constraint) {
+    case 'isLength': {
+      const [min, max] = (args('isLength') ?? []) as number[];
+      if (min === undefined || max === undefined) break;
+      return length !== undefined && length < min ? { field, reason: 'TOO_SHORT', min, max } : { field, reason: 'TOO_LONG', min, max };
+    }
+    case 'maxLength': {
+      const [max] = (args('maxLength') ?? []) as number[];
+      if (max !== undefined) return { field, reason: 'TOO_LONG', max };
+      break;
+    }
+    case 'matches': {
+      const [pattern] = (args('matches') ?? []) as RegExp[];
+      const hit = PATTERN_REASONS.find(([p]) => pattern instanceof RegExp && p.source === pattern.source);
+      return { field, reason: hit?.[1] ?? 'INVALID_VALUE' };
+    }
+    case 'isEmail':
+      return { field, reason: 'INVALID_EMAIL' };
+    case 'isInt':
+      return { field, reason: 'NOT_INTEGER' };
+    case 'min':
+    case 'max': {
+      const [min] = (args('min') ?? []) as number[];
+      const [max] = (args('max') ?? []) as number[];
+      if (min !== undefined && max !== undefined) return { field, reason: 'OUT_OF_RANGE', min, max };
+      if (min !== undefined) return { field, reason: 'BELOW_MIN', min };
+      break;
+    }
+    case 'arrayMaxSize': {
+      const [max] = (args('arrayMaxSize') ?? []) as number[];
+      if (max !== undefined) return { field, reason: 'TOO_MANY_ITEMS', max, found: length ?? 0 };
+      break;
+    }
+    default:
+      break;
+  }
+  return { field, reason: 'INVALID_VALUE' };
+}
+
+function flattenValidation(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
+    const first = e.constraints ? Object.keys(e.constraints)[0] : undefined;
+    const own = first ? [problemOf(e, field, first)] : [];
     return [...own, ...flattenValidation(e.children ?? [], field)];
   });
 }
 
 /**
  * The default validateFn: class-validator on input objects (and lists of them), failing with ONE
- * BAD_USER_INPUT error that names every problem instead of a generic "Argument Validation Error".
+ * BAD_USER_INPUT error: the first problem's reason and parameters, and `fields` with every problem
+ * (`{field, reason, ...params, messages}`; `messages` is deprecated, the catalogue text in the request's language).
  */
 export const validateArgs: ValidatorFn = async (argValue) => {
   if (argValue === null || typeof argValue !== 'object' || argValue instanceof Date) return;
@@ -373,12 +432,10 @@ export const validateArgs: ValidatorFn = async (argValue) => {
   for (const item of items) {
     const errors = await validate(item as object, { skipMissingProperties: true, forbidUnknownValues: false });
     if (errors.length) {
-      const problems = flattenValidation(errors);
-      throw badInput(
-        `Invalid input: ${problems.flatMap((p) => p.messages).join('; ')}.`,
-        `Masukan tidak sah pada: ${problems.map((p) => p.field).join(', ')}.`,
-        { fields: problems },
-      );
+      const lang = currentLang();
+      const problems = flattenValidation(errors).map((p) => ({ ...p, messages: [formatError(lang, { code: 'BAD_USER_INPUT', ...p })] }));
+      const { field: _f, reason, messages: _m, ...params } = problems[0];
+      throw new AppError(`BAD_USER_INPUT.${reason}` as ErrorKey, { field: problems[0].field, ...params } as never, { extra: { fields: problems } });
     }
   }
 };

@@ -2,31 +2,39 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
-import { GraphQLError } from 'graphql';
 import helmet from 'helmet';
+import type { ErrorKey, ErrorKeyParams, Lang } from '@pantau/contract';
+import { AppError, currentLang, errorExtensions, errorText, localizeError, requestLang } from './errors';
 import type { Logger } from './logger';
 
 /**
  * The one JSON error shape of every Pantau route, GraphQL or not:
- * `{"errors":[{"message":"<English>","extensions":{"code":"<CODE>","messageId":"<Indonesian>",...}}]}`.
- * Plain HTTP routes (attachments, internal endpoints, 404s, body-parser failures) answer with it through
- * the helpers below, so no Express HTML page, stack trace or file path ever reaches a client.
+ * `{"errors":[{"message","extensions":{"code","reason"?,...params,"messageId"}}]}` with the message from the
+ * contract's catalogue in the request's language (./errors). Plain HTTP routes (attachments, internal
+ * endpoints, 404s, body-parser failures) answer with it through the helpers below, so no Express HTML
+ * page, stack trace or file path ever reaches a client.
  */
 export interface JsonErrorBody {
   errors: Array<{ message: string; extensions: { code: string; messageId: string; [k: string]: unknown } }>;
 }
 
-export function jsonErrorBody(code: string, message: string, messageId: string, details?: Record<string, unknown>): JsonErrorBody {
-  return { errors: [{ message, extensions: { code, messageId, ...(details ?? {}) } }] };
+export function jsonErrorBody<K extends ErrorKey>(key: K, params: ErrorKeyParams<K>, lang: Lang = currentLang(), extra?: Record<string, unknown>): JsonErrorBody {
+  const ext = { ...errorExtensions(key, params), ...(extra ?? {}) };
+  const { message, messageId } = errorText(ext, lang);
+  return { errors: [{ message, extensions: { ...ext, messageId } }] };
 }
 
-export function sendJsonError(
+/** The request's language for a plain route (its Accept-Language). */
+export function langOf(req: { headers: http.IncomingHttpHeaders } | undefined): Lang {
+  return req ? requestLang(req.headers['accept-language']) : currentLang();
+}
+
+export function sendJsonError<K extends ErrorKey>(
   res: express.Response,
   status: number,
-  code: string,
-  message: string,
-  messageId: string,
-  details?: Record<string, unknown>,
+  key: K,
+  params: ErrorKeyParams<K>,
+  extra?: Record<string, unknown>,
 ): void {
   if (res.headersSent) {
     // too late for a clean answer: cut the response rather than append an error to a partial body
@@ -35,33 +43,21 @@ export function sendJsonError(
   }
   res.status(status);
   res.setHeader('Cache-Control', 'no-store');
-  res.json(jsonErrorBody(code, message, messageId, details));
+  res.json(jsonErrorBody(key, params, langOf(res.req), extra));
 }
 
-export const NOT_FOUND_MESSAGE = {
-  message: 'No such route.',
-  messageId: 'Alamat tidak ditemukan.',
-};
-
-export const INTERNAL_ERROR_MESSAGE = {
-  message: 'Internal error. It has been logged.',
-  messageId: 'Terjadi kesalahan internal dan telah dicatat.',
-};
-
-/** Indonesian text for codes that Apollo or a library raises without one. */
-export const DEFAULT_MESSAGE_IDS: Record<string, string> = {
-  BAD_USER_INPUT: 'Permintaan tidak sah.',
-  GRAPHQL_PARSE_FAILED: 'Kueri GraphQL tidak dapat diurai.',
-  GRAPHQL_VALIDATION_FAILED: 'Kueri GraphQL tidak sesuai dengan skema.',
-  PERSISTED_QUERY_NOT_FOUND: 'Kueri tersimpan tidak ditemukan.',
-  PERSISTED_QUERY_NOT_SUPPORTED: 'Kueri tersimpan tidak didukung.',
-  NOT_FOUND: 'Tidak ditemukan.',
-  UNAUTHENTICATED: 'Anda harus masuk terlebih dahulu.',
-  FORBIDDEN: 'Anda tidak berwenang melakukan tindakan ini.',
-  PAYLOAD_TOO_LARGE: 'Isi permintaan terlalu besar.',
-  UNSUPPORTED_MEDIA_TYPE: 'Jenis isi permintaan tidak didukung.',
-  INTERNAL_SERVER_ERROR: INTERNAL_ERROR_MESSAGE.messageId,
-};
+/** Sends an AppError (already carrying its code, reason and parameters) as the JSON shape, in the request's language. */
+export function sendAppError(res: express.Response, err: AppError, fallbackStatus = 500): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const { http: _http, ...ext } = err.extensions as Record<string, unknown>;
+  const localized = localizeError({ message: err.message, extensions: ext }, langOf(res.req));
+  res.status(err.httpStatus ?? fallbackStatus);
+  res.setHeader('Cache-Control', 'no-store');
+  res.json({ errors: [localized] });
+}
 
 /**
  * Apollo's request-level codes that are client mistakes, mapped to the Pantau code (HTTP status
@@ -79,14 +75,14 @@ export const APOLLO_CODE_MAP: Record<string, string> = {
 export function exactPath(): express.RequestHandler {
   return (req, res, next) => {
     if (req.path === '/' && !/\/\/|\\|%/.test(req.originalUrl.split('?')[0])) return next();
-    sendJsonError(res, 404, 'NOT_FOUND', NOT_FOUND_MESSAGE.message, NOT_FOUND_MESSAGE.messageId);
+    sendJsonError(res, 404, 'NOT_FOUND.ROUTE', {});
   };
 }
 
 /** Express 404 for everything no route claimed. */
 export function notFoundHandler(): express.RequestHandler {
   return (_req, res) => {
-    sendJsonError(res, 404, 'NOT_FOUND', NOT_FOUND_MESSAGE.message, NOT_FOUND_MESSAGE.messageId);
+    sendJsonError(res, 404, 'NOT_FOUND.ROUTE', {});
   };
 }
 
@@ -102,11 +98,11 @@ interface HttpishError {
 
 export interface ClassifiedError {
   status: number;
-  code: string;
-  message: string;
-  messageId: string;
-  details?: Record<string, unknown>;
+  key: ErrorKey;
+  params: Record<string, unknown>;
 }
+
+const classified = <K extends ErrorKey>(status: number, key: K, params: ErrorKeyParams<K>): ClassifiedError => ({ status, key, params: params as Record<string, unknown> });
 
 /**
  * What a thrown error means for the client. body-parser (express.json) errors carry a `type`;
@@ -117,58 +113,30 @@ export function classifyHttpError(err: unknown): ClassifiedError {
   const status = Number(e.status ?? e.statusCode ?? 500);
   switch (e.type) {
     case 'entity.parse.failed':
-      return {
-        status: 400,
-        code: 'BAD_USER_INPUT',
-        message: 'The request body is not valid JSON (a JSON object is expected).',
-        messageId: 'Isi permintaan bukan JSON yang sah (harus berupa objek JSON).',
-      };
+      return classified(400, 'BAD_USER_INPUT.INVALID_JSON', {});
     case 'entity.too.large':
-      return {
-        status: 413,
-        code: 'PAYLOAD_TOO_LARGE',
-        message: `The request body is larger than the limit${e.limit ? ` of ${e.limit} bytes` : ''}.`,
-        messageId: `Isi permintaan melebihi batas ukuran${e.limit ? ` ${e.limit} bita` : ''}.`,
-        details: e.limit ? { limit: e.limit } : undefined,
-      };
+      return e.limit ? classified(413, 'PAYLOAD_TOO_LARGE.BODY', { limit: e.limit }) : classified(413, 'PAYLOAD_TOO_LARGE', {});
     case 'charset.unsupported':
-      return {
-        status: 415,
-        code: 'UNSUPPORTED_MEDIA_TYPE',
-        message: 'Unsupported charset: send the body as UTF-8.',
-        messageId: 'Set karakter tidak didukung: kirim isi permintaan dalam UTF-8.',
-      };
+      return classified(415, 'UNSUPPORTED_MEDIA_TYPE.CHARSET', {});
     case 'encoding.unsupported':
-      return {
-        status: 415,
-        code: 'UNSUPPORTED_MEDIA_TYPE',
-        message: 'Unsupported content encoding: send the body uncompressed, gzip or deflate.',
-        messageId: 'Pengodean isi tidak didukung: kirim tanpa kompresi, gzip atau deflate.',
-      };
+      return classified(415, 'UNSUPPORTED_MEDIA_TYPE.ENCODING', {});
     case 'request.aborted':
     case 'request.size.invalid':
-      return {
-        status: 400,
-        code: 'BAD_USER_INPUT',
-        message: 'The request body was incomplete.',
-        messageId: 'Isi permintaan tidak lengkap.',
-      };
+      return classified(400, 'BAD_USER_INPUT.INCOMPLETE_BODY', {});
     default:
       break;
   }
   if (status === 404 || status === 403 || status === 405) {
     // serve-static answers 403 for paths it refuses (traversal): to the client it is just not there
-    return { status: 404, code: 'NOT_FOUND', ...NOT_FOUND_MESSAGE };
+    return classified(404, 'NOT_FOUND.ROUTE', {});
   }
-  if (status === 413) return { status, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.', messageId: DEFAULT_MESSAGE_IDS.PAYLOAD_TOO_LARGE };
-  if (status === 415) {
-    return { status, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported media type.', messageId: DEFAULT_MESSAGE_IDS.UNSUPPORTED_MEDIA_TYPE };
-  }
+  if (status === 413) return classified(413, 'PAYLOAD_TOO_LARGE', {});
+  if (status === 415) return classified(415, 'UNSUPPORTED_MEDIA_TYPE', {});
   if (status >= 400 && status < 500) {
     // e.g. a malformed percent-escape in the path (URIError with status 400)
-    return { status: 400, code: 'BAD_USER_INPUT', message: 'The request is malformed.', messageId: 'Permintaan tidak sah.' };
+    return classified(400, 'BAD_USER_INPUT.MALFORMED_REQUEST', {});
   }
-  return { status: 500, code: 'INTERNAL_SERVER_ERROR', ...INTERNAL_ERROR_MESSAGE };
+  return classified(500, 'INTERNAL_SERVER_ERROR', {});
 }
 
 /**
@@ -179,8 +147,8 @@ export function jsonErrorHandler(logger?: Logger): express.ErrorRequestHandler {
   return (err, req, res, _next) => {
     const c = classifyHttpError(err);
     if (c.status >= 500) logger?.error({ err, method: req.method, path: req.path }, 'unexpected error');
-    else logger?.debug({ code: c.code, method: req.method, path: req.path }, 'request refused');
-    sendJsonError(res, c.status, c.code, c.message, c.messageId, c.details);
+    else logger?.debug({ code: c.key, method: req.method, path: req.path }, 'request refused');
+    sendJsonError(res, c.status, c.key, c.params as never);
   };
 }
 
@@ -196,13 +164,7 @@ export function requireJsonBody(): express.RequestHandler {
       .trim()
       .toLowerCase();
     if (type === 'application/json') return next();
-    sendJsonError(
-      res,
-      415,
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Send GraphQL requests as application/json.',
-      'Kirim permintaan GraphQL sebagai application/json.',
-    );
+    sendJsonError(res, 415, 'UNSUPPORTED_MEDIA_TYPE.JSON_REQUIRED', {});
   };
 }
 
@@ -235,48 +197,35 @@ export function operationNamePlugin(): ApolloServerPlugin<any> {
         async didResolveOperation({ operation, request }) {
           if (operation) return;
           const name = request.operationName;
-          throw new GraphQLError(
-            name ? `Unknown operation named "${name}".` : 'Must provide operation name if query contains multiple operations.',
-            {
-              extensions: {
-                code: 'BAD_USER_INPUT',
-                messageId: name ? `Tidak ada operasi bernama "${name}".` : 'Sebutkan operationName bila kueri berisi beberapa operasi.',
-                http: { status: 400 },
-              },
-            },
-          );
+          throw name
+            ? new AppError('BAD_USER_INPUT.UNKNOWN_OPERATION', { operationName: name }, { httpStatus: 400 })
+            : new AppError('BAD_USER_INPUT.OPERATION_NAME_REQUIRED', {}, { httpStatus: 400 });
         },
       };
     },
   };
 }
 
-/** What a request Node's HTTP parser refused gets: status, code and message (see `jsonClientErrors`). */
+/** What a request Node's HTTP parser refused gets: status, code and reason (see `jsonClientErrors`). */
 export function classifyClientError(err: { code?: string }, rawPacket?: Buffer): ClassifiedError {
   if (err.code === 'HPE_HEADER_OVERFLOW') {
     // the packet starts with the request line: a line that long is the URL, not a header
     const head = rawPacket?.subarray(0, 64).toString('latin1') ?? '';
     const eol = rawPacket?.indexOf('\r\n') ?? -1;
     const requestLineTooLong = /^[A-Z]{3,10} /.test(head) && (eol === -1 || eol > 8192);
-    if (requestLineTooLong) {
-      return {
-        status: 414,
-        code: 'BAD_USER_INPUT',
-        message: 'The request URL is too long. Send a long GraphQL query in a POST body instead.',
-        messageId: 'Alamat permintaan terlalu panjang. Kirim kueri GraphQL yang panjang dalam isi POST.',
-      };
-    }
-    return {
-      status: 431,
-      code: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
-      message: 'The request headers are too large.',
-      messageId: 'Kepala (header) permintaan terlalu besar.',
-    };
+    if (requestLineTooLong) return classified(414, 'BAD_USER_INPUT.URL_TOO_LONG', {});
+    return classified(431, 'REQUEST_HEADER_FIELDS_TOO_LARGE', {});
   }
   if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'HPE_HEADER_TIMEOUT') {
-    return { status: 408, code: 'BAD_USER_INPUT', message: 'The request was not received in time.', messageId: 'Permintaan tidak diterima tepat waktu.' };
+    return classified(408, 'BAD_USER_INPUT.REQUEST_TIMEOUT', {});
   }
-  return { status: 400, code: 'BAD_USER_INPUT', message: 'The request is not valid HTTP.', messageId: 'Permintaan bukan HTTP yang sah.' };
+  return classified(400, 'BAD_USER_INPUT.INVALID_HTTP', {});
+}
+
+/** The Accept-Language of a raw request packet (a refused request has no parsed headers). */
+function rawPacketLang(rawPacket?: Buffer): Lang {
+  const m = rawPacket?.subarray(0, 16384).toString('latin1').match(/\r\naccept-language:[ \t]*([^\r\n]{0,256})/i);
+  return requestLang(m?.[1]);
 }
 
 const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 414: 'URI Too Long', 431: 'Request Header Fields Too Large' };
@@ -295,7 +244,7 @@ export function jsonClientErrors(server: http.Server, logger?: Logger): void {
     }
     const c = classifyClientError(err, err.rawPacket);
     logger?.debug({ code: err.code, status: c.status }, 'client error');
-    const body = JSON.stringify(jsonErrorBody(c.code, c.message, c.messageId));
+    const body = JSON.stringify(jsonErrorBody(c.key, c.params as never, rawPacketLang(err.rawPacket)));
     socket.end(
       `HTTP/1.1 ${c.status} ${REASONS[c.status] ?? 'Bad Request'}\r\n` +
         'Content-Type: application/json; charset=utf-8\r\n' +

@@ -5,8 +5,8 @@
  * by `first`, caps on every input list, and an execution time limit.
  *
  * Every refusal is a GraphQL error whose `extensions.code` names the limit, with `extensions.limit` (the
- * configured maximum) and `extensions.found` (the measured value where known), an English message and
- * the Indonesian `extensions.messageId`, HTTP 400 (the timeout: 503 with `extensions.limitMs`).
+ * configured maximum) and `extensions.found` (the measured value where known), the catalogue's message
+ * in the request's language (./errors), HTTP 400 (the timeout: 503 with `extensions.limitMs`).
  */
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
@@ -40,6 +40,9 @@ import {
   type ASTVisitor,
 } from 'graphql';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
+import type { Lang } from '@pantau/contract';
+import { AppError, currentLang, errorExtensions, errorText } from './errors';
+import { jsonErrorBody, langOf } from './http-errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
 export type LimitCode =
@@ -115,84 +118,24 @@ export function operationLimits(env: NodeJS.ProcessEnv = process.env): Operation
 
 // ------------------------------------------------------------------------------------------- errors
 
-const LIMIT_TEXT: Record<LimitCode, { en: (limit: number, found?: number) => string; id: (limit: number, found?: number) => string }> = {
-  MAX_DEPTH_EXCEEDED: {
-    en: (l, f) => `The operation is nested too deeply: at most ${l} levels are allowed${found(f, 'found')}.`,
-    id: (l, f) => `Operasi bersarang terlalu dalam: paling banyak ${l} tingkat${found(f, 'ditemukan')}.`,
-  },
-  MAX_ALIASES_EXCEEDED: {
-    en: (l, f) => `The operation uses too many aliases: at most ${l} are allowed${found(f, 'found')}.`,
-    id: (l, f) => `Operasi memakai terlalu banyak alias: paling banyak ${l}${found(f, 'ditemukan')}.`,
-  },
-  MAX_ROOT_FIELDS_EXCEEDED: {
-    en: (l, f) => `The operation selects too many root fields: at most ${l} are allowed${found(f, 'found')}.`,
-    id: (l, f) => `Operasi memilih terlalu banyak field akar: paling banyak ${l}${found(f, 'ditemukan')}.`,
-  },
-  MAX_TOKENS_EXCEEDED: {
-    en: (l) => `The document is too long: at most ${l} tokens are allowed.`,
-    id: (l) => `Dokumen terlalu panjang: paling banyak ${l} token.`,
-  },
-  MAX_DIRECTIVES_EXCEEDED: {
-    en: (l, f) => `The operation uses too many directives: at most ${l} are allowed${found(f, 'found')}.`,
-    id: (l, f) => `Operasi memakai terlalu banyak direktif: paling banyak ${l}${found(f, 'ditemukan')}.`,
-  },
-  COST_LIMIT_EXCEEDED: {
-    en: (l, f) =>
-      `The operation is too expensive: its cost is at most ${l}${found(f, 'found')}. Ask for smaller pages (first) or fewer fields.`,
-    id: (l, f) =>
-      `Operasi terlalu berat: biayanya paling banyak ${l}${found(f, 'ditemukan')}. Minta halaman lebih kecil (first) atau lebih sedikit field.`,
-  },
-};
-
-function found(n: number | undefined, word: string): string {
-  return n === undefined ? '' : ` (${word} ${n})`;
-}
-
 /** A refused operation: HTTP 400, `code` naming the limit, `limit` its configured maximum. */
-export class LimitError extends GraphQLError {
+export class LimitError extends AppError {
   constructor(code: LimitCode, limit: number, measured?: number) {
-    const text = LIMIT_TEXT[code];
-    super(text.en(limit, measured), {
-      extensions: {
-        code,
-        messageId: text.id(limit, measured),
-        limit,
-        ...(measured !== undefined ? { found: measured } : {}),
-        http: { status: 400, headers: new HeaderMap() },
-      },
-    });
+    super(code, { limit, ...(measured !== undefined ? { found: measured } : {}) }, { httpStatus: 400 });
+    (this.extensions.http as { headers?: HeaderMap }).headers = new HeaderMap();
   }
 }
 
-/** An input list longer than its cap: BAD_USER_INPUT, HTTP 400. */
-export class ListInputError extends GraphQLError {
+/** An input list longer than its cap: BAD_USER_INPUT, HTTP 400. `where` is the argument or field, quoted. */
+export class ListInputError extends AppError {
   constructor(where: string, limit: number, length: number) {
-    super(`The list ${where} has ${length} items; at most ${limit} are allowed.`, {
-      extensions: {
-        code: 'BAD_USER_INPUT',
-        messageId: `Daftar ${where} berisi ${length} butir; paling banyak ${limit}.`,
-        limit,
-        found: length,
-        argument: where,
-        http: { status: 400, headers: new HeaderMap() },
-      },
-    });
+    super('BAD_USER_INPUT.TOO_MANY_ITEMS', { field: where.replace(/^"|"$/g, ''), max: limit, found: length }, { httpStatus: 400, extra: { limit, argument: where } });
+    (this.extensions.http as { headers?: HeaderMap }).headers = new HeaderMap();
   }
 }
 
-export function timeoutBody(limitMs: number) {
-  return {
-    errors: [
-      {
-        message: `The operation took longer than ${limitMs} ms and was stopped. Ask for less (smaller pages, fewer fields) or try again later.`,
-        extensions: {
-          code: 'OPERATION_TIMEOUT',
-          messageId: `Operasi berjalan lebih dari ${limitMs} md dan dihentikan. Minta lebih sedikit data atau coba lagi nanti.`,
-          limitMs,
-        },
-      },
-    ],
-  };
+export function timeoutBody(limitMs: number, lang: Lang = currentLang()) {
+  return jsonErrorBody('OPERATION_TIMEOUT', { limitMs }, lang);
 }
 
 // graphql-js 16 writes "more that"; accept both spellings
@@ -408,7 +351,10 @@ function supportedOperationTypeRule(context: ValidationContext): ASTVisitor {
           : node.operation === 'mutation'
             ? schema.getMutationType()
             : schema.getSubscriptionType();
-      if (!root) context.reportError(new GraphQLError(`This API has no ${node.operation} operations.`, { nodes: [node] }));
+      if (!root) {
+        const ext = errorExtensions('GRAPHQL_VALIDATION_FAILED.NO_OPERATION_TYPE', { operation: node.operation });
+        context.reportError(new GraphQLError(errorText(ext).message, { nodes: [node], extensions: ext }));
+      }
     },
   };
 }
@@ -613,8 +559,7 @@ export interface LimitPluginOptions {
 }
 
 function timeoutFieldError(limitMs: number): GraphQLError {
-  const body = timeoutBody(limitMs).errors[0];
-  return new GraphQLError(body.message, { extensions: body.extensions });
+  return new AppError('OPERATION_TIMEOUT', { limitMs });
 }
 
 /**
@@ -717,11 +662,12 @@ export function sourceGuard(limits: Pick<OperationLimits, 'maxTokens' | 'maxDept
  */
 export function operationTimeout(limits: Pick<OperationLimits, 'operationTimeoutMs'>): RequestHandler {
   const ms = limits.operationTimeoutMs;
-  return (_req, res, next) => {
+  return (req, res, next) => {
     if (!(ms > 0)) return next();
+    const lang = langOf(req);
     const timer = setTimeout(() => {
       if (res.headersSent || res.writableEnded) return;
-      const body = JSON.stringify(timeoutBody(ms));
+      const body = JSON.stringify(timeoutBody(ms, lang));
       res.statusCode = 503;
       res.setHeader('content-type', 'application/json; charset=utf-8');
       res.setHeader('cache-control', 'no-store');

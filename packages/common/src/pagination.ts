@@ -57,10 +57,7 @@ export function lazyTotalCount<C extends object>(connection: C, count: () => Pro
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(
-      `"first" must be between 0 and ${MAX_PAGE_SIZE}.`,
-      `"first" harus antara 0 dan ${MAX_PAGE_SIZE}.`,
-    );
+    throw badInput('OUT_OF_RANGE', { field: 'first', min: 0, max: MAX_PAGE_SIZE });
   }
   return first;
 }
@@ -69,11 +66,7 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
-export const badCursor = () =>
-  badInput(
-    'The "after" cursor is not valid for this list: pass the endCursor of the previous page unchanged.',
-    'Kursor "after" tidak sah untuk daftar ini: kirim endCursor halaman sebelumnya tanpa diubah.',
-  );
+export const badCursor = () => badInput('INVALID_CURSOR', { field: 'after' });
 
 const MAX_CURSOR_LENGTH = 1024;
 /** A cursor value is a string, a finite number or null: never an object, array or boolean. */

@@ -2,7 +2,9 @@ import net from 'node:net';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { AppError } from './errors';
+import type { Lang } from '@pantau/contract';
+import { AppError, currentLang } from './errors';
+import { jsonErrorBody } from './http-errors';
 import type { Logger } from './logger';
 
 /**
@@ -168,35 +170,20 @@ export async function consumeLimit(
   }
 }
 
-export function rateLimitMessages(retryAfter: number): { message: string; messageId: string } {
-  return {
-    message: `Too many requests. Try again in ${retryAfter} second(s).`,
-    messageId: `Terlalu banyak permintaan. Coba lagi dalam ${retryAfter} detik.`,
-  };
-}
-
-/** The GraphQL error for a refusal (a field error in a subgraph; pass `httpStatus` 429 for request-level ones). */
-export function rateLimitedError(refusal: RateLimitRefusal, messages = rateLimitMessages(refusal.retryAfterSeconds), httpStatus?: number) {
-  return new AppError(
-    'RATE_LIMITED',
-    messages.message,
-    messages.messageId,
-    { retryAfterSeconds: refusal.retryAfterSeconds, limit: refusal.limit },
-    httpStatus,
-  );
+/**
+ * The GraphQL error for a refusal (a field error in a subgraph; pass `httpStatus` 429 for request-level
+ * ones). `key` names a more specific message (e.g. RATE_LIMITED.SIGN_IN).
+ */
+export function rateLimitedError(refusal: RateLimitRefusal, key: 'RATE_LIMITED' | 'RATE_LIMITED.SIGN_IN' = 'RATE_LIMITED', httpStatus?: number) {
+  const params = { retryAfterSeconds: refusal.retryAfterSeconds, limit: refusal.limit };
+  return key === 'RATE_LIMITED.SIGN_IN'
+    ? new AppError(key, { ...params, retryAfterMinutes: Math.ceil(refusal.retryAfterSeconds / 60) }, { httpStatus })
+    : new AppError(key, params, { httpStatus });
 }
 
 /** The JSON body of an HTTP 429 (send with a `Retry-After` header of the same number of seconds). */
-export function rateLimitedBody(refusal: RateLimitRefusal) {
-  const { message, messageId } = rateLimitMessages(refusal.retryAfterSeconds);
-  return {
-    errors: [
-      {
-        message,
-        extensions: { code: 'RATE_LIMITED', messageId, retryAfterSeconds: refusal.retryAfterSeconds, limit: refusal.limit },
-      },
-    ],
-  };
+export function rateLimitedBody(refusal: RateLimitRefusal, lang: Lang = currentLang()) {
+  return jsonErrorBody('RATE_LIMITED', { retryAfterSeconds: refusal.retryAfterSeconds, limit: refusal.limit }, lang);
 }
 
 /** `::ffff:1.2.3.4` → `1.2.3.4`; anything that is not an IP address → null. */

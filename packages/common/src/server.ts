@@ -9,7 +9,8 @@ import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from './logger';
 import { isDatabaseUnavailableError } from './datasource';
-import { APOLLO_CODE_MAP, DEFAULT_MESSAGE_IDS, INTERNAL_ERROR_MESSAGE, apiSecurityHeaders, exactPath, jsonClientErrors, jsonErrorHandler, notFoundHandler, requireJsonBody } from './http-errors';
+import { currentLang, errorExtensions, errorText, localizeError, requestLanguage } from './errors';
+import { APOLLO_CODE_MAP, apiSecurityHeaders, exactPath, jsonClientErrors, jsonErrorHandler, notFoundHandler, requireJsonBody } from './http-errors';
 import { requireKeys } from './keys';
 import { requireServiceCredential } from './service-auth';
 import { formatLimitError, limitServerOptions, operationTimeout, sourceGuard, stripSuggestions, subgraphLimits } from './limits';
@@ -89,31 +90,14 @@ export function missingDependencies(err: unknown): string[] {
   return ['service'];
 }
 
-const DEPENDENCY_ID: Record<string, string> = {
-  database: 'basis data',
-  registry: 'registri instansi (layanan agencies)',
-  outbox: 'sumber outbox (layanan reports)',
-  agencies: 'subgraf agencies',
-  reports: 'subgraf reports',
-  analytics: 'subgraf analytics',
-};
-
 /** The 503 body of /ready: which dependencies are missing, in the common error shape. */
 export function notReadyBody(service: string, missing: string[]) {
+  const ext = errorExtensions('SERVICE_UNAVAILABLE.NOT_READY', { missing });
   return {
     status: 'not ready',
     service,
     missing,
-    errors: [
-      {
-        message: `Not ready: ${missing.join(', ')} not available.`,
-        extensions: {
-          code: 'SERVICE_UNAVAILABLE',
-          messageId: `Belum siap: ${missing.map((m) => DEPENDENCY_ID[m] ?? m).join(', ')} tidak tersedia.`,
-          missing,
-        },
-      },
-    ],
+    errors: [{ message: errorText(ext).message, extensions: { ...ext, messageId: errorText(ext).messageId } }],
   };
 }
 
@@ -122,7 +106,7 @@ export function formatErrorFor(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // operation limits keep their own codes (Apollo wraps them as validation/parse failures); no "Did you mean"
     const limited = formatLimitError(formatted, error);
-    if (limited) return limited;
+    if (limited) return localizeError(limited);
     formatted = stripSuggestions(formatted);
     const code = formatted.extensions?.code;
     const original = error instanceof GraphQLError ? error.originalError : undefined;
@@ -131,32 +115,17 @@ export function formatErrorFor(logger: Logger) {
     if (unexpected && isDatabaseUnavailableError(original)) {
       // e.g. MariaDB restarting: nothing was written (every write is one transaction); the client may retry
       logger.warn({ err: (original as Error).message, path: formatted.path }, 'database unavailable');
-      return {
-        message: 'The service cannot reach its database right now. Nothing was saved; try again shortly.',
-        path: formatted.path,
-        locations: formatted.locations,
-        extensions: { code: 'SERVICE_UNAVAILABLE', messageId: 'Layanan tidak dapat menghubungi basis datanya saat ini. Tidak ada yang disimpan; silakan coba lagi.' },
-      };
+      return localizeError({ message: '', path: formatted.path, locations: formatted.locations, extensions: errorExtensions('SERVICE_UNAVAILABLE.DATABASE', {}) });
     }
     if (unexpected) {
       logger.error({ err: original, path: formatted.path }, 'unexpected error');
-      return {
-        message: INTERNAL_ERROR_MESSAGE.message,
-        path: formatted.path,
-        locations: formatted.locations,
-        extensions: { code: 'INTERNAL_SERVER_ERROR', messageId: INTERNAL_ERROR_MESSAGE.messageId },
-      };
+      return localizeError({ message: '', path: formatted.path, locations: formatted.locations, extensions: errorExtensions('INTERNAL_SERVER_ERROR', {}) });
     }
     // Apollo's request-level client mistakes (unknown operationName, missing query, wrong method) are
-    // BAD_USER_INPUT like every other client mistake; every error carries an Indonesian messageId.
+    // BAD_USER_INPUT like every other client mistake; every error is written in the request's language
+    // from the catalogue, with the Indonesian messageId.
     const mapped = typeof code === 'string' ? (APOLLO_CODE_MAP[code] ?? code) : code;
-    if (mapped !== code || (typeof mapped === 'string' && !formatted.extensions?.messageId && DEFAULT_MESSAGE_IDS[mapped])) {
-      return {
-        ...formatted,
-        extensions: { ...formatted.extensions, code: mapped, messageId: formatted.extensions?.messageId ?? DEFAULT_MESSAGE_IDS[String(mapped)] },
-      };
-    }
-    return formatted;
+    return localizeError({ ...formatted, extensions: { ...formatted.extensions, code: mapped } }, currentLang());
   };
 }
 
@@ -184,6 +153,8 @@ export async function startSubgraphServer<C extends BaseContext>(
   requireKeys(); // refuse to start without signing keys (a clear message, before listening)
   const app = express();
   app.disable('x-powered-by');
+  // every error of the request in its language (Accept-Language), wherever it is raised
+  app.use(requestLanguage());
   app.use(apiSecurityHeaders());
   const httpServer = http.createServer(app);
   applyKeepAliveTimeouts(httpServer);

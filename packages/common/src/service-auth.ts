@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import type express from 'express';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { AppError } from './errors';
+import { sendAppError } from './http-errors';
 import { serviceSecret } from './keys';
 
 /**
@@ -53,14 +54,9 @@ function reason(err: unknown): string {
 }
 export { reason as tokenFailureReason };
 
+/** `why`: what was wrong with the credential, in English (`detail` in extensions, for the operator). */
 export const serviceCredentialRequired = (why?: string) =>
-  new AppError(
-    'UNAUTHENTICATED',
-    `This endpoint is internal: a valid service credential (X-Pantau-Service) is required${why ? ` (${why})` : ''}.`,
-    `Titik akhir ini internal: diperlukan kredensial layanan (X-Pantau-Service) yang sah${why ? ` (${why})` : ''}.`,
-    undefined,
-    401,
-  );
+  new AppError('UNAUTHENTICATED.SERVICE_CREDENTIAL_REQUIRED', {}, { httpStatus: 401, ...(why ? { extra: { detail: why } } : {}) });
 
 export async function verifyServiceToken(token: string): Promise<ServicePrincipal> {
   try {
@@ -94,13 +90,8 @@ export async function serviceHeaders(service = 'gateway'): Promise<Record<string
   return { [SERVICE_HEADER]: t.value };
 }
 
-/** Sends an AppError as the one JSON error shape. */
-export function sendError(res: express.Response, err: AppError, fallbackStatus = 500) {
-  const ext = { ...(err.extensions as Record<string, unknown>) };
-  const http = ext.http as { status?: number } | undefined;
-  delete ext.http;
-  res.status(http?.status ?? fallbackStatus).json({ errors: [{ message: err.message, extensions: ext }] });
-}
+/** Sends an AppError as the one JSON error shape, in the request's language. */
+export const sendError = sendAppError;
 
 /** Express middleware: only requests with a valid X-Pantau-Service pass; sets `req.pantauService`. */
 export function requireServiceCredential(): express.RequestHandler {

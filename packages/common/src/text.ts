@@ -32,17 +32,8 @@ export class InvalidScalarValue {
   ) {}
 }
 
-const MESSAGES = {
-  EMPTY: (f: string) => [`"${f}" must not be empty or only spaces.`, `"${f}" tidak boleh kosong atau hanya berisi spasi.`],
-  SURROGATE: (f: string) => [
-    `"${f}" contains an invalid character (a lone UTF-16 surrogate).`,
-    `"${f}" berisi karakter yang tidak sah (surrogate UTF-16 tunggal).`,
-  ],
-  DATETIME: (f: string, raw?: unknown) => [
-    `"${f}" must be an ISO-8601 date-time with a time zone, such as 2026-01-31T00:00:00+08:00 (got ${preview(raw)}).`,
-    `"${f}" harus berupa tanggal-waktu ISO-8601 dengan zona waktu, misalnya 2026-01-31T00:00:00+08:00 (diterima ${preview(raw)}).`,
-  ],
-} as const;
+/** Why a text was refused: the reason of its BAD_USER_INPUT (messages in @pantau/contract's catalogue). */
+export type TextErrorReason = 'REQUIRED' | 'INVALID_CHARACTER' | 'INVALID_DATETIME';
 
 function preview(raw: unknown): string {
   const s = typeof raw === 'string' ? JSON.stringify(raw) : raw === undefined ? 'nothing' : typeof raw === 'object' ? 'an object' : String(raw);
@@ -50,15 +41,14 @@ function preview(raw: unknown): string {
 }
 
 export class TextError extends Error {
-  readonly messageId: string;
+  readonly received: string;
   constructor(
     readonly field: string,
-    readonly reason: keyof typeof MESSAGES,
+    readonly reason: TextErrorReason,
     raw?: unknown,
   ) {
-    const [message, messageId] = MESSAGES[reason](field, raw);
-    super(message);
-    this.messageId = messageId;
+    super(`${reason}: ${field}`);
+    this.received = preview(raw);
   }
 }
 
@@ -68,7 +58,7 @@ export function hasLoneSurrogate(s: string): boolean {
 
 /** The cleaned text, or a TextError (lone surrogate). `field` names the value in the error. */
 export function normalizeText(s: string, field = 'text'): string {
-  if (hasLoneSurrogate(s)) throw new TextError(field, 'SURROGATE');
+  if (hasLoneSurrogate(s)) throw new TextError(field, 'INVALID_CHARACTER');
   return s
     .replace(/\r\n?/g, '\n')
     .replace(CONTROLS, '')
@@ -79,7 +69,7 @@ export function normalizeText(s: string, field = 'text'): string {
 
 /** The GraphQL error for a TextError: BAD_USER_INPUT naming the field. */
 export function textErrorToGraphQL(err: TextError) {
-  return badInput(err.message, err.messageId, { field: err.field });
+  return err.reason === 'INVALID_DATETIME' ? badInput(err.reason, { field: err.field, received: err.received }) : badInput(err.reason, { field: err.field });
 }
 
 /**
@@ -105,12 +95,12 @@ export function normalizeValue(value: unknown, shape: TextShape, path: string): 
     case 'skip':
       return value;
     case 'scalar':
-      if (value instanceof InvalidScalarValue) throw new TextError(path, 'DATETIME', value.raw);
+      if (value instanceof InvalidScalarValue) throw new TextError(path, 'INVALID_DATETIME', value.raw);
       return value;
     case 'text': {
       if (typeof value !== 'string') return value;
       const out = normalizeText(value, path);
-      if (shape.required && out === '') throw new TextError(path, 'EMPTY');
+      if (shape.required && out === '') throw new TextError(path, 'REQUIRED');
       return out;
     }
     case 'list': {

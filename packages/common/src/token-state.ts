@@ -36,23 +36,9 @@ export function tokenRecheckMs(env: NodeJS.ProcessEnv = process.env): number {
   return n * 1000;
 }
 
-export const sessionInvalid = () =>
-  new AppError(
-    'UNAUTHENTICATED',
-    'Your session is no longer valid. Sign in again.',
-    'Sesi Anda tidak berlaku lagi. Silakan masuk kembali.',
-    undefined,
-    401,
-  );
+export const sessionInvalid = () => new AppError('UNAUTHENTICATED.SESSION_INVALID', {}, { httpStatus: 401 });
 
-export const tokenStateUnavailable = () =>
-  new AppError(
-    'SERVICE_UNAVAILABLE',
-    'Your session cannot be checked right now. Try again shortly.',
-    'Sesi Anda tidak dapat diperiksa saat ini. Coba lagi sebentar lagi.',
-    undefined,
-    503,
-  );
+export const tokenStateUnavailable = () => new AppError('SERVICE_UNAVAILABLE.SESSION_CHECK', {}, { httpStatus: 503 });
 
 /** True when the token still matches its account. */
 export function tokenMatchesState(claims: TokenClaims, state: TokenState | null): boolean {

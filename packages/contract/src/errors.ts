@@ -31,8 +31,8 @@ export interface CodeParams {
   CONFLICT: Record<string, never>;
   /** The report's status does not allow this action now. */
   INVALID_TRANSITION: { status?: string };
-  /** Too many requests: try again after `retryAfterSeconds` (HTTP 429, `Retry-After`). */
-  RATE_LIMITED: { retryAfterSeconds: number; limit?: number };
+  /** Too many requests: try again after `retryAfterSeconds` (HTTP 429, `Retry-After`); `limit` names the limit. */
+  RATE_LIMITED: { retryAfterSeconds: number; limit?: string };
   /** Operation limits (HTTP 400): `limit` is the configured maximum, `found` what the operation has. */
   MAX_DEPTH_EXCEEDED: { limit: number; found?: number };
   MAX_ALIASES_EXCEEDED: { limit: number; found?: number };
@@ -42,6 +42,8 @@ export interface CodeParams {
   COST_LIMIT_EXCEEDED: { limit: number; found?: number };
   /** The operation ran longer than `limitMs` and was stopped (HTTP 503). */
   OPERATION_TIMEOUT: { limitMs: number };
+  /** An upload did not finish within `limitMs` (HTTP 408). */
+  UPLOAD_TIMEOUT: { limitMs: number };
   /** Request body over the limit (HTTP 413). */
   PAYLOAD_TOO_LARGE: { limit?: number };
   /** Not JSON (or not multipart for uploads) (HTTP 415). */
@@ -88,7 +90,9 @@ export interface ReasonParams {
   'BAD_USER_INPUT.NOT_INTEGER': { field: string };
   'BAD_USER_INPUT.OUT_OF_RANGE': { field: string; min: number; max: number };
   'BAD_USER_INPUT.BELOW_MIN': { field: string; min: number };
-  'BAD_USER_INPUT.TOO_MANY_ITEMS': { field: string; max: number; found?: number };
+  'BAD_USER_INPUT.TOO_MANY_ITEMS': { field: string; max: number; found: number };
+  /** Analytics: a trend of more than `max` points (a shorter period or a longer interval is needed). */
+  'BAD_USER_INPUT.TOO_MANY_TREND_POINTS': { max: number };
   'BAD_USER_INPUT.UNKNOWN_TOPIC': { field: string; topic: string };
   'BAD_USER_INPUT.UNKNOWN_REGION': { field: string; regionCode: string };
   'BAD_USER_INPUT.UNKNOWN_ROAD': { field: string; roadId: string };
@@ -99,8 +103,8 @@ export interface ReasonParams {
   'BAD_USER_INPUT.ROAD_NOT_APPLICABLE': { field: string; topic: string };
   /** Routing: the road does not pass through the region. */
   'BAD_USER_INPUT.ROAD_OUTSIDE_REGION': { field: string; roadId: string; regionCode: string };
-  /** Routing: no agency of the topic's kind serves the region. */
-  'BAD_USER_INPUT.NO_AGENCY_FOR_REGION': { field: string; topic: string; regionCode: string };
+  /** Routing (intake): no agency at any level owns the topic for the region (the registry's NOT_FOUND.NO_AGENCY). */
+  'BAD_USER_INPUT.NO_AGENCY': { topic: string; regionCode: string };
   /** Disposition without agencyId while the report has no routing suggestion. */
   'BAD_USER_INPUT.AGENCY_REQUIRED': { field: string };
   'BAD_USER_INPUT.ANONYMITY_LOCKED': { field: string };
@@ -111,8 +115,10 @@ export interface ReasonParams {
   'BAD_USER_INPUT.UNKNOWN_MALADMINISTRATION': { field: string };
   /** A relay cursor that is not this list's. */
   'BAD_USER_INPUT.INVALID_CURSOR': { field: string };
-  /** An `_entities` representation of an unknown type or without its key fields. */
-  'BAD_USER_INPUT.INVALID_REPRESENTATION': { field: string };
+  /** `_entities` representations: not an object, an unknown type, or without its key fields. */
+  'BAD_USER_INPUT.REPRESENTATION_NOT_OBJECT': { field: string };
+  'BAD_USER_INPUT.UNKNOWN_ENTITY_TYPE': { field: string; typename: string };
+  'BAD_USER_INPUT.MISSING_KEY_FIELDS': { field: string; typename: string; keyFields: string[] };
   // ------------------------------------------------------------------ requests (BAD_USER_INPUT)
   'BAD_USER_INPUT.INVALID_JSON': Record<string, never>;
   'BAD_USER_INPUT.INCOMPLETE_BODY': Record<string, never>;
@@ -125,6 +131,18 @@ export interface ReasonParams {
   /** Uploads. */
   'BAD_USER_INPUT.UPLOAD_NO_FILE': Record<string, never>;
   'BAD_USER_INPUT.UPLOAD_EMPTY': Record<string, never>;
+  'BAD_USER_INPUT.INVALID_MULTIPART': Record<string, never>;
+  /** Open311 and other form/query parameters. */
+  'BAD_USER_INPUT.REPEATED_PARAMETER': { field: string };
+  'BAD_USER_INPUT.UNKNOWN_SERVICE_CODE': { field: string; serviceCode: string };
+  'BAD_USER_INPUT.INVALID_COORDINATES': Record<string, never>;
+  'BAD_USER_INPUT.LOCATION_REQUIRED': Record<string, never>;
+  'BAD_USER_INPUT.REGION_OUTSIDE_JURISDICTION': { field: string; jurisdictionId: string };
+  'BAD_USER_INPUT.NOT_BOOLEAN': { field: string };
+  'BAD_USER_INPUT.NOT_ONE_OF': { field: string; allowed: string[] };
+  'BAD_USER_INPUT.INVALID_URL': { field: string; max: number };
+  'BAD_USER_INPUT.START_AFTER_END': Record<string, never>;
+  'BAD_USER_INPUT.METHOD_NOT_ALLOWED': { method: string };
   /** Internal outbox paging arguments. */
   'BAD_USER_INPUT.OUTBOX_PAGE': { max: number };
   /** An error raised by GraphQL itself (variables, arguments); `detail` is its English text. */
@@ -141,6 +159,13 @@ export interface ReasonParams {
   'NOT_FOUND.API_CLIENT': Record<string, never>;
   'NOT_FOUND.ATTACHMENT': Record<string, never>;
   'NOT_FOUND.REGION': { regionCode: string };
+  /** Routing: no agency at any level owns the topic for the region. */
+  'NOT_FOUND.NO_AGENCY': { topic: string; regionCode: string };
+  /** Open311: an unknown jurisdiction_id, service_code, service request or method. */
+  'NOT_FOUND.JURISDICTION': { jurisdictionId: string };
+  'NOT_FOUND.SERVICE_CODE': { serviceCode: string };
+  'NOT_FOUND.SERVICE_REQUEST': Record<string, never>;
+  'NOT_FOUND.OPEN311_METHOD': Record<string, never>;
   // ------------------------------------------------------------------ sign-in and tokens
   'UNAUTHENTICATED.SIGN_IN_REQUIRED': Record<string, never>;
   'UNAUTHENTICATED.STAFF_REQUIRED': Record<string, never>;
@@ -167,7 +192,7 @@ export interface ReasonParams {
   'INVALID_TRANSITION.ALREADY_RATED': { status: string };
   'INVALID_TRANSITION.REOPEN_WINDOW_CLOSED': { status: string; days: number };
   // ------------------------------------------------------------------ rate limits
-  'RATE_LIMITED.SIGN_IN': { retryAfterSeconds: number; retryAfterMinutes: number; limit?: number };
+  'RATE_LIMITED.SIGN_IN': { retryAfterSeconds: number; retryAfterMinutes: number; limit?: string };
   // ------------------------------------------------------------------ transport
   'PAYLOAD_TOO_LARGE.BODY': { limit: number };
   'PAYLOAD_TOO_LARGE.FILE': { limit: number };
@@ -175,17 +200,19 @@ export interface ReasonParams {
   'UNSUPPORTED_MEDIA_TYPE.ENCODING': Record<string, never>;
   'UNSUPPORTED_MEDIA_TYPE.JSON_REQUIRED': Record<string, never>;
   'UNSUPPORTED_MEDIA_TYPE.MULTIPART_REQUIRED': Record<string, never>;
-  'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE': { contentType: string };
+  'UNSUPPORTED_MEDIA_TYPE.FORM_REQUIRED': Record<string, never>;
+  'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE': Record<string, never>;
   'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_IMAGE': Record<string, never>;
   // ------------------------------------------------------------------ availability
-  'SUBGRAPH_UNAVAILABLE.CONNECTION': { service: string };
-  'SUBGRAPH_UNAVAILABLE.TIMEOUT': { service: string };
-  'SUBGRAPH_UNAVAILABLE.BAD_RESPONSE': { service: string };
+  // (SUBGRAPH_UNAVAILABLE's reasons are lower case: they were published so before reasons had a catalogue)
+  'SUBGRAPH_UNAVAILABLE.connection': { service: string };
+  'SUBGRAPH_UNAVAILABLE.timeout': { service: string };
+  'SUBGRAPH_UNAVAILABLE.bad_response': { service: string };
   'SERVICE_UNAVAILABLE.DATABASE': Record<string, never>;
   'SERVICE_UNAVAILABLE.REGISTRY': Record<string, never>;
   'SERVICE_UNAVAILABLE.SESSION_CHECK': Record<string, never>;
   'SERVICE_UNAVAILABLE.NOT_READY': { missing: string[] };
-  'SERVICE_UNAVAILABLE.FIGURES': Record<string, never>;
+  'SUBGRAPH_UNAVAILABLE.FIGURES': Record<string, never>;
 }
 
 /** `CODE.REASON` keys of the catalogue. */
@@ -221,6 +248,7 @@ export const ERROR_CODES = [
   'MAX_DIRECTIVES_EXCEEDED',
   'COST_LIMIT_EXCEEDED',
   'OPERATION_TIMEOUT',
+  'UPLOAD_TIMEOUT',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'REQUEST_HEADER_FIELDS_TOO_LARGE',
@@ -272,6 +300,7 @@ export const ERROR_PARAM_NAMES = {
   MAX_DIRECTIVES_EXCEEDED: LIMIT,
   COST_LIMIT_EXCEEDED: LIMIT,
   OPERATION_TIMEOUT: ['limitMs'],
+  UPLOAD_TIMEOUT: ['limitMs'],
   PAYLOAD_TOO_LARGE: ['limit'],
   UNSUPPORTED_MEDIA_TYPE: NONE,
   REQUEST_HEADER_FIELDS_TOO_LARGE: NONE,
@@ -300,6 +329,7 @@ export const ERROR_PARAM_NAMES = {
   'BAD_USER_INPUT.OUT_OF_RANGE': ['field', 'min', 'max'],
   'BAD_USER_INPUT.BELOW_MIN': ['field', 'min'],
   'BAD_USER_INPUT.TOO_MANY_ITEMS': ['field', 'max', 'found'],
+  'BAD_USER_INPUT.TOO_MANY_TREND_POINTS': ['max'],
   'BAD_USER_INPUT.UNKNOWN_TOPIC': ['field', 'topic'],
   'BAD_USER_INPUT.UNKNOWN_REGION': ['field', 'regionCode'],
   'BAD_USER_INPUT.UNKNOWN_ROAD': ['field', 'roadId'],
@@ -308,7 +338,7 @@ export const ERROR_PARAM_NAMES = {
   'BAD_USER_INPUT.UNKNOWN_ATTACHMENT': ['field', 'attachmentId'],
   'BAD_USER_INPUT.ROAD_NOT_APPLICABLE': ['field', 'topic'],
   'BAD_USER_INPUT.ROAD_OUTSIDE_REGION': ['field', 'roadId', 'regionCode'],
-  'BAD_USER_INPUT.NO_AGENCY_FOR_REGION': ['field', 'topic', 'regionCode'],
+  'BAD_USER_INPUT.NO_AGENCY': ['topic', 'regionCode'],
   'BAD_USER_INPUT.AGENCY_REQUIRED': FIELD,
   'BAD_USER_INPUT.ANONYMITY_LOCKED': FIELD,
   'BAD_USER_INPUT.CONFIDENTIALITY_LOCKED': FIELD,
@@ -317,7 +347,9 @@ export const ERROR_PARAM_NAMES = {
   'BAD_USER_INPUT.INVALID_RATING': ['field', 'min', 'max'],
   'BAD_USER_INPUT.UNKNOWN_MALADMINISTRATION': FIELD,
   'BAD_USER_INPUT.INVALID_CURSOR': FIELD,
-  'BAD_USER_INPUT.INVALID_REPRESENTATION': FIELD,
+  'BAD_USER_INPUT.REPRESENTATION_NOT_OBJECT': FIELD,
+  'BAD_USER_INPUT.UNKNOWN_ENTITY_TYPE': ['field', 'typename'],
+  'BAD_USER_INPUT.MISSING_KEY_FIELDS': ['field', 'typename', 'keyFields'],
   'BAD_USER_INPUT.INVALID_JSON': NONE,
   'BAD_USER_INPUT.INCOMPLETE_BODY': NONE,
   'BAD_USER_INPUT.MALFORMED_REQUEST': NONE,
@@ -328,6 +360,17 @@ export const ERROR_PARAM_NAMES = {
   'BAD_USER_INPUT.OPERATION_NAME_REQUIRED': NONE,
   'BAD_USER_INPUT.UPLOAD_NO_FILE': NONE,
   'BAD_USER_INPUT.UPLOAD_EMPTY': NONE,
+  'BAD_USER_INPUT.INVALID_MULTIPART': NONE,
+  'BAD_USER_INPUT.REPEATED_PARAMETER': FIELD,
+  'BAD_USER_INPUT.UNKNOWN_SERVICE_CODE': ['field', 'serviceCode'],
+  'BAD_USER_INPUT.INVALID_COORDINATES': NONE,
+  'BAD_USER_INPUT.LOCATION_REQUIRED': NONE,
+  'BAD_USER_INPUT.REGION_OUTSIDE_JURISDICTION': ['field', 'jurisdictionId'],
+  'BAD_USER_INPUT.NOT_BOOLEAN': FIELD,
+  'BAD_USER_INPUT.NOT_ONE_OF': ['field', 'allowed'],
+  'BAD_USER_INPUT.INVALID_URL': ['field', 'max'],
+  'BAD_USER_INPUT.START_AFTER_END': NONE,
+  'BAD_USER_INPUT.METHOD_NOT_ALLOWED': ['method'],
   'BAD_USER_INPUT.OUTBOX_PAGE': ['max'],
   'BAD_USER_INPUT.GRAPHQL': ['detail'],
   'GRAPHQL_PARSE_FAILED.GRAPHQL': ['detail'],
@@ -340,6 +383,11 @@ export const ERROR_PARAM_NAMES = {
   'NOT_FOUND.API_CLIENT': NONE,
   'NOT_FOUND.ATTACHMENT': NONE,
   'NOT_FOUND.REGION': ['regionCode'],
+  'NOT_FOUND.NO_AGENCY': ['topic', 'regionCode'],
+  'NOT_FOUND.JURISDICTION': ['jurisdictionId'],
+  'NOT_FOUND.SERVICE_CODE': ['serviceCode'],
+  'NOT_FOUND.SERVICE_REQUEST': NONE,
+  'NOT_FOUND.OPEN311_METHOD': NONE,
   'UNAUTHENTICATED.SIGN_IN_REQUIRED': NONE,
   'UNAUTHENTICATED.STAFF_REQUIRED': NONE,
   'UNAUTHENTICATED.WRONG_CREDENTIALS': NONE,
@@ -366,16 +414,17 @@ export const ERROR_PARAM_NAMES = {
   'UNSUPPORTED_MEDIA_TYPE.ENCODING': NONE,
   'UNSUPPORTED_MEDIA_TYPE.JSON_REQUIRED': NONE,
   'UNSUPPORTED_MEDIA_TYPE.MULTIPART_REQUIRED': NONE,
-  'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE': ['contentType'],
+  'UNSUPPORTED_MEDIA_TYPE.FORM_REQUIRED': NONE,
+  'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE': NONE,
   'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_IMAGE': NONE,
-  'SUBGRAPH_UNAVAILABLE.CONNECTION': ['service'],
-  'SUBGRAPH_UNAVAILABLE.TIMEOUT': ['service'],
-  'SUBGRAPH_UNAVAILABLE.BAD_RESPONSE': ['service'],
+  'SUBGRAPH_UNAVAILABLE.connection': ['service'],
+  'SUBGRAPH_UNAVAILABLE.timeout': ['service'],
+  'SUBGRAPH_UNAVAILABLE.bad_response': ['service'],
   'SERVICE_UNAVAILABLE.DATABASE': NONE,
   'SERVICE_UNAVAILABLE.REGISTRY': NONE,
   'SERVICE_UNAVAILABLE.SESSION_CHECK': NONE,
   'SERVICE_UNAVAILABLE.NOT_READY': ['missing'],
-  'SERVICE_UNAVAILABLE.FIGURES': NONE,
+  'SUBGRAPH_UNAVAILABLE.FIGURES': NONE,
 } as const satisfies ParamNames;
 
 // Compile-time check the other way: every typed parameter is listed.

@@ -7,15 +7,21 @@ import { Region } from './entities/region.entity';
 import type { Locale } from './domain/jurisdiction';
 import type { SignInThrottle } from './domain/sign-in-throttle';
 import { localTokenStateChecker } from './auth/token-state';
+import { ApiClientService } from './service/api-client-service';
+import { JurisdictionService } from './service/jurisdiction-service';
 import { RegistryService } from './service/registry-service';
+import { StaffService } from './service/staff-service';
 
 export interface AgenciesContext {
   viewer: Viewer | null;
   locale: Locale;
   ds: DataSource;
   loaders: Loaders;
-  /** The registry's reads (service layer). */
+  /** The service layer: the registry's reads, routing, staff accounts, Open311 API clients. */
   registry: RegistryService;
+  jurisdiction: JurisdictionService;
+  staff: StaffService;
+  apiClients: ApiClientService;
   /** The end client's address (the gateway's X-Pantau-Client-Ip on service-credentialed requests). */
   clientAddress: string;
   /** Set by createServer; the resolver falls back to one built from env. */
@@ -48,12 +54,16 @@ export function localeFrom(header: string | undefined): Locale {
 }
 
 export async function createContext(ds: DataSource, req: Request): Promise<AgenciesContext> {
+  const loaders = createLoaders(ds);
   return {
     viewer: await viewerFromAuthorization(req.headers.authorization, { tokenState: localTokenStateChecker(ds) }),
     locale: localeFrom(req.headers['accept-language']),
     ds,
-    loaders: createLoaders(ds),
+    loaders,
     registry: new RegistryService(ds),
+    jurisdiction: new JurisdictionService(ds, loaders),
+    staff: new StaffService(ds),
+    apiClients: new ApiClientService(ds),
     clientAddress: clientIp(req),
   };
 }

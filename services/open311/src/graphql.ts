@@ -22,16 +22,22 @@ export interface ExecutionContext {
 /** Runs one operation as a signed-out client (no Authorization): the public view. */
 export type GraphQLExecutor = (op: { query: string; variables?: Record<string, unknown> }, ctx: ExecutionContext) => Promise<GraphQLResult>;
 
-/** A GraphQL error carried to the HTTP layer with the status it deserves. */
+/**
+ * A GraphQL error carried to the HTTP layer with the status it deserves: its catalogue key (`CODE` or
+ * `CODE.REASON`) and parameters, described in the request's language where it is answered.
+ */
 export class UpstreamError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly messageId: string | undefined,
+    readonly key: string,
+    readonly params: Record<string, unknown> = {},
     readonly retryAfterSeconds?: number,
   ) {
-    super(message);
+    super(key);
+  }
+
+  get code(): string {
+    return this.key.split('.')[0];
   }
 }
 
@@ -58,21 +64,17 @@ const STATUS_BY_CODE: Record<string, number> = {
 export function upstreamError(err: GraphQLErrorLike): UpstreamError {
   const code = typeof err.extensions?.code === 'string' ? err.extensions.code : 'INTERNAL_SERVER_ERROR';
   const status = STATUS_BY_CODE[code] ?? 500;
-  const messageId = typeof err.extensions?.messageId === 'string' ? err.extensions.messageId : undefined;
   const retry = typeof err.extensions?.retryAfterSeconds === 'number' ? err.extensions.retryAfterSeconds : undefined;
-  // a 5xx never passes an upstream text on: it could name an internal detail
-  if (status >= 500) {
-    return status === 503
-      ? new UpstreamError(503, code, 'The service is temporarily unavailable; try again shortly.', 'Layanan sedang tidak tersedia; coba lagi sebentar lagi.')
-      : new UpstreamError(500, code, 'Internal error.', 'Terjadi kesalahan internal.');
-  }
-  return new UpstreamError(status, code, err.message, messageId, retry);
+  // a 5xx never passes upstream details on: they could name an internal detail
+  if (status >= 500) return status === 503 ? new UpstreamError(503, 'SERVICE_UNAVAILABLE') : new UpstreamError(500, 'INTERNAL_SERVER_ERROR');
+  const { code: _code, reason, messageId: _messageId, ...params } = err.extensions ?? {};
+  return new UpstreamError(status, typeof reason === 'string' ? `${code}.${reason}` : code, params, retry);
 }
 
 /** The data of a result, or the first error as an UpstreamError (partial answers count as failures). */
 export async function run<T>(execute: GraphQLExecutor, query: string, variables: Record<string, unknown>, ctx: ExecutionContext): Promise<T> {
   const result = await execute({ query, variables }, ctx);
   if (result.errors?.length) throw upstreamError(result.errors[0]);
-  if (!result.data) throw new UpstreamError(500, 'INTERNAL_SERVER_ERROR', 'Internal error.', 'Terjadi kesalahan internal.');
+  if (!result.data) throw new UpstreamError(500, 'INTERNAL_SERVER_ERROR');
   return result.data as T;
 }

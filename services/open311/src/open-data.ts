@@ -1,6 +1,6 @@
 import express from 'express';
 import { stringify } from 'csv-stringify/sync';
-import { sendJsonError, type Logger } from '@pantau/common';
+import { sendJsonError, type ErrorKey, type Logger } from '@pantau/common';
 import { zoneOffsetMinutes, defaultTimeZone } from './format';
 import { run, UpstreamError, type GraphQLExecutor } from './graphql';
 
@@ -349,11 +349,11 @@ export function openDataRouter(opts: OpenDataOptions): express.Router {
   const origin = (req: express.Request) => `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
   const fail = (res: express.Response, err: unknown) => {
     if (err instanceof UpstreamError && err.status < 500) {
-      sendJsonError(res, err.status, err.code, err.message, err.messageId ?? err.message);
+      sendJsonError(res, err.status, err.key as ErrorKey, err.params as never);
       return;
     }
     opts.logger?.error({ err }, 'open data generation failed');
-    sendJsonError(res, 503, 'SUBGRAPH_UNAVAILABLE', 'The figures cannot be generated right now; try again shortly.', 'Angka tidak dapat dibuat saat ini; coba lagi sebentar lagi.');
+    sendJsonError(res, 503, 'SUBGRAPH_UNAVAILABLE.FIGURES', {});
   };
   router.get('/', (req, res) => {
     current(origin(req))

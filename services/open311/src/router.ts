@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import express from 'express';
-import { consumeLimit, envLimit, addressKey, type LimiterFactory, type LimitSpec, type Logger } from '@pantau/common';
+import { consumeLimit, envLimit, addressKey, errorExtensions, langOf, type LimiterFactory, type LimitSpec, type Logger } from '@pantau/common';
+import { Classification, formatError, MAX_LIST_ARGUMENT, TEXT_LIMITS, type ErrorKey, type ErrorKeyParams } from '@pantau/contract';
 import {
   composeBody,
   open311Status,
@@ -74,25 +75,29 @@ interface PublicReport {
   attachments: Array<{ url: string }>;
 }
 
+/** Longest address_string and media_url accepted. */
+const MAX_ADDRESS = 300;
+const MAX_MEDIA_URL = 500;
+const CLASSIFICATIONS = Object.values(Classification) as string[];
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** English for `Accept-Language: en…`, Indonesian otherwise (the product's default). */
-function lang(req: express.Request): 'en' | 'id' {
-  return /^\s*en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'id';
-}
-
+/** A refused request: its HTTP status and a catalogue key with parameters (described in the request's language). */
 class ClientError extends Error {
   constructor(
     readonly status: number,
-    readonly en: string,
-    readonly id: string,
+    readonly key: ErrorKey,
+    readonly params: Record<string, unknown> = {},
     readonly retryAfterSeconds?: number,
   ) {
-    super(en);
+    super(key);
   }
 }
 
-const fail = (status: number, en: string, id: string) => new ClientError(status, en, id);
+const fail = <K extends ErrorKey>(status: number, key: K, params: ErrorKeyParams<K>) => new ClientError(status, key, params as Record<string, unknown>);
+
+/** The Open311 error description of a catalogue key in the request's language. */
+const describe = (req: express.Request, key: ErrorKey, params: Record<string, unknown> = {}) => formatError(langOf(req), errorExtensions(key, params as never));
 
 /** The GeoReport v2 service request of a public report. */
 export function serviceRequestOf(r: PublicReport, topics: Map<string, Topic>, origin: string) {
@@ -149,17 +154,17 @@ export function open311Router(opts: Open311Options): express.Router {
   const param = (req: express.Request, name: string): string | undefined => {
     const fromBody = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>)[name] : undefined;
     const v = fromBody ?? (req.query as Record<string, unknown>)[name];
-    if (Array.isArray(v)) throw fail(400, `${name} was given more than once.`, `${name} diberikan lebih dari sekali.`);
+    if (Array.isArray(v)) throw fail(400, 'BAD_USER_INPUT.REPEATED_PARAMETER', { field: name });
     return typeof v === 'string' ? v : undefined;
   };
 
   const checkJurisdiction = async (req: express.Request): Promise<string> => {
     const j = (param(req, 'jurisdiction_id') ?? '').trim() || defaultJurisdiction;
     if (!REGION_CODE.test(j)) {
-      throw fail(404, `jurisdiction_id ${JSON.stringify(j.slice(0, 40))} was not found: use a Kemendagri region code such as 64.02.`, `jurisdiction_id tidak ditemukan: gunakan kode wilayah Kemendagri, mis. 64.02.`);
+      throw fail(404, 'NOT_FOUND.JURISDICTION', { jurisdictionId: j.slice(0, 40) });
     }
     const data = await run<{ region: { code: string } | null }>(opts.execute, REGION, { code: j }, ctxOf(req));
-    if (!data.region) throw fail(404, `jurisdiction_id ${j} was not found.`, `jurisdiction_id ${j} tidak ditemukan.`);
+    if (!data.region) throw fail(404, 'NOT_FOUND.JURISDICTION', { jurisdictionId: j });
     return j;
   };
 
@@ -173,7 +178,7 @@ export function open311Router(opts: Open311Options): express.Router {
     async 'GET service'(req, res, format, code) {
       const jurisdiction = await checkJurisdiction(req);
       const topic = (await topicsOf(req)).get(code!);
-      if (!topic) throw fail(404, `service_code ${JSON.stringify(code!.slice(0, 40))} was not found.`, `service_code tidak ditemukan.`);
+      if (!topic) throw fail(404, 'NOT_FOUND.SERVICE_CODE', { serviceCode: code!.slice(0, 40) });
       const roads = topic.asset
         ? (await run<{ roads: { edges: Array<{ node: Road }> } }>(opts.execute, ROADS, { rc: jurisdiction }, ctxOf(req))).roads.edges.map((e) => e.node)
         : [];
@@ -184,16 +189,16 @@ export function open311Router(opts: Open311Options): express.Router {
     async 'POST requests'(req, res, format) {
       const apiKey = param(req, 'api_key');
       const client = apiKey ? await opts.verifyApiKey(apiKey) : null;
-      if (!client) throw fail(403, 'api_key is missing or not valid: ask the Pantau admin for a key for your application.', 'api_key tidak ada atau tidak berlaku: mintalah kunci untuk aplikasi Anda kepada admin Pantau.');
+      if (!client) throw fail(403, 'FORBIDDEN.INVALID_API_KEY', {});
       const refusal = await consumeLimit(keyLimiter, 'open311Key', client.id, 1, opts.logger);
       if (refusal) {
-        throw new ClientError(429, `Too many requests for this api_key. Try again in ${refusal.retryAfterSeconds} second(s).`, `Terlalu banyak permintaan untuk api_key ini. Coba lagi dalam ${refusal.retryAfterSeconds} detik.`, refusal.retryAfterSeconds);
+        throw new ClientError(429, 'RATE_LIMITED', { retryAfterSeconds: refusal.retryAfterSeconds, limit: refusal.limit }, refusal.retryAfterSeconds);
       }
       const serviceCode = param(req, 'service_code')?.trim();
-      if (!serviceCode) throw fail(400, 'service_code is required.', 'service_code wajib diisi.');
+      if (!serviceCode) throw fail(400, 'BAD_USER_INPUT.REQUIRED', { field: 'service_code' });
       const jurisdiction = await checkJurisdiction(req);
       const topic = (await topicsOf(req)).get(serviceCode);
-      if (!topic) throw fail(400, `service_code ${JSON.stringify(serviceCode.slice(0, 40))} was not found (see GET services).`, 'service_code tidak ditemukan (lihat GET services).');
+      if (!topic) throw fail(400, 'BAD_USER_INPUT.UNKNOWN_SERVICE_CODE', { field: 'service_code', serviceCode: serviceCode.slice(0, 40) });
 
       const latRaw = param(req, 'lat')?.trim() || undefined;
       const longRaw = param(req, 'long')?.trim() || undefined;
@@ -205,49 +210,49 @@ export function open311Router(opts: Open311Options): express.Router {
         lat = Number(latRaw);
         long = Number(longRaw);
         if (latRaw === undefined || longRaw === undefined || !Number.isFinite(lat) || !Number.isFinite(long) || Math.abs(lat) > 90 || Math.abs(long) > 180) {
-          throw fail(400, 'lat and long must both be given as WGS84 decimal degrees.', 'lat dan long harus diisi keduanya dalam derajat desimal WGS84.');
+          throw fail(400, 'BAD_USER_INPUT.INVALID_COORDINATES', {});
         }
       }
       if (lat === undefined && !address && !addressId) {
-        throw fail(400, 'A location is required: lat and long, address_string or address_id.', 'Lokasi wajib diisi: lat dan long, address_string atau address_id.');
+        throw fail(400, 'BAD_USER_INPUT.LOCATION_REQUIRED', {});
       }
-      if (address && address.length > 300) throw fail(400, 'address_string is longer than 300 characters.', 'address_string lebih dari 300 karakter.');
+      if (address && address.length > MAX_ADDRESS) throw fail(400, 'BAD_USER_INPUT.TOO_LONG', { field: 'address_string', max: MAX_ADDRESS });
 
       const attr = (code: string) => param(req, `attribute[${code}]`);
       // address_id is a Kemendagri code (what GET requests answers as address_id); attribute[region_code] too
       let regionCode = attr('region_code')?.trim() || (addressId && REGION_CODE.test(addressId) ? addressId : undefined) || jurisdiction;
       if (!REGION_CODE.test(regionCode) || !withinJurisdiction(regionCode, jurisdiction)) {
-        throw fail(400, `attribute[region_code] must be a Kemendagri code inside jurisdiction_id ${jurisdiction}.`, `attribute[region_code] harus kode wilayah Kemendagri di dalam jurisdiction_id ${jurisdiction}.`);
+        throw fail(400, 'BAD_USER_INPUT.REGION_OUTSIDE_JURISDICTION', { field: 'attribute[region_code]', jurisdictionId: jurisdiction });
       }
       regionCode = regionCode.trim();
       const flags: Record<string, boolean | undefined> = {};
       for (const name of ['anonymous', 'confidential']) {
         const v = parseBooleanAttribute(attr(name));
-        if (v === null) throw fail(400, `attribute[${name}] must be true or false.`, `attribute[${name}] harus true atau false.`);
+        if (v === null) throw fail(400, 'BAD_USER_INPUT.NOT_BOOLEAN', { field: `attribute[${name}]` });
         flags[name] = v;
       }
       const classification = attr('classification')?.trim() || undefined;
-      if (classification && !['PENGADUAN', 'ASPIRASI', 'PERMINTAAN_INFORMASI'].includes(classification)) {
-        throw fail(400, 'attribute[classification] must be PENGADUAN, ASPIRASI or PERMINTAAN_INFORMASI.', 'attribute[classification] harus PENGADUAN, ASPIRASI atau PERMINTAAN_INFORMASI.');
+      if (classification && !(CLASSIFICATIONS as string[]).includes(classification)) {
+        throw fail(400, 'BAD_USER_INPUT.NOT_ONE_OF', { field: 'attribute[classification]', allowed: CLASSIFICATIONS });
       }
       const roadId = attr('road_id')?.trim() || undefined;
-      if (roadId && !topic.asset) throw fail(400, `attribute[road_id] does not apply to service_code ${topic.code}.`, `attribute[road_id] tidak berlaku untuk service_code ${topic.code}.`);
+      if (roadId && !topic.asset) throw fail(400, 'BAD_USER_INPUT.ROAD_NOT_APPLICABLE', { field: 'attribute[road_id]', topic: topic.code });
       const mediaUrl = param(req, 'media_url')?.trim() || undefined;
       if (mediaUrl) {
         let ok = false;
         try {
           const u = new URL(mediaUrl);
-          ok = (u.protocol === 'https:' || u.protocol === 'http:') && mediaUrl.length <= 500 && !/\s/.test(mediaUrl);
+          ok = (u.protocol === 'https:' || u.protocol === 'http:') && mediaUrl.length <= MAX_MEDIA_URL && !/\s/.test(mediaUrl);
         } catch {
           ok = false;
         }
-        if (!ok) throw fail(400, 'media_url must be an http(s) URL of at most 500 characters.', 'media_url harus URL http(s) paling panjang 500 karakter.');
+        if (!ok) throw fail(400, 'BAD_USER_INPUT.INVALID_URL', { field: 'media_url', max: MAX_MEDIA_URL });
       }
       const description = param(req, 'description') ?? '';
       // the intake rule for a report's body (20-5000 characters), applied to the description alone so the
       // location lines the adapter appends cannot make up for a missing description
-      if (description.trim().length < 20) {
-        throw fail(400, 'description must be at least 20 characters: describe what happened, where and when.', 'description minimal 20 karakter: jelaskan apa yang terjadi, di mana dan kapan.');
+      if (description.trim().length < TEXT_LIMITS.body.min) {
+        throw fail(400, 'BAD_USER_INPUT.TOO_SHORT', { field: 'description', min: TEXT_LIMITS.body.min, max: TEXT_LIMITS.body.max });
       }
       const name = [param(req, 'first_name'), param(req, 'last_name')].map((s) => s?.trim()).filter(Boolean).join(' ');
       const email = param(req, 'email')?.trim() || undefined;
@@ -279,29 +284,32 @@ export function open311Router(opts: Open311Options): express.Router {
       if (idsRaw !== undefined) {
         // the spec: with service_request_id every other parameter is ignored
         const ids = idsRaw.split(',').map((s) => s.trim()).filter(Boolean);
-        if (ids.length > 100) throw fail(400, 'service_request_id takes at most 100 ids.', 'service_request_id paling banyak 100 id.');
+        if (ids.length > MAX_LIST_ARGUMENT) throw fail(400, 'BAD_USER_INPUT.TOO_MANY_ITEMS', { field: 'service_request_id', max: MAX_LIST_ARGUMENT, found: ids.length });
         filter = { ids: ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()) };
       } else {
         filter = {};
         const codes = param(req, 'service_code');
         if (codes !== undefined) {
           const list = codes.split(',').map((s) => s.trim()).filter(Boolean);
-          if (list.length > 100) throw fail(400, 'service_code takes at most 100 codes.', 'service_code paling banyak 100 kode.');
+          if (list.length > MAX_LIST_ARGUMENT) throw fail(400, 'BAD_USER_INPUT.TOO_MANY_ITEMS', { field: 'service_code', max: MAX_LIST_ARGUMENT, found: list.length });
           filter.topics = list.filter((c) => /^[A-Za-z0-9_]{1,40}$/.test(c));
           if (!(filter.topics as string[]).length) filter.ids = [];
         }
         const status = param(req, 'status');
         if (status !== undefined) {
           const s = statusesFor(status);
-          if (!s) throw fail(400, 'status must be open, closed or both (comma-separated).', 'status harus open, closed atau keduanya (dipisah koma).');
+          if (!s) throw fail(400, 'BAD_USER_INPUT.NOT_ONE_OF', { field: 'status', allowed: ['open', 'closed'] });
           filter.status = s;
         }
         const startRaw = param(req, 'start_date');
         const endRaw = param(req, 'end_date');
         const start = startRaw !== undefined ? parseW3cDate(startRaw.trim()) : undefined;
         const end = endRaw !== undefined ? parseW3cDate(endRaw.trim()) : undefined;
-        if (start === null || end === null) throw fail(400, 'start_date and end_date must be W3C datetimes, e.g. 2026-03-01T00:00:00+08:00.', 'start_date dan end_date harus berformat W3C, mis. 2026-03-01T00:00:00+08:00.');
-        if (start && end && start > end) throw fail(400, 'start_date is after end_date.', 'start_date sesudah end_date.');
+        if (start === null || end === null) {
+          const field = start === null ? 'start_date' : 'end_date';
+          throw fail(400, 'BAD_USER_INPUT.INVALID_DATETIME', { field, received: JSON.stringify(String((field === 'start_date' ? startRaw : endRaw) ?? '').slice(0, 37)) });
+        }
+        if (start && end && start > end) throw fail(400, 'BAD_USER_INPUT.START_AFTER_END', {});
         // the spec's default window: the last 90 days (before end_date when only that is given)
         const to = end ? new Date(end.getTime() + 1) : undefined;
         const from = start ?? (!end ? new Date(Date.now() - 90 * 86_400_000) : new Date(end.getTime() - 90 * 86_400_000));
@@ -323,11 +331,11 @@ export function open311Router(opts: Open311Options): express.Router {
     },
 
     async 'GET request'(req, res, format, id) {
-      if (!UUID.test(id!)) throw fail(404, 'service_request_id was not found.', 'service_request_id tidak ditemukan.');
+      if (!UUID.test(id!)) throw fail(404, 'NOT_FOUND.SERVICE_REQUEST', {});
       const topics = await topicsOf(req);
       const data = await run<{ publicReports: { edges: Array<{ node: PublicReport }> } | null }>(opts.execute, LIST, { filter: { ids: [id!.toLowerCase()] }, first: 1 }, ctxOf(req));
       const node = data.publicReports?.edges[0]?.node;
-      if (!node) throw fail(404, 'service_request_id was not found (confidential requests are not public).', 'service_request_id tidak ditemukan (laporan rahasia tidak publik).');
+      if (!node) throw fail(404, 'NOT_FOUND.SERVICE_REQUEST', {});
       const out = [serviceRequestOf(node, topics, publicOrigin(req))];
       send(res, format, 200, out, () => toXml('service_requests', 'request', out));
     },
@@ -335,7 +343,7 @@ export function open311Router(opts: Open311Options): express.Router {
     async 'GET token'(req, res, format, token) {
       const refusal = await consumeLimit(trackingLimiter, 'reportByTrackingId', addressKey(req.ip ?? req.socket.remoteAddress ?? 'unknown'), 1, opts.logger);
       if (refusal) {
-        throw new ClientError(429, `Too many token look-ups. Try again in ${refusal.retryAfterSeconds} second(s).`, `Terlalu banyak pencarian token. Coba lagi dalam ${refusal.retryAfterSeconds} detik.`, refusal.retryAfterSeconds);
+        throw new ClientError(429, 'RATE_LIMITED', { retryAfterSeconds: refusal.retryAfterSeconds, limit: refusal.limit }, refusal.retryAfterSeconds);
       }
       let id: string | null = null;
       if (/^[A-Za-z0-9*~$=-]{4,40}$/.test(token!)) {
@@ -345,7 +353,7 @@ export function open311Router(opts: Open311Options): express.Router {
           if (!(err instanceof UpstreamError) || err.status !== 400) throw err;
         }
       }
-      if (!id) throw fail(404, 'token was not found.', 'token tidak ditemukan.');
+      if (!id) throw fail(404, 'NOT_FOUND.TRACKING_ID', {});
       const out = [{ service_request_id: id, token: token! }];
       send(res, format, 200, out, () => toXml('service_requests', 'request', out));
     },
@@ -366,19 +374,17 @@ export function open311Router(opts: Open311Options): express.Router {
     const m = /^\/(discovery|v2\/(services|requests|tokens)(?:\/([^/]+))?)\.(json|xml)$/.exec(raw);
     const format: Format = /\.xml$/.test(raw) ? 'xml' : 'json';
     const reply = (err: unknown) => {
-      if (err instanceof ClientError) return sendErrors(res, format, err.status, [lang(req) === 'en' ? err.en : err.id], err.retryAfterSeconds);
-      if (err instanceof UpstreamError) {
-        return sendErrors(res, format, err.status, [lang(req) === 'en' || !err.messageId ? err.message : err.messageId], err.retryAfterSeconds);
-      }
+      if (err instanceof ClientError) return sendErrors(res, format, err.status, [describe(req, err.key, err.params)], err.retryAfterSeconds);
+      if (err instanceof UpstreamError) return sendErrors(res, format, err.status, [describe(req, err.key as ErrorKey, err.params)], err.retryAfterSeconds);
       const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
       if (typeof status === 'number' && status >= 400 && status < 500) {
         // body parser: malformed or too large
-        return sendErrors(res, format, status, [status === 413 ? 'Request body too large.' : 'Malformed request body.']);
+        return sendErrors(res, format, status, [describe(req, status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_USER_INPUT.MALFORMED_REQUEST')]);
       }
       opts.logger?.error({ err }, 'open311 request failed');
-      sendErrors(res, format, 500, ['Internal error.']);
+      sendErrors(res, format, 500, [describe(req, 'INTERNAL_SERVER_ERROR')]);
     };
-    if (!m) return sendErrors(res, format, 404, [lang(req) === 'en' ? 'No such Open311 method (see /open311/discovery.json).' : 'Metode Open311 tidak dikenal (lihat /open311/discovery.json).']);
+    if (!m) return sendErrors(res, format, 404, [describe(req, 'NOT_FOUND.OPEN311_METHOD')]);
     let key: string;
     let arg: string | undefined;
     if (m[1] === 'discovery') key = `${req.method} discovery`;
@@ -395,12 +401,12 @@ export function open311Router(opts: Open311Options): express.Router {
     if (!handler) {
       const allowed = Object.keys(handlers).filter((k) => k.endsWith(` ${key.split(' ')[1]}`)).map((k) => k.split(' ')[0]);
       res.setHeader('allow', (allowed.length ? allowed : ['GET']).join(', '));
-      return sendErrors(res, format, 405, [lang(req) === 'en' ? `${req.method} is not allowed here.` : `${req.method} tidak diizinkan di sini.`]);
+      return sendErrors(res, format, 405, [describe(req, 'BAD_USER_INPUT.METHOD_NOT_ALLOWED', { method: req.method })]);
     }
     const go = () => handler(req, res, format, arg).catch(reply);
     if (req.method === 'POST') {
       if (!req.is('application/x-www-form-urlencoded')) {
-        return sendErrors(res, format, 400, [lang(req) === 'en' ? 'Send POST requests as application/x-www-form-urlencoded.' : 'Kirim POST sebagai application/x-www-form-urlencoded.']);
+        return sendErrors(res, format, 400, [describe(req, 'UNSUPPORTED_MEDIA_TYPE.FORM_REQUIRED')]);
       }
       return urlencoded(req, res, (err?: unknown) => (err ? reply(err) : void go()));
     }
@@ -419,10 +425,10 @@ export function agenciesKeyVerifier(agenciesOrigin: string, headers: () => Promi
       signal: AbortSignal.timeout(5000),
     }).catch((err: Error) => {
       logger?.warn({ err: err.message }, 'API key lookup failed');
-      throw new UpstreamError(503, 'SUBGRAPH_UNAVAILABLE', 'The service is temporarily unavailable; try again shortly.', 'Layanan sedang tidak tersedia; coba lagi sebentar lagi.');
+      throw new UpstreamError(503, 'SUBGRAPH_UNAVAILABLE', { service: 'agencies' });
     });
     if (res.status === 404) return null;
-    if (!res.ok) throw new UpstreamError(503, 'SUBGRAPH_UNAVAILABLE', 'The service is temporarily unavailable; try again shortly.', 'Layanan sedang tidak tersedia; coba lagi sebentar lagi.');
+    if (!res.ok) throw new UpstreamError(503, 'SUBGRAPH_UNAVAILABLE', { service: 'agencies' });
     const body = (await res.json()) as ApiClientInfo;
     return { id: String(body.id), name: String(body.name) };
   };

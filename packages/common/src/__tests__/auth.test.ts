@@ -63,7 +63,7 @@ describe('staff token verification', () => {
       .setIssuedAt()
       .setExpirationTime(now() + 60)
       .sign(jwtSecret());
-    await expect(verifyServiceToken(staffKeyed)).rejects.toThrow(/signature/);
+    await expect(verifyServiceToken(staffKeyed)).rejects.toMatchObject({ extensions: { reason: 'SERVICE_CREDENTIAL_REQUIRED', detail: expect.stringMatching(/signature/) } });
   });
 });
 

@@ -107,7 +107,10 @@ describe.each(storeKinds())('agencies subgraph on %s', (kind) => {
     it('rejects a road that does not pass through the region', async () => {
       const res = await resolve({ topic: 'JALAN', regionCode: '64.02.18', roadId: 'kukar-r001' }, 'en');
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
-      expect(res.errors![0].message).toMatch(/does not pass through Muara Wis/);
+      expect(res.errors![0].extensions).toMatchObject({ reason: 'ROAD_OUTSIDE_REGION', field: 'roadId', roadId: 'kukar-r001', regionCode: '64.02.18' });
+      expect(res.errors![0].message).toBe('Road "kukar-r001" does not pass through region 64.02.18.');
+      const id = await resolve({ topic: 'JALAN', regionCode: '64.02.18', roadId: 'kukar-r001' }, 'id');
+      expect(id.errors![0].message).toBe('Jalan "kukar-r001" tidak melewati wilayah 64.02.18.');
     });
   });
 

@@ -22,7 +22,7 @@ describe.each(storeKinds())('LIKE wildcards in agencies filters on %s', (kind) =
   it.each(['%', '64%', '6_', '64.__', '64.02.%', '64.02\\', 'x'])('refuses regionCode/within %j as BAD_USER_INPUT naming the argument', async (code) => {
     const roads = await q('query($c: String) { roads(regionCode: $c, first: 5) { totalCount } }', { c: code });
     expect(errorCode(roads)).toBe('BAD_USER_INPUT');
-    expect(roads.errors![0]).toMatchObject({ message: expect.stringMatching(/^regionCode must be a Kemendagri region code/), extensions: { field: 'regionCode', messageId: expect.any(String) } });
+    expect(roads.errors![0]).toMatchObject({ message: expect.stringMatching(/^Region code must be a Kemendagri region code/), extensions: { reason: 'INVALID_REGION_CODE', field: 'regionCode', messageId: expect.any(String) } });
     expect(roads.data?.roads ?? null).toBeNull();
     const regions = await q('query($c: String) { regions(search: "a", within: $c, first: 5) { totalCount } }', { c: code });
     expect(errorCode(regions)).toBe('BAD_USER_INPUT');

@@ -1,6 +1,6 @@
 import type express from 'express';
 import type { DataSource } from 'typeorm';
-import { sendError, serviceCredentialRequired } from '@pantau/common';
+import { sendError, sendJsonError, serviceCredentialRequired } from '@pantau/common';
 import { ApiClient } from '../entities/api-client.entity';
 
 /**
@@ -19,9 +19,7 @@ export function apiClientRoutes(ds: DataSource) {
       const row = /^[0-9a-f]{64}$/.test(hash) ? await ds.getRepository(ApiClient).findOneBy({ keyHash: hash }) : null;
       res.setHeader('cache-control', 'no-store');
       if (!row || row.revokedAt) {
-        res.status(404).json({
-          errors: [{ message: 'No such API key.', extensions: { code: 'NOT_FOUND', messageId: 'Kunci API tidak ditemukan.' } }],
-        });
+        sendJsonError(res, 404, 'NOT_FOUND.API_CLIENT', {});
         return;
       }
       res.json({ id: row.id, name: row.name });

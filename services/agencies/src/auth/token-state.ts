@@ -1,6 +1,6 @@
 import type express from 'express';
 import type { DataSource } from 'typeorm';
-import { serviceCredentialRequired, sendError, TokenStateChecker, type Role, type TokenState } from '@pantau/common';
+import { serviceCredentialRequired, sendError, sendJsonError, TokenStateChecker, type Role, type TokenState } from '@pantau/common';
 
 /** The account's current token state, or null when it does not exist. */
 export async function accountTokenState(ds: DataSource, id: string): Promise<TokenState | null> {
@@ -40,9 +40,7 @@ export function tokenStateRoutes(ds: DataSource) {
       const state = id.length <= 64 ? await accountTokenState(ds, id) : null;
       res.setHeader('cache-control', 'no-store');
       if (!state) {
-        res.status(404).json({
-          errors: [{ message: 'No such staff account.', extensions: { code: 'NOT_FOUND', messageId: 'Akun staf tidak ditemukan.' } }],
-        });
+        sendJsonError(res, 404, 'NOT_FOUND.STAFF_ACCOUNT', {});
         return;
       }
       res.json(state);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Role, storeConfig } from '@pantau/common';
-import { changeStaffAccount } from '../auth/staff-changes';
+import { changeStaffAccount } from '../service/staff-service';
 import { normaliseEmail } from '../domain/email';
 import type { StaffChange } from '../domain/staff-admin';
 import { openRegistryStore } from '../storage/datasource';

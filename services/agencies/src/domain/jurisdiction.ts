@@ -62,13 +62,16 @@ export interface JurisdictionResult {
   reasons: string[];
 }
 
+/** Why no agency was found: a reason of the contract's catalogue with its parameters (no prose here). */
+export type JurisdictionRefusal =
+  | { key: 'BAD_USER_INPUT.ROAD_NOT_APPLICABLE'; params: { field: string; topic: string } }
+  | { key: 'BAD_USER_INPUT.ROAD_OUTSIDE_REGION'; params: { field: string; roadId: string; regionCode: string } }
+  | { key: 'NOT_FOUND.NO_AGENCY'; params: { topic: string; regionCode: string } };
+
 export class JurisdictionError extends Error {
-  constructor(
-    message: string,
-    readonly messageId: string,
-    readonly code: 'BAD_USER_INPUT' | 'NOT_FOUND' = 'BAD_USER_INPUT',
-  ) {
-    super(message);
+  constructor(readonly refusal: JurisdictionRefusal) {
+    super(refusal.key);
+    this.name = 'JurisdictionError';
   }
 }
 
@@ -124,17 +127,11 @@ export function resolveJurisdiction(data: JurisdictionData, locale: Locale = 'id
   if (data.road) {
     const road = data.road;
     if (!data.topic.asset) {
-      throw new JurisdictionError(
-        `Topic ${data.topic.code} is not about a road; leave roadId empty.`,
-        `Topik ${data.topic.code} bukan tentang jalan; kosongkan roadId.`,
-      );
+      throw new JurisdictionError({ key: 'BAD_USER_INPUT.ROAD_NOT_APPLICABLE', params: { field: 'roadId', topic: data.topic.code } });
     }
     const crosses = road.regionCodes.some((c) => c === target.code || c.startsWith(`${target.code}.`) || target.code.startsWith(`${c}.`));
     if (!crosses) {
-      throw new JurisdictionError(
-        `Road "${road.name}" does not pass through ${target.name} (${target.code}).`,
-        `Jalan "${road.name}" tidak melewati ${target.name} (${target.code}).`,
-      );
+      throw new JurisdictionError({ key: 'BAD_USER_INPUT.ROAD_OUTSIDE_REGION', params: { field: 'roadId', roadId: road.id, regionCode: target.code } });
     }
     const owner = data.roadOwners[road.status];
     reasons.push(
@@ -198,9 +195,5 @@ export function resolveJurisdiction(data: JurisdictionData, locale: Locale = 'id
       ),
     );
   }
-  throw new JurisdictionError(
-    `No agency owns "${topicLabel}" for ${target.name} (${target.code}) at any level.`,
-    `Tidak ada instansi yang memiliki tupoksi "${topicLabel}" untuk ${target.name} (${target.code}) di tingkat mana pun.`,
-    'NOT_FOUND',
-  );
+  throw new JurisdictionError({ key: 'NOT_FOUND.NO_AGENCY', params: { topic: data.topic.code, regionCode: target.code } });
 }

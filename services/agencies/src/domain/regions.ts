@@ -14,11 +14,7 @@ export { isRegionCode };
 export function regionCodeArg(value: string, arg: string): string {
   const code = value.trim();
   if (!isRegionCode(code)) {
-    throw badInput(
-      `${arg} must be a Kemendagri region code such as 64, 64.02, 64.02.18 or 64.02.18.2001.`,
-      `${arg} harus berupa kode wilayah Kemendagri, misalnya 64, 64.02, 64.02.18 atau 64.02.18.2001.`,
-      { field: arg },
-    );
+    throw badInput('INVALID_REGION_CODE', { field: arg });
   }
   return code;
 }

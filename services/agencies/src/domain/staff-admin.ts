@@ -1,4 +1,4 @@
-import { AppError, Role } from '@pantau/common';
+import { Role } from '@pantau/common';
 
 /** An administrative change to a staff account; each one ends the account's current sessions. */
 export type StaffChange = { kind: 'deactivate' } | { kind: 'reactivate' } | { kind: 'role'; role: Role };
@@ -7,6 +7,14 @@ export interface StaffAccountState {
   id: string;
   active: boolean;
   role: Role;
+}
+
+/** A refused change: FORBIDDEN with this reason (the contract's catalogue has the words). */
+export class StaffChangeRefused extends Error {
+  constructor(readonly reason: 'ADMIN_ONLY' | 'OWN_ACCOUNT') {
+    super(reason);
+    this.name = 'StaffChangeRefused';
+  }
 }
 
 /**
@@ -19,12 +27,8 @@ export function planStaffChange(
   target: StaffAccountState,
   change: StaffChange,
 ): { active: boolean; role: Role; changed: boolean } {
-  if (actor.role !== Role.ADMIN) {
-    throw new AppError('FORBIDDEN', 'Only an admin can change staff accounts.', 'Hanya admin yang dapat mengubah akun staf.');
-  }
-  if (actor.id === target.id) {
-    throw new AppError('FORBIDDEN', 'You cannot change your own account this way; ask another admin.', 'Anda tidak dapat mengubah akun Anda sendiri dengan cara ini; minta admin lain.');
-  }
+  if (actor.role !== Role.ADMIN) throw new StaffChangeRefused('ADMIN_ONLY');
+  if (actor.id === target.id) throw new StaffChangeRefused('OWN_ACCOUNT');
   const next =
     change.kind === 'deactivate'
       ? { active: false, role: target.role }

@@ -15,7 +15,7 @@ export class AgencyFilter {
 
   @Field(() => String, { nullable: true, description: 'Agencies serving this region or any region inside it.' })
   @IsOptional()
-  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a Kemendagri code such as 64.02.18' })
+  @Matches(REGION_CODE_PATTERN)
   regionCode?: string;
 
   @Field(() => ID, { nullable: true, description: 'Direct children of this agency.' })

@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { Role, unauthenticated } from '@pantau/common';
-import { changeStaffAccount } from '../auth/staff-changes';
+import { Role } from '@pantau/common';
 import type { AgenciesContext } from '../context';
 import { StaffAccount } from '../entities/staff-account.entity';
 
@@ -12,21 +11,18 @@ import { StaffAccount } from '../entities/staff-account.entity';
 export class StaffAdminResolver {
   @Mutation(() => StaffAccount, { description: 'ADMIN: deactivates a staff account; its sessions end within a minute.' })
   deactivateStaffAccount(@Arg('id', () => ID, { description: 'Id of the staff account.' }) id: string, @Ctx() ctx: AgenciesContext) {
-    if (!ctx.viewer) throw unauthenticated();
-    return changeStaffAccount(ctx.ds, id, { kind: 'deactivate' }, ctx.viewer);
+    return ctx.staff.change(ctx.viewer, id, { kind: 'deactivate' });
   }
 
   @Mutation(() => StaffAccount, { description: 'ADMIN: reactivates a staff account (its old tokens stay invalid).' })
   reactivateStaffAccount(@Arg('id', () => ID, { description: 'Id of the staff account.' }) id: string, @Ctx() ctx: AgenciesContext) {
-    if (!ctx.viewer) throw unauthenticated();
-    return changeStaffAccount(ctx.ds, id, { kind: 'reactivate' }, ctx.viewer);
+    return ctx.staff.change(ctx.viewer, id, { kind: 'reactivate' });
   }
 
   @Mutation(() => StaffAccount, { description: "ADMIN: changes a staff account's role; its sessions end within a minute." })
   changeStaffRole(
     @Arg('id', () => ID, { description: 'Id of the staff account.' }) id: string,
     @Arg('role', () => Role, { description: 'The new role.' }) role: Role, @Ctx() ctx: AgenciesContext) {
-    if (!ctx.viewer) throw unauthenticated();
-    return changeStaffAccount(ctx.ds, id, { kind: 'role', role }, ctx.viewer);
+    return ctx.staff.change(ctx.viewer, id, { kind: 'role', role });
   }
 }

@@ -24,7 +24,16 @@ export interface FilterInput {
   topic?: string | null;
 }
 
-export class ScopeError extends Error {}
+/** A filter the scope rules refuse: the BAD_USER_INPUT reason and its parameters (the contract's catalogue has the words). */
+export class ScopeError extends Error {
+  constructor(
+    readonly reason: 'INVALID_DATETIME' | 'INVALID_REGION_CODE' | 'TOO_MANY_TREND_POINTS',
+    readonly params: Record<string, string | number>,
+  ) {
+    super(`${reason}: ${JSON.stringify(params)}`);
+    this.name = 'ScopeError';
+  }
+}
 
 
 export function scopeOf(filter: FilterInput | null | undefined): Scope {
@@ -32,12 +41,12 @@ export function scopeOf(filter: FilterInput | null | undefined): Scope {
   const time = (d: Date | null | undefined, name: string) => {
     if (d === null || d === undefined) return null;
     const ms = d.getTime();
-    if (!Number.isFinite(ms)) throw new ScopeError(`"${name}" is not a valid date-time.`);
+    if (!Number.isFinite(ms)) throw new ScopeError('INVALID_DATETIME', { field: name, received: 'an invalid date' });
     return ms;
   };
   const region = f.regionCode?.trim() || null;
   if (region !== null && !REGION_CODE.test(region)) {
-    throw new ScopeError(`"regionCode" must be a Kemendagri code such as "64", "64.02", "64.02.18" or "64.02.18.2001" (got "${region}").`);
+    throw new ScopeError('INVALID_REGION_CODE', { field: 'regionCode' });
   }
   const fromMs = time(f.from, 'from');
   const toMs = time(f.to, 'to');
@@ -123,7 +132,7 @@ export function trendPeriods(
   for (let p = periodOfDay(startDay, interval); p <= end; p = nextPeriod(p, interval)) {
     out.push(p);
     if (out.length > MAX_TREND_POINTS) {
-      throw new ScopeError(`The trend would have more than ${MAX_TREND_POINTS} points: choose a shorter period or a longer interval.`);
+      throw new ScopeError('TOO_MANY_TREND_POINTS', { max: MAX_TREND_POINTS });
     }
   }
   return out;

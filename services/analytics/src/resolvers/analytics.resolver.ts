@@ -83,10 +83,10 @@ export class AnalyticsResolver {
   ) {
     const scope = viewScope(filter, ctx);
     const min = minReports ?? DEFAULT_MIN_REPORTS;
-    if (min < 0) throw badInput('"minReports" must be 0 or more.', '"minReports" harus 0 atau lebih.');
+    if (min < 0) throw badInput('BELOW_MIN', { field: 'minReports', min: 0 });
     const n = first ?? 10;
     if (n < 0 || n > MAX_LEADERBOARD) {
-      throw badInput(`"first" must be between 0 and ${MAX_LEADERBOARD}.`, `"first" harus antara 0 dan ${MAX_LEADERBOARD}.`);
+      throw badInput('OUT_OF_RANGE', { field: 'first', min: 0, max: MAX_LEADERBOARD });
     }
     const rows = await guard(() => ctx.service.leaderboard(scope, orderBy ?? LeaderboardOrderEnum.TRANSPARENCY_INDEX, min, n, ctx.disclosureK));
     return rows.map((r) => ({ rank: r.rank, agency: { id: r.agencyId }, performance: { ...r.performance, agencyId: r.agencyId, scope } }));

@@ -1,14 +1,17 @@
-import { badInput } from '@pantau/common';
+import { AppError, type ErrorKey } from '@pantau/common';
 import { ScopeError, scopeOf, wholeDays, type Scope } from '../domain/scope';
 import type { AnalyticsContext } from '../context';
 import type { AnalyticsFilter } from './types';
+
+/** A scope refusal as BAD_USER_INPUT with its reason and parameters. */
+const scopeError = (err: ScopeError) => new AppError(`BAD_USER_INPUT.${err.reason}` as ErrorKey, err.params as never);
 
 /** The filter argument as a scope, with input errors as BAD_USER_INPUT. */
 export function toScope(filter: AnalyticsFilter | null | undefined): Scope {
   try {
     return scopeOf(filter);
   } catch (err) {
-    if (err instanceof ScopeError) throw badInput(err.message, 'Filter analitik tidak sah: ' + err.message);
+    if (err instanceof ScopeError) throw scopeError(err);
     throw err;
   }
 }
@@ -23,7 +26,7 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof ScopeError) throw badInput(err.message, 'Permintaan analitik tidak sah: ' + err.message);
+    if (err instanceof ScopeError) throw scopeError(err);
     throw err;
   }
 }

@@ -119,10 +119,15 @@ describe('XML', () => {
 
 describe('GraphQL errors to HTTP', () => {
   it('keeps client mistakes and hides server ones', () => {
-    expect(upstreamError({ message: 'title too short', extensions: { code: 'BAD_USER_INPUT', messageId: 'judul' } })).toMatchObject({ status: 400, message: 'title too short', messageId: 'judul' });
+    // a client mistake keeps its code, reason and parameters (described again from the catalogue where answered)
+    expect(upstreamError({ message: 'title too short', extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_SHORT', field: 'title', min: 5, max: 200, messageId: 'judul' } })).toMatchObject({
+      status: 400,
+      key: 'BAD_USER_INPUT.TOO_SHORT',
+      params: { field: 'title', min: 5, max: 200 },
+    });
     expect(upstreamError({ message: 'slow', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 7 } })).toMatchObject({ status: 429, retryAfterSeconds: 7 });
     expect(upstreamError({ message: 'connect ECONNREFUSED 127.0.0.1:4002', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } }).message).not.toContain('127.0.0.1');
-    expect(upstreamError({ message: 'at /work/x.js:1' }).message).toBe('Internal error.');
+    expect(upstreamError({ message: 'at /work/x.js:1' })).toMatchObject({ status: 500, key: 'INTERNAL_SERVER_ERROR', params: {} });
   });
 });
 

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type express from 'express';
-import { AppError, DRAIN_MAX_BYTES, drainRequest, envInt, sendJsonError, viewerFromAuthorization, Role, type Viewer } from '@pantau/common';
+import { AppError, DRAIN_MAX_BYTES, drainRequest, envInt, sendAppError, sendJsonError, viewerFromAuthorization, Role, type ErrorKey, type Viewer } from '@pantau/common';
 import { ATTACHMENTS } from '@pantau/contract';
 import type { DataSource } from 'typeorm';
 import { AttachmentEntity, ReportEntity } from '../entities';
@@ -33,33 +33,22 @@ export function uploadTimeoutMs(): number {
 /** Multipart framing allowed on top of the file itself before a declared Content-Length is refused outright. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
-/** A refused upload: HTTP status + the shared JSON error shape. */
+/** A refused upload: HTTP status + a catalogue key and its parameters (the shared JSON error shape). */
 class UploadRefused extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly messageId: string,
-    readonly details?: Record<string, unknown>,
+    readonly key: ErrorKey,
+    readonly params: Record<string, unknown> = {},
   ) {
-    super(message);
+    super(key);
   }
 }
 
-const tooLarge = (maxBytes: number) =>
-  new UploadRefused(
-    413,
-    'PAYLOAD_TOO_LARGE',
-    `The file is larger than the limit of ${maxBytes} bytes.`,
-    `Ukuran berkas melebihi batas ${maxBytes} bita (${Math.round((maxBytes / 1048576) * 10) / 10} MB).`,
-    { limit: maxBytes },
-  );
+const tooLarge = (maxBytes: number) => new UploadRefused(413, 'PAYLOAD_TOO_LARGE.FILE', { limit: maxBytes });
 
-const timedOut = (ms: number) =>
-  new UploadRefused(408, 'UPLOAD_TIMEOUT', `The upload did not finish within ${ms} ms.`, `Unggahan tidak selesai dalam ${ms} md.`, { limitMs: ms });
+const timedOut = (ms: number) => new UploadRefused(408, 'UPLOAD_TIMEOUT', { limitMs: ms });
 
-const badMultipart = () =>
-  new UploadRefused(400, 'BAD_USER_INPUT', 'The upload is not a well-formed multipart/form-data body.', 'Unggahan bukan isi multipart/form-data yang sah.');
+const badMultipart = () => new UploadRefused(400, 'BAD_USER_INPUT.INVALID_MULTIPART');
 
 /** The client went away: nobody to answer. */
 class UploadAborted extends Error {}
@@ -73,15 +62,15 @@ function send(req: express.Request, res: express.Response, e: UploadRefused, max
     // the rest of the body is not read (timeout, malformed): close the connection after answering
     res.setHeader('Connection', 'close');
   }
-  sendJsonError(res, e.status, e.code, e.message, e.messageId, e.details);
+  sendJsonError(res, e.status, e.key, e.params as never);
 }
 
 async function viewerOf(req: express.Request, res: express.Response): Promise<Viewer | null | undefined> {
   try {
     return await viewerFromAuthorization(req.headers.authorization);
   } catch (err) {
-    const e = err as AppError;
-    sendJsonError(res, 401, 'UNAUTHENTICATED', e.message, String(e.extensions?.messageId ?? 'Token tidak sah.'));
+    if (err instanceof AppError) sendAppError(res, err, 401);
+    else sendJsonError(res, 401, 'UNAUTHENTICATED', {});
     return undefined;
   }
 }
@@ -227,13 +216,7 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
       const viewer = await viewerOf(req, res);
       if (viewer === undefined) return;
       if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
-        sendJsonError(
-          res,
-          415,
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Send the file as multipart/form-data in a part named "file".',
-          'Kirim berkas sebagai multipart/form-data dengan nama bagian "file".',
-        );
+        sendJsonError(res, 415, 'UNSUPPORTED_MEDIA_TYPE.MULTIPART_REQUIRED', {});
         return;
       }
       const declared = Number(req.headers['content-length']);
@@ -250,24 +233,18 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
         throw err;
       }
       if (!up) {
-        sendJsonError(res, 400, 'BAD_USER_INPUT', 'No part named "file" in the upload.', 'Tidak ada berkas bernama "file" dalam unggahan.');
+        sendJsonError(res, 400, 'BAD_USER_INPUT.UPLOAD_NO_FILE', {});
         return;
       }
       const temps = [up.tmp];
       try {
         if (up.size === 0) {
-          sendJsonError(res, 400, 'BAD_USER_INPUT', 'The file is empty.', 'Berkas kosong.');
+          sendJsonError(res, 400, 'BAD_USER_INPUT.UPLOAD_EMPTY', {});
           return;
         }
         const type = sniffContentType(await readHead(up.tmp));
         if (!type) {
-          sendJsonError(
-            res,
-            415,
-            'UNSUPPORTED_MEDIA_TYPE',
-            `Only ${ALLOWED_TYPES.join(', ')} files are accepted (checked by content).`,
-            'Hanya berkas JPEG, PNG, WebP, MP4 atau PDF yang diterima.',
-          );
+          sendJsonError(res, 415, 'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE', {});
           return;
         }
         let stored = up.tmp;
@@ -279,7 +256,7 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
             clean = await reencodeImage(up.tmp, type);
           } catch (err) {
             if (!(err instanceof UnreadableImage)) throw err;
-            sendJsonError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'The image cannot be read (damaged, or larger than 40 megapixels).', 'Gambar tidak dapat dibaca (rusak, atau lebih dari 40 megapiksel).');
+            sendJsonError(res, 415, 'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_IMAGE', {});
             return;
           }
           stored = opts.storage.tempFile();
@@ -324,7 +301,7 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
       const viewer = await viewerOf(req, res);
       if (viewer === undefined) return;
       const notVisible = () =>
-        sendJsonError(res, 404, 'NOT_FOUND', 'No such attachment, or you may not see it.', 'Lampiran tidak ditemukan atau Anda tidak berhak melihatnya.');
+        sendJsonError(res, 404, 'NOT_FOUND.ATTACHMENT', {});
       const id = String(req.params.id);
       if (!/^[0-9a-f-]{36}$/i.test(id)) return notVisible();
       const att = await opts.ds.getRepository(AttachmentEntity).findOneBy({ id });

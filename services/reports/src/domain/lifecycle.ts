@@ -112,36 +112,33 @@ export interface Transition {
 
 export type LifecycleErrorCode = 'FORBIDDEN' | 'INVALID_TRANSITION' | 'BAD_USER_INPUT';
 
-/** A refused action: nothing changes. `messageId` is the Indonesian text. */
+/**
+ * A refused action: nothing changes. `code` + `reason` name a message of @pantau/contract's catalogue
+ * (`CODE.REASON`) and `params` fill it: the words live there, in every language, not here.
+ */
 export class LifecycleError extends Error {
   constructor(
     readonly code: LifecycleErrorCode,
-    message: string,
-    readonly messageId: string,
+    readonly reason: string,
+    readonly params: Record<string, string | number> = {},
   ) {
-    super(message);
+    super(`${code}.${reason}`);
     this.name = 'LifecycleError';
   }
 }
 
 const S = ReportStatus;
 
-const STATUS_ID: Record<ReportStatus, string> = {
-  SUBMITTED: 'belum terverifikasi',
-  DISPOSITIONED: 'terdisposisi',
-  IN_PROGRESS: 'sedang diproses',
-  COMPLETED: 'selesai',
-  ON_HOLD: 'tertunda',
-  ARCHIVED: 'arsip',
-};
-
 interface Rule {
   /** Statuses the action starts from. */
   from: ReportStatus[];
-  /** Who may act, in words (for errors). */
-  who: { en: string; id: string };
+  /** Who may act (named in FORBIDDEN refusals; the catalogue has the words). */
+  who: Allowed;
   allowed(actor: Actor, state: LifecycleState): boolean;
 }
+
+/** Who may take an action: the `allowed` parameter of FORBIDDEN.ACTION_NOT_ALLOWED. */
+export type Allowed = 'ADMIN' | 'CURRENT_LIAISON' | 'CURRENT_LIAISON_OR_ADMIN' | 'ADMIN_OR_OMBUDSMAN' | 'REPORTER';
 
 const isStaff = (a: Actor, ...roles: Role[]) => a.kind === 'STAFF' && roles.includes(a.role);
 const isCurrentLiaison = (a: Actor, s: LifecycleState) =>
@@ -150,79 +147,51 @@ const isCurrentLiaison = (a: Actor, s: LifecycleState) =>
 export const RULES: Record<ActionType, Rule> = {
   DISPOSITION: {
     from: [S.SUBMITTED, S.ON_HOLD],
-    who: { en: 'an admin', id: 'admin' },
+    who: 'ADMIN',
     allowed: (a) => isStaff(a, Role.ADMIN),
   },
-  HOLD: { from: [S.SUBMITTED], who: { en: 'an admin', id: 'admin' }, allowed: (a) => isStaff(a, Role.ADMIN) },
+  HOLD: { from: [S.SUBMITTED], who: 'ADMIN', allowed: (a) => isStaff(a, Role.ADMIN) },
   ARCHIVE: {
     from: [S.SUBMITTED, S.ON_HOLD],
-    who: { en: 'an admin', id: 'admin' },
+    who: 'ADMIN',
     allowed: (a) => isStaff(a, Role.ADMIN),
   },
   FORWARD: {
     from: [S.DISPOSITIONED, S.IN_PROGRESS],
-    who: { en: "the liaison of the report's current agency or an admin", id: 'narahubung instansi tujuan laporan atau admin' },
+    who: 'CURRENT_LIAISON_OR_ADMIN',
     allowed: (a, s) => isCurrentLiaison(a, s) || isStaff(a, Role.ADMIN),
   },
   RESPOND: {
     from: [S.DISPOSITIONED, S.IN_PROGRESS],
-    who: { en: "the liaison of the report's current agency", id: 'narahubung instansi tujuan laporan' },
+    who: 'CURRENT_LIAISON',
     allowed: isCurrentLiaison,
   },
   COMPLETE: {
     from: [S.IN_PROGRESS],
-    who: { en: "the liaison of the report's current agency", id: 'narahubung instansi tujuan laporan' },
+    who: 'CURRENT_LIAISON',
     allowed: isCurrentLiaison,
   },
   RATE: {
     from: [S.COMPLETED],
-    who: { en: 'the reporter (with the tracking ID)', id: 'pelapor (dengan nomor pelacakan)' },
+    who: 'REPORTER',
     allowed: (a) => a.kind === 'REPORTER',
   },
   REOPEN: {
     from: [S.COMPLETED],
-    who: { en: 'the reporter (with the tracking ID)', id: 'pelapor (dengan nomor pelacakan)' },
+    who: 'REPORTER',
     allowed: (a) => a.kind === 'REPORTER',
   },
   CLASSIFY: {
     from: [S.DISPOSITIONED, S.IN_PROGRESS, S.COMPLETED],
-    who: { en: 'an admin or the ombudsman', id: 'admin atau ombudsman' },
+    who: 'ADMIN_OR_OMBUDSMAN',
     allowed: (a) => isStaff(a, Role.ADMIN, Role.OMBUDSMAN),
   },
   ADD_DETAIL: {
     from: [S.ON_HOLD],
-    who: { en: 'the reporter (with the tracking ID)', id: 'pelapor (dengan nomor pelacakan)' },
+    who: 'REPORTER',
     allowed: (a) => a.kind === 'REPORTER',
   },
 };
-
-const ACTION_ID: Record<ActionType, string> = {
-  DISPOSITION: 'mendisposisikan',
-  HOLD: 'menunda',
-  ARCHIVE: 'mengarsipkan',
-  FORWARD: 'meneruskan',
-  RESPOND: 'menanggapi',
-  COMPLETE: 'menyelesaikan',
-  RATE: 'menilai',
-  REOPEN: 'membuka kembali',
-  CLASSIFY: 'mengklasifikasikan',
-  ADD_DETAIL: 'melengkapi',
-};
-
-const PASSIVE_ID: Record<ActionType, string> = {
-  DISPOSITION: 'didisposisikan',
-  HOLD: 'ditunda',
-  ARCHIVE: 'diarsipkan',
-  FORWARD: 'diteruskan',
-  RESPOND: 'ditanggapi',
-  COMPLETE: 'diselesaikan',
-  RATE: 'dinilai',
-  REOPEN: 'dibuka kembali',
-  CLASSIFY: 'diklasifikasikan',
-  ADD_DETAIL: 'dilengkapi',
-};
-
-const verbEn = (type: ActionType) => (type === 'ADD_DETAIL' ? 'add detail to' : type.toLowerCase());
 
 const DAY_MS = 86_400_000;
 
@@ -232,11 +201,7 @@ export const MAX_DETAIL_ATTACHMENTS = ATTACHMENTS.maxPerItem;
 function requireText(value: string | null | undefined, field: string, { min, max }: LengthRange): string {
   const v = (value ?? '').trim();
   if (v.length < min || v.length > max) {
-    throw new LifecycleError(
-      'BAD_USER_INPUT',
-      `${field} must be ${min}-${max} characters long.`,
-      `${field} harus ${min}-${max} karakter.`,
-    );
+    throw new LifecycleError('BAD_USER_INPUT', v.length < min ? 'TOO_SHORT' : 'TOO_LONG', { field, min, max });
   }
   return v;
 }
@@ -251,35 +216,19 @@ function optionalText(value: string | null | undefined, field: string, { max }: 
 export function refusal(state: LifecycleState, type: ActionType, actor: Actor, at: Date): LifecycleError | null {
   const rule = RULES[type];
   if (!rule.allowed(actor, state)) {
-    return new LifecycleError(
-      'FORBIDDEN',
-      `Only ${rule.who.en} may ${verbEn(type)} this report.`,
-      `Hanya ${rule.who.id} yang dapat ${ACTION_ID[type]} laporan ini.`,
-    );
+    return new LifecycleError('FORBIDDEN', 'ACTION_NOT_ALLOWED', { action: type, allowed: rule.who });
   }
   if (!rule.from.includes(state.status)) {
-    return new LifecycleError(
-      'INVALID_TRANSITION',
-      `Cannot ${verbEn(type)} a report with status ${state.status}${type === 'ADD_DETAIL' ? ' (only while it is ON_HOLD)' : ''}.`,
-      `Laporan berstatus "${STATUS_ID[state.status]}" tidak dapat ${PASSIVE_ID[type]}.`,
-    );
+    return new LifecycleError('INVALID_TRANSITION', 'STATUS', { action: type, status: state.status });
   }
   if (type === 'CLASSIFY' && !state.dispositionedAt) {
-    return new LifecycleError(
-      'INVALID_TRANSITION',
-      'A report is classified at or after verification.',
-      'Laporan diklasifikasikan saat atau setelah verifikasi.',
-    );
+    return new LifecycleError('INVALID_TRANSITION', 'NOT_VERIFIED', { status: state.status });
   }
   if (type === 'RATE' && state.ratedAt && state.completedAt && state.ratedAt >= state.completedAt) {
-    return new LifecycleError('INVALID_TRANSITION', 'This outcome has already been rated.', 'Hasil ini sudah dinilai.');
+    return new LifecycleError('INVALID_TRANSITION', 'ALREADY_RATED', { status: state.status });
   }
   if (type === 'REOPEN' && state.completedAt && at.getTime() - state.completedAt.getTime() > REOPEN_WINDOW_DAYS * DAY_MS) {
-    return new LifecycleError(
-      'INVALID_TRANSITION',
-      `A completed report can be reopened only within ${REOPEN_WINDOW_DAYS} days of completion.`,
-      `Laporan yang selesai hanya dapat dibuka kembali dalam ${REOPEN_WINDOW_DAYS} hari setelah selesai.`,
-    );
+    return new LifecycleError('INVALID_TRANSITION', 'REOPEN_WINDOW_CLOSED', { status: state.status, days: REOPEN_WINDOW_DAYS });
   }
   return null;
 }
@@ -354,7 +303,7 @@ export function applyAction(
   const refused = refusal(state, action.type, actor, at);
   if (refused) throw refused;
   if (at.getTime() < state.submittedAt.getTime()) {
-    throw new LifecycleError('BAD_USER_INPUT', 'An action cannot predate the submission.', 'Tindakan tidak boleh sebelum laporan dikirim.');
+    throw new LifecycleError('BAD_USER_INPUT', 'BEFORE_SUBMISSION');
   }
   const next: LifecycleState = { ...state };
   let note: string | null = null;
@@ -364,18 +313,10 @@ export function applyAction(
     case 'DISPOSITION': {
       const agencyId = requireText(action.agencyId, 'agencyId', TEXT_LIMITS.id);
       if (action.anonymous === false && state.anonymous) {
-        throw new LifecycleError(
-          'BAD_USER_INPUT',
-          "The reporter asked for anonymity; it cannot be removed.",
-          'Pelapor meminta anonim; status anonim tidak dapat dicabut.',
-        );
+        throw new LifecycleError('BAD_USER_INPUT', 'ANONYMITY_LOCKED', { field: 'anonymous' });
       }
       if (action.confidential === false && state.confidential) {
-        throw new LifecycleError(
-          'BAD_USER_INPUT',
-          'The reporter asked for confidentiality; it cannot be removed.',
-          'Pelapor meminta laporan dirahasiakan; status rahasia tidak dapat dicabut.',
-        );
+        throw new LifecycleError('BAD_USER_INPUT', 'CONFIDENTIALITY_LOCKED', { field: 'confidential' });
       }
       note = optionalText(action.note, 'note', TEXT_LIMITS.optionalNote);
       next.status = S.DISPOSITIONED;
@@ -405,11 +346,7 @@ export function applyAction(
     case 'FORWARD': {
       const to = requireText(action.toAgencyId, 'toAgencyId', TEXT_LIMITS.id);
       if (to === state.agencyId) {
-        throw new LifecycleError(
-          'BAD_USER_INPUT',
-          'The report is already with that agency.',
-          'Laporan sudah berada di instansi tersebut.',
-        );
+        throw new LifecycleError('BAD_USER_INPUT', 'SAME_AGENCY', { field: 'toAgencyId' });
       }
       note = requireText(action.reason, 'reason', TEXT_LIMITS.reason);
       next.status = S.DISPOSITIONED;
@@ -421,7 +358,7 @@ export function applyAction(
     case 'RESPOND':
       note = requireText(action.body, 'body', TEXT_LIMITS.response);
       if (!Number.isInteger(action.attachmentCount) || action.attachmentCount < 0) {
-        throw new LifecycleError('BAD_USER_INPUT', 'attachmentCount must be >= 0.', 'Jumlah lampiran tidak sah.');
+        throw new LifecycleError('BAD_USER_INPUT', 'BELOW_MIN', { field: 'attachmentCount', min: 0 });
       }
       next.status = S.IN_PROGRESS;
       next.firstResponseAt = state.firstResponseAt ?? at;
@@ -435,11 +372,7 @@ export function applyAction(
       break;
     case 'RATE':
       if (!isRating(action.rating)) {
-        throw new LifecycleError(
-          'BAD_USER_INPUT',
-          `rating must be a whole number from ${RATING.min} to ${RATING.max}.`,
-          `Nilai harus bilangan bulat ${RATING.min} sampai ${RATING.max}.`,
-        );
+        throw new LifecycleError('BAD_USER_INPUT', 'INVALID_RATING', { field: 'rating', min: RATING.min, max: RATING.max });
       }
       note = optionalText(action.comment, 'comment', TEXT_LIMITS.comment);
       next.rating = action.rating;
@@ -457,18 +390,14 @@ export function applyAction(
     case 'ADD_DETAIL':
       note = requireText(action.detail, 'detail', TEXT_LIMITS.detail);
       if (!Number.isInteger(action.attachmentCount) || action.attachmentCount < 0 || action.attachmentCount > MAX_DETAIL_ATTACHMENTS) {
-        throw new LifecycleError(
-          'BAD_USER_INPUT',
-          `attachmentCount must be 0-${MAX_DETAIL_ATTACHMENTS}.`,
-          `Jumlah lampiran harus 0-${MAX_DETAIL_ATTACHMENTS}.`,
-        );
+        throw new LifecycleError('BAD_USER_INPUT', 'OUT_OF_RANGE', { field: 'attachmentCount', min: 0, max: MAX_DETAIL_ATTACHMENTS });
       }
       // back to the admin's queue; verificationDueAt is untouched: the clock runs from the submission
       next.status = S.SUBMITTED;
       break;
     case 'CLASSIFY':
       if (action.maladministrationType !== null && !Object.values(Maladministration).includes(action.maladministrationType)) {
-        throw new LifecycleError('BAD_USER_INPUT', 'Unknown maladministration type.', 'Jenis maladministrasi tidak dikenal.');
+        throw new LifecycleError('BAD_USER_INPUT', 'UNKNOWN_MALADMINISTRATION', { field: 'maladministrationType' });
       }
       note = optionalText(action.note, 'note', TEXT_LIMITS.optionalNote);
       next.maladministrationType = action.maladministrationType;

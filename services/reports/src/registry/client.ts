@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { badInput, serviceHeaders, serviceUrl } from '@pantau/common';
+import { AppError, serviceHeaders, serviceUrl, type ErrorKey } from '@pantau/common';
+import { ERROR_KEYS } from '@pantau/contract';
 
 /** What reports needs from the agencies registry. Tests pass a client bound to a real agencies server. */
 export interface Jurisdiction {
@@ -29,18 +30,16 @@ export interface RegistryClient {
   regionChildren(code: string, first?: number): Promise<RegistryRegion[]>;
 }
 
-export function serviceUnavailable(what: string, cause?: string): GraphQLError {
-  return new GraphQLError(`The agencies registry is not reachable (${what}${cause ? `: ${cause}` : ''}). Nothing was saved; try again shortly.`, {
-    extensions: {
-      code: 'SERVICE_UNAVAILABLE',
-      messageId: 'Layanan registri instansi tidak dapat dihubungi. Tidak ada data yang disimpan; silakan coba lagi.',
-    },
-  });
+/** SERVICE_UNAVAILABLE naming the registry call (`what`); the cause is for the log, never the client (it may hold addresses). */
+export function serviceUnavailable(what: string, _cause?: string): GraphQLError {
+  return new AppError('SERVICE_UNAVAILABLE.REGISTRY', {}, { extra: { registryCall: what } });
 }
+
+const isErrorKey = (key: string) => (ERROR_KEYS as string[]).includes(key);
 
 interface GraphQLResponse<T> {
   data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string; messageId?: string } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; reason?: string; [param: string]: unknown } }>;
 }
 
 const TOPICS_TTL_MS = 60_000;
@@ -80,7 +79,10 @@ export class HttpRegistryClient implements RegistryClient {
     if (err) {
       const code = err.extensions?.code;
       if (code === 'BAD_USER_INPUT' || code === 'NOT_FOUND') {
-        throw badInput(err.message, err.extensions?.messageId, { registryCode: code });
+        // the registry's refusal as this API's BAD_USER_INPUT, with its reason and parameters
+        const { code: _c, reason, messageId: _m, ...params } = err.extensions ?? {};
+        const key = `BAD_USER_INPUT.${String(reason)}`;
+        throw new AppError((isErrorKey(key) ? key : 'BAD_USER_INPUT') as ErrorKey, params as never, { extra: { registryCode: code } });
       }
       throw serviceUnavailable(what, err.message);
     }

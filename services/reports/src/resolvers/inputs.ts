@@ -32,40 +32,40 @@ const MAX_FILES = ATTACHMENTS.maxPerItem;
 export class ReporterInput {
   @Field(() => String, { nullable: true, description: `Reporter's name (${L.reporterName.min}-${L.reporterName.max} characters).` })
   @IsOptional()
-  @Length(L.reporterName.min, L.reporterName.max, { message: `reporter.name must be ${L.reporterName.min}-${L.reporterName.max} characters long` })
+  @Length(L.reporterName.min, L.reporterName.max)
   name?: string;
 
   @Field(() => String, { nullable: true, description: "Reporter's e-mail address, for follow-up." })
   @IsOptional()
-  @IsEmail({}, { message: 'reporter.email is not a valid e-mail address' })
+  @IsEmail({})
   @Length(L.reporterEmail.min, L.reporterEmail.max)
   email?: string;
 
   @Field(() => String, { nullable: true, description: 'Indonesian mobile number, e.g. 0812-3456-7890 or +6281234567890.' })
   @IsOptional()
-  @Matches(PHONE_PATTERN, { message: 'reporter.phone must be an Indonesian mobile number such as 0812-3456-7890' })
+  @Matches(PHONE_PATTERN)
   phone?: string;
 }
 
 @InputType({ description: 'A new complaint, as the citizen submits it.' })
 export class SubmitReportInput {
   @Field(() => String, { description: `Short summary (${L.title.min}-${L.title.max} characters).` })
-  @Length(L.title.min, L.title.max, { message: `title must be ${L.title.min}-${L.title.max} characters long` })
+  @Length(L.title.min, L.title.max)
   title: string;
 
   @Field(() => String, { description: `What happened, where and when (${L.body.min}-${L.body.max} characters).` })
-  @Length(L.body.min, L.body.max, { message: `body must be ${L.body.min}-${L.body.max} characters long: describe what happened, where and when` })
+  @Length(L.body.min, L.body.max)
   body: string;
 
   @Field(() => String, { description: 'Service topic code (see the registry `topics`).' })
-  @Matches(TOPIC_CODE_PATTERN, { message: 'topic must be a topic code such as JALAN' })
+  @Matches(TOPIC_CODE_PATTERN)
   topic: string;
 
   @Field(() => Classification, { defaultValue: Classification.PENGADUAN, description: 'Kind of submission; a complaint (PENGADUAN) unless given.' })
   classification: Classification;
 
   @Field(() => String, { description: 'Kemendagri code of where the problem is, e.g. 64.02.18.2001.' })
-  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a Kemendagri code such as 64.02.18.2001' })
+  @Matches(REGION_CODE_PATTERN)
   regionCode: string;
 
   @Field(() => ID, { nullable: true, description: 'The road (asset) concerned, if any.' })
@@ -86,8 +86,8 @@ export class SubmitReportInput {
 
   @Field(() => [ID], { nullable: true, description: 'Ids returned by POST /attachments.' })
   @IsOptional()
-  @ArrayMaxSize(MAX_FILES, { message: `at most ${MAX_FILES} attachments per report` })
-  @IsUUID('4', { each: true, message: 'attachmentIds must be ids returned by POST /attachments' })
+  @ArrayMaxSize(MAX_FILES)
+  @IsUUID('4', { each: true })
   attachmentIds?: string[];
 
   @Field(() => String, {
@@ -95,7 +95,7 @@ export class SubmitReportInput {
     description: 'Client-chosen key (e.g. a UUID made when the form opened): retries with the same key return the same report.',
   })
   @IsOptional()
-  @Matches(IDEMPOTENCY_KEY_PATTERN, { message: 'idempotencyKey must be 8-100 characters of letters, digits, _ . : -' })
+  @Matches(IDEMPOTENCY_KEY_PATTERN)
   idempotencyKey?: string;
 }
 
@@ -103,9 +103,7 @@ export class SubmitReportInput {
 export class ReportFilter {
   @Field(() => [ReportStatus], { nullable: true, description: 'Reports in any of these statuses.' })
   @IsOptional()
-  @ArrayMaxSize(Object.keys(ReportStatus).length, {
-    message: `status takes at most ${Object.keys(ReportStatus).length} values (one per status)`,
-  })
+  @ArrayMaxSize(Object.keys(ReportStatus).length)
   status?: ReportStatus[];
 
   @Field(() => String, { nullable: true, description: 'Service topic code, e.g. JALAN.' })
@@ -118,7 +116,7 @@ export class ReportFilter {
 
   @Field(() => String, { nullable: true, description: 'Region code prefix: 64.02 matches every report in Kutai Kartanegara.' })
   @IsOptional()
-  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a Kemendagri code such as 64.02' })
+  @Matches(REGION_CODE_PATTERN)
   regionCode?: string;
 
   @Field(() => Maladministration, { nullable: true, description: 'Reports classified with this maladministration type.' })
@@ -153,7 +151,7 @@ export class ReportFilter {
 @InputType('StaffActionInput')
 abstract class StaffActionInput {
   @Field(() => ID, { description: 'Id of the report to act on.' })
-  @IsUUID('all', { message: 'reportId must be a report id' })
+  @IsUUID('all')
   reportId: string;
 
   @Field(() => Int, { nullable: true, description: 'The report version you saw; a different current version is a CONFLICT.' })
@@ -205,7 +203,7 @@ export class HoldReportInput extends StaffActionInput {
 @InputType({ description: 'Reject a report with a reason (ARCHIVED).' })
 export class ArchiveReportInput extends StaffActionInput {
   @Field(() => String, { description: `Why the report is rejected, shown to the reporter (${L.reason.min}-${L.reason.max} characters).` })
-  @Length(L.reason.min, L.reason.max, { message: `reason must be ${L.reason.min}-${L.reason.max} characters long` })
+  @Length(L.reason.min, L.reason.max)
   reason: string;
 }
 
@@ -216,14 +214,14 @@ export class ForwardReportInput extends StaffActionInput {
   toAgencyId: string;
 
   @Field(() => String, { description: 'Why this is not our duty (bukan wewenang) and whose it is.' })
-  @Length(L.reason.min, L.reason.max, { message: `reason must be ${L.reason.min}-${L.reason.max} characters long` })
+  @Length(L.reason.min, L.reason.max)
   reason: string;
 }
 
 @InputType({ description: "The agency's response (tanggapan) to a report." })
 export class RespondToReportInput extends StaffActionInput {
   @Field(() => String, { description: `Concise, polite response text (${L.response.min}-${L.response.max} characters).` })
-  @Length(L.response.min, L.response.max, { message: `body must be ${L.response.min}-${L.response.max} characters long` })
+  @Length(L.response.min, L.response.max)
   body: string;
 
   @Field(() => [ID], { nullable: true, description: 'Evidence: ids returned by POST /attachments.' })
@@ -278,7 +276,7 @@ export class ReopenReportInput {
   trackingId: string;
 
   @Field(() => String, { description: `Why the outcome is not satisfactory (${L.reason.min}-${L.reason.max} characters).` })
-  @Length(L.reason.min, L.reason.max, { message: `reason must be ${L.reason.min}-${L.reason.max} characters long` })
+  @Length(L.reason.min, L.reason.max)
   reason: string;
 }
 
@@ -289,12 +287,12 @@ export class AddReportDetailInput {
   trackingId: string;
 
   @Field(() => String, { description: "What the admin asked for in the hold note (where, when, what exactly)." })
-  @Length(L.detail.min, L.detail.max, { message: `detail must be ${L.detail.min}-${L.detail.max} characters long` })
+  @Length(L.detail.min, L.detail.max)
   detail: string;
 
   @Field(() => [ID], { nullable: true, description: 'Ids returned by POST /attachments.' })
   @IsOptional()
-  @ArrayMaxSize(MAX_FILES, { message: `at most ${MAX_FILES} attachments per detail` })
-  @IsUUID('4', { each: true, message: 'attachmentIds must be ids returned by POST /attachments' })
+  @ArrayMaxSize(MAX_FILES)
+  @IsUUID('4', { each: true })
   attachmentIds?: string[];
 }

@@ -20,7 +20,7 @@ import { presentReport, staffActor } from './present';
 import { ReportPayload, SubmitReportPayload } from './types';
 
 function staff(ctx: ReportsContext): Viewer {
-  if (!ctx.viewer) throw unauthenticated('Sign in as staff to act on reports.', 'Masuk sebagai petugas untuk menindaklanjuti laporan.');
+  if (!ctx.viewer) throw unauthenticated('STAFF_REQUIRED');
   return ctx.viewer;
 }
 
@@ -61,7 +61,7 @@ export class LifecycleResolver {
     if (!agencyId) {
       const row = await ctx.service.find({ id: input.reportId });
       agencyId = row?.suggestedAgencyId ?? undefined;
-      if (row && !agencyId) throw badInput('agencyId is required: the report has no routing suggestion.', 'Instansi tujuan wajib diisi.');
+      if (row && !agencyId) throw badInput('AGENCY_REQUIRED', { field: 'agencyId' });
     }
     return staffAct(ctx, input, {
       type: 'DISPOSITION',

@@ -17,19 +17,19 @@ const NEWEST_FIRST: SortKey<ReportEntity>[] = [
 export class PublicReportFilter {
   @Field(() => [ID], { nullable: true, description: `Report ids (at most ${MAX_LIST_ARGUMENT}).` })
   @IsOptional()
-  @ArrayMaxSize(MAX_LIST_ARGUMENT, { message: `ids takes at most ${MAX_LIST_ARGUMENT} values` })
-  @IsUUID('all', { each: true, message: 'ids must be report ids' })
+  @ArrayMaxSize(MAX_LIST_ARGUMENT)
+  @IsUUID('all', { each: true })
   ids?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Topic codes (any of them).' })
   @IsOptional()
-  @ArrayMaxSize(MAX_LIST_ARGUMENT, { message: `topics takes at most ${MAX_LIST_ARGUMENT} values` })
-  @Matches(/^[A-Za-z0-9_]{1,40}$/, { each: true, message: 'topics must be topic codes such as JALAN' })
+  @ArrayMaxSize(MAX_LIST_ARGUMENT)
+  @Matches(/^[A-Za-z0-9_]{1,40}$/, { each: true })
   topics?: string[];
 
   @Field(() => [ReportStatus], { nullable: true, description: 'Reports in any of these statuses.' })
   @IsOptional()
-  @ArrayMaxSize(Object.keys(ReportStatus).length, { message: 'status takes at most one value per status' })
+  @ArrayMaxSize(Object.keys(ReportStatus).length)
   status?: ReportStatus[];
 
   @Field(() => Date, { nullable: true, description: 'submittedAt >= from' })

@@ -85,7 +85,7 @@ export function applySearch(qb: SelectQueryBuilder<ReportEntity>, search: string
 }
 
 export function requireStaff(viewer: Viewer | null): Viewer {
-  if (!viewer) throw unauthenticated('Sign in as staff to list or open reports by id.', 'Masuk sebagai petugas untuk melihat daftar laporan.');
+  if (!viewer) throw unauthenticated('STAFF_REQUIRED');
   return viewer;
 }
 
@@ -109,7 +109,7 @@ function listQuery(ctx: ReportsContext, args: ListArgs & { agencyId?: string }):
   }
   if ('agencyId' in scope) {
     if (filter.agencyId && filter.agencyId !== scope.agencyId) {
-      throw forbidden("A liaison lists only its own agency's reports.", 'Narahubung hanya dapat melihat laporan instansinya sendiri.');
+      throw forbidden('OWN_AGENCY_ONLY');
     }
     filter.agencyId = scope.agencyId;
   }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { AppError, badInput, Classification, conflict, forbidden, notFound, type ReportEventType } from '@pantau/common';
+import { AppError, badInput, Classification, conflict, notFound, type ErrorKey, type ReportEventType } from '@pantau/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In, IsNull } from 'typeorm';
 import { AttachmentEntity, ReportDetailEntity, ReportEntity, ResponseEntity, TimelineEventEntity } from '../entities';
@@ -20,6 +20,7 @@ import { generateTrackingId, parseTrackingId } from '../domain/tracking-id';
 import type { RegistryClient } from '../registry/client';
 import { stateChanges, stateOf } from './mapping';
 import { appendOutbox } from './outbox';
+import { CachedRegistry } from './registry-cache';
 import { isUniqueViolation, withTransaction } from './transactions';
 
 export interface SubmitData {
@@ -59,19 +60,13 @@ export interface ActOptions {
   attacher?: Attacher;
 }
 
+/** A lifecycle refusal as the API error: its code, reason and parameters (the catalogue has the words). */
 export function lifecycleToAppError(err: LifecycleError): AppError {
-  if (err.code === 'FORBIDDEN') return forbidden(err.message, err.messageId);
-  if (err.code === 'BAD_USER_INPUT') return badInput(err.message, err.messageId);
-  return new AppError('INVALID_TRANSITION', err.message, err.messageId);
+  return new AppError(`${err.code}.${err.reason}` as ErrorKey, err.params as never);
 }
 
 function staleVersion(current: number): AppError {
-  return new AppError(
-    'CONFLICT',
-    `The report was changed by someone else in the meantime (now version ${current}). Reload it and try again.`,
-    'Laporan telah diubah oleh pihak lain. Muat ulang laporan lalu coba lagi.',
-    { currentVersion: current },
-  );
+  return conflict('STALE_VERSION', { currentVersion: current });
 }
 
 function clean(s: string | null | undefined): string | null {
@@ -94,7 +89,8 @@ export class ReportsService {
 
   constructor(deps: ReportsServiceDeps) {
     this.ds = deps.ds;
-    this.registry = deps.registry;
+    // routing answers reused for a minute: no registry round trip per submission (registry-cache.ts)
+    this.registry = deps.registry instanceof CachedRegistry ? deps.registry : new CachedRegistry(deps.registry);
     this.calendar = deps.calendar;
     this.clock = deps.clock ?? (() => new Date());
   }
@@ -120,10 +116,7 @@ export class ReportsService {
   private async existingByKey(key: string, hash: string): Promise<ReportEntity | null> {
     const found = await this.ds.getRepository(ReportEntity).findOneBy({ idempotencyKey: key });
     if (found && found.requestHash !== hash) {
-      throw conflict(
-        'This idempotencyKey was already used for a different report. Use a new key for a new report.',
-        'Kunci idempotensi ini sudah dipakai untuk laporan lain. Gunakan kunci baru untuk laporan baru.',
-      );
+      throw conflict('IDEMPOTENCY_KEY_REUSED');
     }
     return found;
   }
@@ -144,9 +137,7 @@ export class ReportsService {
     // registry checks first (HTTP, outside the transaction): nothing is written if they fail
     const topics = await this.registry.topics();
     if (!topics.includes(n.topic)) {
-      throw badInput(`Unknown topic "${n.topic}". Known topics: ${topics.join(', ')}.`, `Topik "${n.topic}" tidak dikenal.`, {
-        field: 'topic',
-      });
+      throw badInput('UNKNOWN_TOPIC', { field: 'topic', topic: n.topic }, { knownTopics: topics });
     }
     const route = await this.registry.resolveJurisdiction({ topic: n.topic, regionCode: n.regionCode, roadId: n.roadId });
 
@@ -177,9 +168,9 @@ export class ReportsService {
         await em.insert(ReportEntity, report);
         if (n.attachmentIds.length) await this.linkAttachments(em, opts.attacher ?? PUBLIC_ATTACHER, n.attachmentIds, report.id, null);
         await this.appendTimeline(em, report.id, event);
-        const fresh = await em.findOneByOrFail(ReportEntity, { id: report.id });
-        await appendOutbox(em, fresh, event.type, now, event.actorRole);
-        return fresh;
+        // the row is exactly what was inserted (no database defaults or triggers): no read-back
+        await appendOutbox(em, report, event.type, now, event.actorRole);
+        return report;
       });
       return { report: saved, created: true };
     } catch (err) {
@@ -219,11 +210,7 @@ export class ReportsService {
           .execute();
     if (refused || res?.affected !== ids.length) {
       const id = refused ?? ids[0];
-      throw badInput(
-        `Unknown attachment "${id}": attach only files you uploaded yourself (signed in with the same account, or signed out for a public report) that are not attached yet.`,
-        `Lampiran "${id}" tidak dikenal: lampirkan hanya berkas yang Anda unggah sendiri (dengan akun yang sama, atau tanpa masuk untuk laporan publik) dan belum terlampir.`,
-        { field: 'attachmentIds', attachmentId: id },
-      );
+      throw badInput('UNKNOWN_ATTACHMENT', { field: 'attachmentIds', attachmentId: id });
     }
     // files of an anonymous report get neutral names (lampiran-1.jpg): a file name can identify the reporter
     await neutralizeAttachmentNames(em, reportId, ids);
@@ -251,26 +238,22 @@ export class ReportsService {
     if ('id' in ref) return repo.findOneBy({ id: ref.id });
     const tid = parseTrackingId(ref.trackingId);
     if (!tid) {
-      throw badInput(
-        'That is not a valid tracking ID (check for typos: LPR-XXXX-XXXX-XXXX-C).',
-        'Nomor pelacakan tidak sah (periksa kembali penulisannya: LPR-XXXX-XXXX-XXXX-C).',
-        { field: 'trackingId' },
-      );
+      throw badInput('INVALID_TRACKING_ID', { field: 'trackingId' });
     }
     return repo.findOneBy({ trackingId: tid });
   }
 
   private async mustFind(ref: ReportRef): Promise<ReportEntity> {
     const r = await this.find(ref);
-    if (!r) throw notFound('No report with that id or tracking ID.', 'Laporan tidak ditemukan.');
+    if (!r) throw notFound('REPORT');
     return r;
   }
 
   /** Checks that a target agency exists and is active in the registry. */
   private async checkAgency(id: string) {
     const agency = await this.registry.agency(id);
-    if (!agency) throw badInput(`Unknown agency "${id}".`, `Instansi "${id}" tidak dikenal.`, { field: 'agencyId' });
-    if (!agency.active) throw badInput(`Agency "${agency.name}" is not active.`, `Instansi "${agency.name}" tidak aktif.`);
+    if (!agency) throw badInput('UNKNOWN_AGENCY', { field: 'agencyId', agencyId: id });
+    if (!agency.active) throw badInput('AGENCY_INACTIVE', { field: 'agencyId', agencyId: id });
   }
 
   /**

@@ -58,7 +58,7 @@ describe('resolveJurisdiction', () => {
 
   it('rejects a road reference on a non-road topic', () => {
     const topic = { code: 'KESEHATAN', labelId: 'Kesehatan', labelEn: 'Health', asset: false };
-    expect(() => resolveJurisdiction(data({ topic, road: road(RoadStatus.KABUPATEN) }))).toThrow(/not about a road/);
+    expect(() => resolveJurisdiction(data({ topic, road: road(RoadStatus.KABUPATEN) }))).toThrow(expect.objectContaining({ refusal: expect.objectContaining({ key: 'BAD_USER_INPUT.ROAD_NOT_APPLICABLE' }) }));
   });
 
   it('walks up to the nearest level with an owner and says why', () => {
@@ -102,7 +102,7 @@ describe('resolveJurisdiction', () => {
   });
 
   it('fails clearly when no level owns the topic', () => {
-    expect(() => resolveJurisdiction(data({ duties: [] }))).toThrow(/No agency owns/);
+    expect(() => resolveJurisdiction(data({ duties: [] }))).toThrow(expect.objectContaining({ refusal: expect.objectContaining({ key: 'NOT_FOUND.NO_AGENCY' }) }));
   });
 
   it('speaks Indonesian by default', () => {

@@ -1,3 +1,4 @@
+import { ERROR_MESSAGES, placeholders } from '@pantau/contract';
 import { Classification, Maladministration, ReportEventType, ReportStatus, Role } from '@pantau/common';
 import {
   type Action,
@@ -38,7 +39,11 @@ function expectRefused(fn: () => unknown, code: string) {
   } catch (err) {
     expect(err).toBeInstanceOf(LifecycleError);
     expect((err as LifecycleError).code).toBe(code);
-    expect((err as LifecycleError).messageId.length).toBeGreaterThan(5);
+    // the refusal names a message of the contract's catalogue, with every parameter it uses
+    const e = err as LifecycleError;
+    const key = `${e.code}.${e.reason}`;
+    expect(Object.keys(ERROR_MESSAGES.en)).toContain(key);
+    for (const p of placeholders(ERROR_MESSAGES.en[key])) expect(e.params).toHaveProperty(p);
     return;
   }
   throw new Error(`expected a ${code} refusal`);
