@@ -51,13 +51,13 @@ test('anonymous requests carry no Authorization header', async () => {
 });
 
 test('a rejected token (401 UNAUTHENTICATED) ends the session', async () => {
-  reply = { status: 401, body: { errors: [{ message: 'Token expired', extensions: { code: 'UNAUTHENTICATED', messageId: 'Sesi berakhir' } }] } };
+  // The server writes `message` in the request's language (Accept-Language: id here).
+  reply = { status: 401, body: { errors: [{ message: 'Token tidak sah: kedaluwarsa.', extensions: { code: 'UNAUTHENTICATED', reason: 'INVALID_TOKEN', detail: 'expired' } }] } };
   const onTokenRejected = jest.fn();
   const result = await createPantauClient({ url, token: 'old', lang: 'id', onTokenRejected }).query(TOPICS, {}).toPromise();
   expect(onTokenRejected).toHaveBeenCalledTimes(1);
   expect(classifyError(result.error!)).toBe('auth');
-  expect(errorMessage(result.error!, 'id')).toBe('Sesi berakhir');
-  expect(errorMessage(result.error!, 'en')).toBe('Token expired');
+  expect(errorMessage(result.error!, 'id')).toBe('Token tidak sah: kedaluwarsa.');
 });
 
 test('error kinds', () => {
