@@ -3,6 +3,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { formatError } from '@pantau/contract';
 import { uploadAttachment, UploadError } from '../attachments';
 
 /** A real HTTP server answering every upload with the given status and body. */
@@ -39,9 +40,11 @@ const shared = JSON.stringify({
 
 test('reads the shared JSON error shape and translates it by code, reason and parameters (numbers in the language’s format)', async () => {
   const id = await refusal(413, shared, 'id');
-  expect([id.message, id.code, id.status]).toEqual(['Berkas melebihi batas ukuran 10.485.760 bita.', 'PAYLOAD_TOO_LARGE', 413]);
+  const expected = (lang: 'id' | 'en', limit: string) => formatError(lang, { code: 'PAYLOAD_TOO_LARGE', reason: 'FILE', limit });
+  expect([id.message, id.code, id.status]).toEqual([expected('id', '10.485.760'), 'PAYLOAD_TOO_LARGE', 413]);
+  expect(id.message).toContain('10.485.760');
   const en = await refusal(413, shared, 'en');
-  expect([en.message, en.code]).toEqual(['The file is larger than the limit of 10,485,760 bytes.', 'PAYLOAD_TOO_LARGE']);
+  expect([en.message, en.code]).toEqual([expected('en', '10,485,760'), 'PAYLOAD_TOO_LARGE']);
 });
 
 test('falls back to the HTTP status for an answer that is not the JSON shape', async () => {
