@@ -393,6 +393,8 @@ function problemOf(e: ValidationError, field: string, constraint: string): Field
       return { field, reason: 'INVALID_EMAIL' };
     case 'isInt':
       return { field, reason: 'NOT_INTEGER' };
+    case 'isUuid':
+      return { field, reason: 'INVALID_ID' };
     case 'min':
     case 'max': {
       const [min] = (args('min') ?? []) as number[];

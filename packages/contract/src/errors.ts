@@ -88,6 +88,8 @@ export interface ReasonParams {
   /** Any other pattern or allowed-values check. */
   'BAD_USER_INPUT.INVALID_VALUE': { field: string };
   'BAD_USER_INPUT.NOT_INTEGER': { field: string };
+  /** Not an id this API issued (a report id, an attachment id from POST /attachments). */
+  'BAD_USER_INPUT.INVALID_ID': { field: string };
   'BAD_USER_INPUT.OUT_OF_RANGE': { field: string; min: number; max: number };
   'BAD_USER_INPUT.BELOW_MIN': { field: string; min: number };
   'BAD_USER_INPUT.TOO_MANY_ITEMS': { field: string; max: number; found: number };
@@ -326,6 +328,7 @@ export const ERROR_PARAM_NAMES = {
   'BAD_USER_INPUT.INVALID_TRACKING_ID': FIELD,
   'BAD_USER_INPUT.INVALID_VALUE': FIELD,
   'BAD_USER_INPUT.NOT_INTEGER': FIELD,
+  'BAD_USER_INPUT.INVALID_ID': FIELD,
   'BAD_USER_INPUT.OUT_OF_RANGE': ['field', 'min', 'max'],
   'BAD_USER_INPUT.BELOW_MIN': ['field', 'min'],
   'BAD_USER_INPUT.TOO_MANY_ITEMS': ['field', 'max', 'found'],
