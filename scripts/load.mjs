@@ -14,7 +14,7 @@
 //   search     reports(search, filter) as a signed-in demo staff account
 //   lifecycle  admin reads actions + dispositions a submitted report; the agency's liaison responds
 //   analytics  the dashboard overview's operations (OverviewKpis, OverviewBreakdown, ReportTrend, AgencyLeaderboard)
-// Queries are the dashboard's own, read from dashboard/src/graphql/operations.ts.
+// Queries are the dashboard's own (dashboard/src/graphql/operations.graphql, as generated for the dashboard).
 //
 // It prints requests, errors and p50/p95/p99 per kind, each process's memory (RSS from /proc/<pid>/status,
 // V8 heap from /health) over time, and whether memory levelled off (the floor of the last third of the
@@ -27,7 +27,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
-import { parse, print } from 'graphql';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,28 +57,17 @@ if (!(MINUTES > 0 && MINUTES <= 24 * 60) || !(CONCURRENCY >= 1 && CONCURRENCY <=
 
 // ---------------------------------------------------------------- the dashboard's operations
 
-/** The template literals of dashboard/src/graphql/operations.ts, with `${CONST}` pieces substituted. */
+/**
+ * The dashboard's operation texts by their constant names (OVERVIEW_KPIS, ...): the documents graphql-codegen
+ * generated from dashboard/src/graphql/operations.graphql and the fragments beside the components, read by
+ * the gateway's plan warm-up (gateway/dist/plan-warmup.js, built by `npm run build`).
+ */
 function dashboardOperations() {
-  const src = fs.readFileSync(path.join(ROOT, 'dashboard/src/graphql/operations.ts'), 'utf8');
-  const consts = {};
-  const re = /(?:export )?const ([A-Z_]+) = (?:gql)?`([\s\S]*?)`;/g;
-  for (let m; (m = re.exec(src)); ) {
-    consts[m[1]] = m[2].replace(/\$\{([A-Z_]+)\}/g, (_, name) => {
-      if (!(name in consts)) throw new Error(`operations.ts: ${m[1]} uses ${name} before it is defined`);
-      return consts[name];
-    });
-  }
-  // as urql's gql does: a fragment reached along two paths is sent once
-  for (const [name, text] of Object.entries(consts)) {
-    if (!/\b(query|mutation)\b/.test(text)) continue;
-    const doc = parse(text);
-    const seen = new Set();
-    const definitions = doc.definitions.filter((d) => d.kind !== 'FragmentDefinition' || (!seen.has(d.name.value) && seen.add(d.name.value)));
-    consts[name] = print({ ...doc, definitions });
-  }
+  const { operationSources } = require(path.join(ROOT, 'gateway/dist/plan-warmup.js'));
+  const consts = operationSources();
   const need = ['SIGN_IN', 'SUBMIT_REPORT', 'REPORT_BY_TRACKING_ID', 'REPORT_LIST', 'REPORT_ACTIONS', 'DISPOSITION_REPORT', 'RESPOND_TO_REPORT', 'OVERVIEW_KPIS', 'OVERVIEW_BREAKDOWN', 'REPORT_TREND', 'AGENCY_LEADERBOARD'];
   const missing = need.filter((n) => !consts[n]);
-  if (missing.length) throw new Error(`operations.ts no longer defines ${missing.join(', ')}`);
+  if (missing.length) throw new Error(`dashboard/src/graphql/operations.ts no longer defines ${missing.join(', ')}`);
   return consts;
 }
 const OPS = dashboardOperations();

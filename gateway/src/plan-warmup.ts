@@ -2,33 +2,46 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { ApolloGateway } from '@apollo/gateway';
-import { parse } from 'graphql';
+import { parse, print, type DocumentNode } from 'graphql';
 import type { Logger } from '@pantau/common';
 
 /**
  * Warm query-plan cache (issue 11): at start the gateway plans the dashboard's own operations
- * (dashboard/src/graphql/operations.ts) and stores the plans under the keys @apollo/gateway will look
- * them up by, so the first visitor of each page does not pay for query planning (tens of ms per
- * operation, more on a loaded machine).
+ * (dashboard/src/graphql/operations.graphql, typed by graphql-codegen into dashboard/src/graphql/generated)
+ * and stores the plans under the keys @apollo/gateway will look them up by, so the first visitor of each
+ * page does not pay for query planning (tens of ms per operation, more on a loaded machine).
  *
  * The key is sha256(sha256(query text) + operationName), where the query text is exactly what the
  * dashboard sends: urql adds `__typename` to selection sets (formatDocument, cacheExchange) and prints the
- * document its own way (makeFetchBody), so the texts are produced with @urql/core's functions.
+ * document its own way (makeFetchBody), so the texts are produced with @urql/core's functions from the
+ * very document objects the dashboard imports (the generated ASTs).
  * Best-effort: anything missing (no dashboard sources, another urql) warms nothing and logs why.
  */
 
 export const OPERATIONS_PATH = path.resolve(__dirname, '../../dashboard/src/graphql/operations.ts');
+export const DOCUMENTS_PATH = path.resolve(__dirname, '../../dashboard/src/graphql/generated/graphql.ts');
 
-/** The template literals of operations.ts, with `${CONST}` pieces substituted (as scripts/load.mjs reads them). */
-export function operationSources(file = OPERATIONS_PATH): Record<string, string> {
-  const src = fs.readFileSync(file, 'utf8');
-  const consts: Record<string, string> = {};
-  const re = /(?:export )?const ([A-Z_0-9]+) = (?:gql)?`([\s\S]*?)`;/g;
-  for (let m; (m = re.exec(src)); ) {
-    const body = m[2].replace(/\$\{([A-Z_0-9]+)\}/g, (_, name: string) => consts[name] ?? `\${${name}}`);
-    consts[m[1]] = body;
+/**
+ * The dashboard's documents under the constant names operations.ts gives them (`XDocument as NAME,`):
+ * the ASTs graphql-codegen wrote to generated/graphql.ts, one `export const XDocument = {…JSON…} as
+ * unknown as DocumentNode<…>;` line each, operation and the fragments it uses together.
+ */
+export function dashboardDocuments(opsFile = OPERATIONS_PATH, docsFile = DOCUMENTS_PATH): Record<string, DocumentNode> {
+  const docs = new Map<string, DocumentNode>();
+  for (const m of fs.readFileSync(docsFile, 'utf8').matchAll(/^export const (\w+) = (\{.*\}) as unknown as DocumentNode</gm)) {
+    docs.set(m[1], JSON.parse(m[2]) as DocumentNode);
   }
-  return consts;
+  const out: Record<string, DocumentNode> = {};
+  for (const m of fs.readFileSync(opsFile, 'utf8').matchAll(/^\s*(\w+) as ([A-Z_0-9]+),?$/gm)) {
+    const doc = docs.get(m[1]);
+    if (doc) out[m[2]] = doc;
+  }
+  return out;
+}
+
+/** The documents of dashboardDocuments as GraphQL text (scripts/load.mjs sends these). */
+export function operationSources(opsFile = OPERATIONS_PATH, docsFile = DOCUMENTS_PATH): Record<string, string> {
+  return Object.fromEntries(Object.entries(dashboardDocuments(opsFile, docsFile)).map(([name, doc]) => [name, print(doc)]));
 }
 
 export interface WireOperation {
@@ -38,11 +51,11 @@ export interface WireOperation {
 }
 
 /**
- * The request bodies the dashboard's urql client sends for each operation document in operations.ts:
- * captured from a real urql Client with the dashboard's exchanges (cacheExchange adds `__typename`) and
- * a fetch that records the body instead of sending it.
+ * The request bodies the dashboard's urql client sends for each operation document: captured from a
+ * real urql Client with the dashboard's exchanges (cacheExchange adds `__typename`) and a fetch that
+ * records the body instead of sending it.
  */
-export async function dashboardWireOperations(file = OPERATIONS_PATH): Promise<WireOperation[]> {
+export async function dashboardWireOperations(opsFile = OPERATIONS_PATH, docsFile = DOCUMENTS_PATH): Promise<WireOperation[]> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const urql = require('@urql/core') as typeof import('@urql/core');
   let captured: { query?: string; operationName?: string } | null = null;
@@ -57,17 +70,11 @@ export async function dashboardWireOperations(file = OPERATIONS_PATH): Promise<W
     },
   });
   const out: WireOperation[] = [];
-  for (const [name, text] of Object.entries(operationSources(file))) {
-    const kind = /^\s*(query|mutation)\b/.exec(text)?.[1];
-    if (!kind || text.includes('${')) continue;
-    let doc;
-    try {
-      doc = urql.gql(text);
-    } catch {
-      continue; // not a whole operation
-    }
+  for (const [name, doc] of Object.entries(dashboardDocuments(opsFile, docsFile))) {
+    const op = doc.definitions.find((d) => d.kind === 'OperationDefinition');
+    if (!op || op.kind !== 'OperationDefinition' || op.operation === 'subscription') continue;
     captured = null;
-    await (kind === 'mutation' ? client.mutation(doc, {}) : client.query(doc, {})).toPromise();
+    await (op.operation === 'mutation' ? client.mutation(doc, {}) : client.query(doc, {})).toPromise();
     const body = captured as { query?: string; operationName?: string } | null;
     if (body?.query) out.push({ name, operationName: body.operationName, query: body.query });
   }
@@ -118,7 +125,7 @@ export async function warmQueryPlans(gateway: ApolloGateway, ops: WireOperation[
 export async function warmDashboardPlans(gateway: ApolloGateway, logger: Logger): Promise<void> {
   if (process.env.PANTAU_WARM_PLANS === '0') return;
   try {
-    if (!fs.existsSync(OPERATIONS_PATH)) {
+    if (!fs.existsSync(OPERATIONS_PATH) || !fs.existsSync(DOCUMENTS_PATH)) {
       logger.info('query-plan warm-up skipped: no dashboard operations next to the gateway');
       return;
     }

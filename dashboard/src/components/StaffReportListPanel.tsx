@@ -2,7 +2,7 @@ import { Link } from 'wouter';
 import { useAuth } from '../auth/AuthContext';
 import { reportFilterFrom } from '../filters/reportFilter';
 import { useFilters } from '../filters/useFilters';
-import { REPORT_LIST, type ReportListData } from '../graphql/operations';
+import { REPORT_LIST } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n } from '../i18n/I18n';
 import { AuthRequired, ReportsTable } from './common';
@@ -29,7 +29,7 @@ export function StaffReportListPanel({
   const { session } = useAuth();
   const { filters, range, shared } = useFilters();
   const filter = { ...reportFilterFrom(filters, range, new URLSearchParams()), ...extra };
-  const { result, retry } = usePanelQuery<ReportListData>({
+  const { result, retry } = usePanelQuery({
     query: REPORT_LIST,
     variables: { filter, orderBy, first: 10 },
     pause: !session,

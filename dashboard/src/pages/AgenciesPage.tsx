@@ -7,7 +7,7 @@ import { Pager, useCursorHistory } from '../components/Pager';
 import { Panel } from '../components/Panel';
 import { useDebounced } from '../filters/AgencyPicker';
 import { useFilters } from '../filters/useFilters';
-import { AGENCY_SEARCH, type AgencySearchData } from '../graphql/operations';
+import { AGENCY_SEARCH } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n } from '../i18n/I18n';
 import { agencyLevelKey } from '../i18n/keys';
@@ -32,7 +32,7 @@ export default function AgenciesPage() {
   });
   useEffect(() => writeQuery(debounced.trim()), [debounced]);
 
-  const { result, retry } = usePanelQuery<AgencySearchData>({
+  const { result, retry } = usePanelQuery({
     query: AGENCY_SEARCH,
     variables: { search: q || null, first: PAGE_SIZE, after },
   });

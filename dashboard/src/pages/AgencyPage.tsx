@@ -10,10 +10,6 @@ import {
   AGENCY_PERFORMANCE,
   MALADMINISTRATION_BREAKDOWN,
   SLA_COMPLIANCE,
-  type MaladministrationBreakdownData,
-  type SlaComplianceData,
-  type AgencyDetailData,
-  type AgencyPerformanceData,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n } from '../i18n/I18n';
@@ -28,7 +24,7 @@ export default function AgencyPage({ params }: { params: { id?: string } }) {
   const id = decodeURIComponent(params.id ?? '');
   const { t, lang } = useI18n();
   const { shared, setFilters, filters } = useFilters();
-  const { result, retry } = usePanelQuery<AgencyDetailData>({ query: AGENCY_DETAIL, variables: { id } });
+  const { result, retry } = usePanelQuery({ query: AGENCY_DETAIL, variables: { id } });
   const agency = result.data?.agency;
   const name = agency ? (lang === 'en' && agency.nameEn ? agency.nameEn : agency.name) : id;
   return (
@@ -112,7 +108,7 @@ function PerformancePanel({ id }: { id: string }) {
   const { analyticsFilter } = useFilters();
   // The agency filter of the bar is replaced by this page's agency.
   const filter = { ...analyticsFilter, agencyId: id };
-  const { result, retry } = usePanelQuery<AgencyPerformanceData>({ query: AGENCY_PERFORMANCE, variables: { id, filter } });
+  const { result, retry } = usePanelQuery({ query: AGENCY_PERFORMANCE, variables: { id, filter } });
   return (
     <Panel title={t('ag.performance')} service="analytics" result={result} onRetry={retry} isEmpty={(d) => d.agency?.performance == null}>
       {(data) => {
@@ -139,7 +135,7 @@ function PerformancePanel({ id }: { id: string }) {
 function AgencyMaladministrationPanel({ id }: { id: string }) {
   const { t, lang, number, percent } = useI18n();
   const { analyticsFilter, shared } = useFilters();
-  const { result, retry } = usePanelQuery<MaladministrationBreakdownData>({ query: MALADMINISTRATION_BREAKDOWN, variables: { filter: { ...analyticsFilter, agencyId: id } } });
+  const { result, retry } = usePanelQuery({ query: MALADMINISTRATION_BREAKDOWN, variables: { filter: { ...analyticsFilter, agencyId: id } } });
   const title = t('ag.maladministration');
   return (
     <Panel title={title} service="analytics" result={result} onRetry={retry} isEmpty={(d) => d.maladministrationBreakdown.total === 0} className="panel-agency-malad">
@@ -188,7 +184,7 @@ function AgencyMaladministrationPanel({ id }: { id: string }) {
 function AgencySlaPanel({ id }: { id: string }) {
   const { t, number, percent } = useI18n();
   const { analyticsFilter } = useFilters();
-  const { result, retry } = usePanelQuery<SlaComplianceData>({ query: SLA_COMPLIANCE, variables: { filter: { ...analyticsFilter, agencyId: id } } });
+  const { result, retry } = usePanelQuery({ query: SLA_COMPLIANCE, variables: { filter: { ...analyticsFilter, agencyId: id } } });
   const title = t('rt.sla');
   return (
     <Panel title={title} service="analytics" result={result} onRetry={retry} className="panel-agency-sla">

@@ -21,7 +21,6 @@ import {
   type RateReportMutationVariables,
   type ReopenReportMutation,
   type ReopenReportMutationVariables,
-  type ReportByTrackingIdData,
   type TrackedReport,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
@@ -48,7 +47,7 @@ export default function LacakPage() {
   // Every search and every refresh after an action asks the server again (no cached status).
   const [gen, setGen] = useState(0);
   const context = useMemo(() => ({ requestPolicy: 'network-only' as const, gen }), [gen]);
-  const { result, retry } = usePanelQuery<ReportByTrackingIdData>({
+  const { result, retry } = usePanelQuery({
     query: REPORT_BY_TRACKING_ID,
     variables: { trackingId: trackingId ?? '' },
     pause: !trackingId,

@@ -15,10 +15,7 @@ import {
   AGENCY_MALADMINISTRATION,
   MALADMINISTRATION_BREAKDOWN,
   MALADMINISTRATION_TREND,
-  type AgencyMaladministrationData,
   type Breakdown,
-  type MaladministrationBreakdownData,
-  type MaladministrationTrendData,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { formatPeriodStart } from '../i18n/format';
@@ -60,7 +57,7 @@ function RankedPanel() {
   const { t, lang, number, percent } = useI18n();
   const { analyticsFilter, shared } = useFilters();
   const [, navigate] = useLocation();
-  const { result, retry } = usePanelQuery<MaladministrationBreakdownData>({
+  const { result, retry } = usePanelQuery({
     query: MALADMINISTRATION_BREAKDOWN,
     variables: { filter: analyticsFilter },
   });
@@ -164,7 +161,7 @@ function TrendPanel() {
   const { t, lang, number } = useI18n();
   const { analyticsFilter, range } = useFilters();
   const interval = trendInterval(range);
-  const { result, retry } = usePanelQuery<MaladministrationTrendData>({
+  const { result, retry } = usePanelQuery({
     query: MALADMINISTRATION_TREND,
     variables: { filter: analyticsFilter, interval },
   });
@@ -221,7 +218,7 @@ const MAX_AGENCY_BREAKDOWNS = 25;
 function ByAgencyPanel() {
   const { t, lang, number, percent } = useI18n();
   const { analyticsFilter, shared, params, setParams } = useFilters();
-  const { result, retry } = usePanelQuery<AgencyMaladministrationData>({
+  const { result, retry } = usePanelQuery({
     query: AGENCY_MALADMINISTRATION,
     variables: { filter: analyticsFilter, first: MAX_AGENCY_BREAKDOWNS },
   });

@@ -53,7 +53,7 @@ export default function MonthlyReportPage() {
   const range = useMemo(() => dayRange(`${month}-01`, shiftMonth(`${month}-01`, 1), today, timeZone), [month, today, timeZone]);
   const scope: Filters = { period: 'custom', from: null, to: null, region: agencyId ? filters.region : regionCode, agency: agencyId, topic: null };
   const filter = toAnalyticsFilter(scope, range);
-  const { result, retry } = usePanelQuery<MonthlyReportData>({ query: MONTHLY_REPORT, variables: { filter, now: { ...filter, from: undefined, to: undefined } } });
+  const { result, retry } = usePanelQuery({ query: MONTHLY_REPORT, variables: { filter, now: { ...filter, from: undefined, to: undefined } } });
   const [agency] = useQuery<AgencyNameData>({ query: AGENCY_NAME, variables: { id: agencyId ?? '' }, pause: !agencyId });
   const [region] = useQuery<RegionNameData>({ query: REGION_NAME, variables: { code: regionCode }, pause: !!agencyId });
   const a = agency.data?.agency;

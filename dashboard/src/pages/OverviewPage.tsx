@@ -17,9 +17,6 @@ import {
   OVERVIEW_BREAKDOWN,
   OVERVIEW_KPIS,
   REPORT_TREND,
-  type OverviewBreakdownData,
-  type OverviewKpisData,
-  type ReportTrendData,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { formatPeriodStart } from '../i18n/format';
@@ -63,7 +60,7 @@ function KpiPanel() {
       before: compare ? { ...scopeFilter, to: plan.previous!.from!.toISOString() } : null,
     };
   }, [analyticsFilter, scopeFilter, filters, plan]);
-  const { result, retry } = usePanelQuery<OverviewKpisData>({ query: OVERVIEW_KPIS, variables });
+  const { result, retry } = usePanelQuery({ query: OVERVIEW_KPIS, variables });
   const span = (r: DateRange | null) => (r?.startDay ? `${date(dayAsDate(r.startDay))} – ${date(dayAsDate(lastDayOf(r)))}` : '');
   const basisText = (reason: BasisReason): string => {
     switch (reason) {
@@ -114,7 +111,7 @@ function TrendPanel() {
   const { t, lang, number } = useI18n();
   const { analyticsFilter, range } = useFilters();
   const interval = trendInterval(range);
-  const { result, retry } = usePanelQuery<ReportTrendData>({ query: REPORT_TREND, variables: { filter: analyticsFilter, interval } });
+  const { result, retry } = usePanelQuery({ query: REPORT_TREND, variables: { filter: analyticsFilter, interval } });
   const title = t('overview.trend');
   return (
     <Panel
@@ -175,7 +172,7 @@ function TopicsPanel() {
   const { analyticsFilter, shared } = useFilters();
   const [, navigate] = useLocation();
   const { label } = useTopics(lang);
-  const { result, retry } = usePanelQuery<OverviewBreakdownData>({ query: OVERVIEW_BREAKDOWN, variables: { filter: analyticsFilter } });
+  const { result, retry } = usePanelQuery({ query: OVERVIEW_BREAKDOWN, variables: { filter: analyticsFilter } });
   const title = t('overview.byTopic');
   return (
     <Panel
@@ -218,7 +215,7 @@ function StatusPanel() {
   const { t, number } = useI18n();
   const { analyticsFilter, shared } = useFilters();
   const [, navigate] = useLocation();
-  const { result, retry } = usePanelQuery<OverviewBreakdownData>({ query: OVERVIEW_BREAKDOWN, variables: { filter: analyticsFilter } });
+  const { result, retry } = usePanelQuery({ query: OVERVIEW_BREAKDOWN, variables: { filter: analyticsFilter } });
   const title = t('overview.byStatus');
   return (
     <Panel title={title} service="analytics" result={result} onRetry={retry} isEmpty={(d) => d.analyticsOverview.byStatus.every((x) => x.count === 0)}>

@@ -10,12 +10,8 @@ import {
   PROVINCES,
   PROVINCE_STATS,
   REGION_DETAIL,
-  type ProvinceStatsData,
   REGION_STATS,
-  type ProvincesData,
-  type RegionDetailData,
   type RegionReportStats,
-  type RegionStatsData,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n } from '../i18n/I18n';
@@ -39,10 +35,10 @@ export default function RegionsPage({ params }: { params: { code?: string } }) {
 function RegionsLanding() {
   const { t, number } = useI18n();
   const { shared, filters, analyticsFilter } = useFilters();
-  const { result, retry } = usePanelQuery<ProvincesData>({ query: PROVINCES });
+  const { result, retry } = usePanelQuery({ query: PROVINCES });
   // figures per province (analytics): a separate query, so the list stays usable when analytics is down
   const { regionCode: _ignored, ...periodFilter } = analyticsFilter;
-  const stats = usePanelQuery<ProvinceStatsData>({ query: PROVINCE_STATS, variables: { filter: periodFilter } });
+  const stats = usePanelQuery({ query: PROVINCE_STATS, variables: { filter: periodFilter } });
   const statsOf = new Map((stats.result.data?.regions?.edges ?? []).map(({ node }) => [node.code, node.reportStats] as const));
   return (
     <div className="page page-regions">
@@ -108,9 +104,9 @@ function RegionView({ code }: { code: string }) {
   const { t, number, percent, index } = useI18n();
   const { shared, filters, setFilters, analyticsFilter } = useFilters();
   const [, navigate] = useLocation();
-  const detail = usePanelQuery<RegionDetailData>({ query: REGION_DETAIL, variables: { code } });
+  const detail = usePanelQuery({ query: REGION_DETAIL, variables: { code } });
   // Statistics of this region: the bar's region filter is replaced by the region on screen.
-  const stats = usePanelQuery<RegionStatsData>({ query: REGION_STATS, variables: { code, filter: { ...analyticsFilter, regionCode: code } } });
+  const stats = usePanelQuery({ query: REGION_STATS, variables: { code, filter: { ...analyticsFilter, regionCode: code } } });
   const region = detail.result.data?.region;
   const childStats = new Map<string, RegionReportStats | null>(
     stats.result.data?.region?.children.edges.map(({ node }) => [node.code, node.reportStats] as const) ?? [],

@@ -1,6 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState } from 'react';
-import type { DocumentNode } from 'graphql';
-import type { OperationContext } from 'urql';
+import type { OperationContext, TypedDocumentNode } from 'urql';
 import { Link } from 'wouter';
 import { useAuth } from '../auth/AuthContext';
 import { AttachmentList } from '../components/Attachments';
@@ -15,11 +14,6 @@ import {
   REPORT_REPORTER,
   REPORT_RESPONSES,
   REPORT_TIMELINE,
-  type ReportActionsData,
-  type ReportDetailData,
-  type ReportReporterData,
-  type ReportResponsesData,
-  type ReportTimelineData,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n, type MessageKey } from '../i18n/I18n';
@@ -35,9 +29,10 @@ import { StaffActionsPanel } from '../report/StaffActions';
  */
 const RefreshContext = createContext<Partial<OperationContext> | undefined>(undefined);
 
-function useReportQuery<T>(query: DocumentNode, id: string) {
+/** A report panel's query: variables { id }, result inferred from the typed document. */
+function useReportQuery<Data>(query: TypedDocumentNode<Data, { id: string }>, id: string) {
   const context = useContext(RefreshContext);
-  return usePanelQuery<T>({ query, variables: { id }, context });
+  return usePanelQuery({ query, variables: { id }, context });
 }
 
 /** One report: details and due dates, timeline, responses with their evidence — separate panels. */
@@ -71,8 +66,8 @@ function ReportContent({ id, onChanged }: { id: string; onChanged: () => void })
   const { t, lang, dateTime, number } = useI18n();
   const { shared } = useFilters();
   const { label: topicLabel } = useTopics(lang);
-  const { result, retry } = useReportQuery<ReportDetailData>(REPORT_DETAIL, id);
-  const actions = useReportQuery<ReportActionsData>(REPORT_ACTIONS, id);
+  const { result, retry } = useReportQuery(REPORT_DETAIL, id);
+  const actions = useReportQuery(REPORT_ACTIONS, id);
   const report = result.data?.report;
 
   const due = (label: MessageKey, dueAt: string | null, doneAt: string | null) => {
@@ -201,7 +196,7 @@ function ReportContent({ id, onChanged }: { id: string; onChanged: () => void })
 /** The reporter's identity: null from the server wherever the viewer may not see it. */
 function ReporterFact({ id }: { id: string }) {
   const { t } = useI18n();
-  const { data, error } = useReportQuery<ReportReporterData>(REPORT_REPORTER, id).result;
+  const { data, error } = useReportQuery(REPORT_REPORTER, id).result;
   const reporter = data?.report?.reporter;
   const parts = reporter ? [reporter.name, reporter.email, reporter.phone].filter(Boolean) : [];
   return (
@@ -214,7 +209,7 @@ function ReporterFact({ id }: { id: string }) {
 
 function TimelinePanel({ id }: { id: string }) {
   const { t } = useI18n();
-  const { result, retry } = useReportQuery<ReportTimelineData>(REPORT_TIMELINE, id);
+  const { result, retry } = useReportQuery(REPORT_TIMELINE, id);
   return (
     <Panel
       title={t('report.timeline')}
@@ -231,7 +226,7 @@ function TimelinePanel({ id }: { id: string }) {
 
 function ResponsesPanel({ id }: { id: string }) {
   const { t } = useI18n();
-  const { result, retry } = useReportQuery<ReportResponsesData>(REPORT_RESPONSES, id);
+  const { result, retry } = useReportQuery(REPORT_RESPONSES, id);
   return (
     <Panel title={t('report.responses')} service="reports" result={result} onRetry={retry} isEmpty={(d) => !d.report}>
       {(data) => (

@@ -11,7 +11,7 @@ import { downloadText, EXPORT_MAX_ROWS, exportFilename, fetchAllReports, reports
 import { explorerStateFrom } from '../filters/reportFilter';
 import { useFilters } from '../filters/useFilters';
 import { errorMessage } from '../graphql/errors';
-import { REPORT_LIST, REPORT_ORDERS, type ReportListData } from '../graphql/operations';
+import { REPORT_LIST, REPORT_ORDERS } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n } from '../i18n/I18n';
 import { statusKey } from '../i18n/keys';
@@ -51,7 +51,7 @@ function Explorer() {
 
   useEffect(() => setText(state.search ?? ''), [state.search]);
 
-  const { result, retry } = usePanelQuery<ReportListData>({
+  const { result, retry } = usePanelQuery({
     query: REPORT_LIST,
     variables: { filter: state.filter, search: state.search, orderBy: state.orderBy, first: PAGE_SIZE, after: state.after },
   });

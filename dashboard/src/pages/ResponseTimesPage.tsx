@@ -10,11 +10,9 @@ import {
   AGENCY_FIRST_RESPONSE,
   RESPONSE_TIMES,
   SLA_COMPLIANCE,
-  type AgencyFirstResponseData,
   type DurationStats,
   type HistogramBucket,
   type ResponseTimesData,
-  type SlaComplianceData,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { formatHours, type Lang } from '../i18n/format';
@@ -73,7 +71,7 @@ export default function ResponseTimesPage() {
 function DurationsPanel() {
   const { t, lang, hours, number } = useI18n();
   const { analyticsFilter } = useFilters();
-  const { result, retry } = usePanelQuery<ResponseTimesData>({ query: RESPONSE_TIMES, variables: { filter: analyticsFilter } });
+  const { result, retry } = usePanelQuery({ query: RESPONSE_TIMES, variables: { filter: analyticsFilter } });
   return (
     <Panel
       title={t('rt.distributions')}
@@ -163,7 +161,7 @@ function DurationsPanel() {
 function SlaPanel() {
   const { t, number, percent } = useI18n();
   const { analyticsFilter } = useFilters();
-  const { result, retry } = usePanelQuery<SlaComplianceData>({ query: SLA_COMPLIANCE, variables: { filter: analyticsFilter } });
+  const { result, retry } = usePanelQuery({ query: SLA_COMPLIANCE, variables: { filter: analyticsFilter } });
   const title = t('rt.sla');
   return (
     <Panel
@@ -233,7 +231,7 @@ function ByAgencyPanel() {
   const { t, hours, number } = useI18n();
   const { analyticsFilter } = useFilters();
   // the agencies with most reports, each with its first-response time: one request (per-agency breakdown)
-  const { result, retry } = usePanelQuery<AgencyFirstResponseData>({
+  const { result, retry } = usePanelQuery({
     query: AGENCY_FIRST_RESPONSE,
     variables: { filter: analyticsFilter, first: 10 },
   });

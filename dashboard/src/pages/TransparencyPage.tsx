@@ -13,10 +13,8 @@ import {
   AGENCY_LEADERBOARD,
   LEADERBOARD_ORDERS,
   TRANSPARENCY_METRICS,
-  type AgencyLeaderboardData,
   type LeaderboardOrder,
   type TransparencyMetrics,
-  type TransparencyMetricsData,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
 import { useI18n, type MessageKey } from '../i18n/I18n';
@@ -53,7 +51,7 @@ export default function TransparencyPage() {
 function IndexPanel() {
   const { t, index, percent, number } = useI18n();
   const { analyticsFilter } = useFilters();
-  const { result, retry } = usePanelQuery<TransparencyMetricsData>({ query: TRANSPARENCY_METRICS, variables: { filter: analyticsFilter } });
+  const { result, retry } = usePanelQuery({ query: TRANSPARENCY_METRICS, variables: { filter: analyticsFilter } });
   const title = t('tr.components');
   return (
     <Panel
@@ -133,7 +131,7 @@ function LeaderboardPanel() {
     ? (params.get('order') as LeaderboardOrder)
     : 'TRANSPARENCY_INDEX';
   const dir = parseDirection(params.get('dir'), 'worst');
-  const { result, retry } = usePanelQuery<AgencyLeaderboardData>({
+  const { result, retry } = usePanelQuery({
     query: AGENCY_LEADERBOARD,
     variables: { filter: analyticsFilter, orderBy: order, minReports, first: 100 },
   });

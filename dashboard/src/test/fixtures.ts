@@ -1,5 +1,5 @@
 /**
- * Server answers for component tests, typed by the generated operation types (src/graphql/generated.ts),
+ * Server answers for component tests, typed by the generated operation types (src/graphql/generated/graphql.ts),
  * so a fixture that drifts from what the operation selects fails the typecheck.
  */
 import type {

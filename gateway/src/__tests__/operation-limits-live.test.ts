@@ -1,4 +1,4 @@
-import { getIntrospectionQuery } from 'graphql';
+import { getIntrospectionQuery, print } from 'graphql';
 import { DEFAULT_LIMITS, serviceHeaders } from '@pantau/common';
 import { createTestStore, type TestStore } from '@pantau/testing';
 import { MALADMINISTRATION_TREND, REPORT_LIST } from '../../../dashboard/src/graphql/operations';
@@ -124,11 +124,11 @@ describe('operation limits on the running system', () => {
 
     // served (whatever the data holds): no limit refuses them
     const LIMIT_CODES = /MAX_|COST_LIMIT|OPERATION_TIMEOUT|BAD_USER_INPUT/;
-    const list = await gateway(REPORT_LIST.loc!.source.body, { first: 100 }, { authorization: `Bearer ${liaison}` });
+    const list = await gateway(print(REPORT_LIST), { first: 100 }, { authorization: `Bearer ${liaison}` });
     expect(list.status).toBe(200);
     expect(list.body.data.reports).toBeDefined();
     expect(JSON.stringify(list.body.errors ?? [])).not.toMatch(LIMIT_CODES);
-    const trend = await gateway(MALADMINISTRATION_TREND.loc!.source.body, { interval: 'MONTH', filter: { from: '2024-01-01T00:00:00+08:00', to: '2025-01-01T00:00:00+08:00' } });
+    const trend = await gateway(print(MALADMINISTRATION_TREND), { interval: 'MONTH', filter: { from: '2024-01-01T00:00:00+08:00', to: '2025-01-01T00:00:00+08:00' } });
     expect(trend.status).toBe(200);
     expect(trend.body.data.maladministrationTrend).toHaveLength(12);
     expect(JSON.stringify(trend.body.errors ?? [])).not.toMatch(LIMIT_CODES);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
 import { QueryPlanner, type PlanNode, type QueryPlan } from '@apollo/query-planner';
-import { parse, validate, type DocumentNode } from 'graphql';
+import { parse, print, validate, type DocumentNode } from 'graphql';
 import { DEFAULT_LIMITS, measureOperation, subgraphLimits, type OperationMeasure } from '@pantau/common';
 import * as operations from '../../../dashboard/src/graphql/operations';
 import { EXAMPLE_OPERATIONS } from '../../../dashboard/src/playground/examples';
@@ -18,7 +18,7 @@ function dashboardOperations(): { name: string; source: string }[] {
   const out: { name: string; source: string }[] = [];
   for (const [name, value] of Object.entries(operations)) {
     const doc = value as unknown as DocumentNode;
-    if (doc && typeof doc === 'object' && doc.kind === 'Document') out.push({ name, source: doc.loc!.source.body });
+    if (doc && typeof doc === 'object' && doc.kind === 'Document') out.push({ name, source: print(doc) });
   }
   EXAMPLE_OPERATIONS.forEach((e, i) => out.push({ name: `playground example ${i + 1}`, source: e.query }));
   return out;

@@ -36,7 +36,7 @@ beforeEach(() => {
 test('POSTs with the bearer token and the UI language', async () => {
   const client = createPantauClient({ url, token: 'tok-123', lang: 'en' });
   const result = await client.query(TOPICS, {}).toPromise();
-  expect(result.data.topics[0].code).toBe('JALAN');
+  expect(result.data?.topics[0].code).toBe('JALAN');
   expect(seen).toHaveLength(1);
   expect(seen[0].method).toBe('POST');
   expect(seen[0].headers.authorization).toBe('Bearer tok-123');
