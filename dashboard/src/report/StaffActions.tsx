@@ -32,7 +32,7 @@ import {
   type RespondToReportMutationVariables,
 } from '../graphql/operations';
 import { useI18n } from '../i18n/I18n';
-import { actionDoneKey, actionFieldKey, actionHelpKey, actionKey, actionSubmitKey, classificationKey } from '../i18n/keys';
+import { actionDoneKey, actionFieldKey, actionHelpKey, actionKey, actionSubmitKey, classificationKey, type StaffAction } from '../i18n/keys';
 // The citizen/staff-action dictionary, loaded with this chunk.
 import '../i18n/reportMessages';
 import { lengthOk, LIMITS } from './citizen';
@@ -40,8 +40,8 @@ import { lengthOk, LIMITS } from './citizen';
 const CLASSIFICATIONS: readonly Classification[] = ['PENGADUAN', 'ASPIRASI', 'PERMINTAAN_INFORMASI'];
 
 /** Staff actions in the order a report moves through them. RATE / REOPEN belong to the reporter (Lacak). */
-export const STAFF_ACTIONS = ['DISPOSITION', 'HOLD', 'ARCHIVE', 'FORWARD', 'RESPOND', 'COMPLETE', 'CLASSIFY'] as const;
-export type StaffAction = (typeof STAFF_ACTIONS)[number];
+export const STAFF_ACTIONS: readonly StaffAction[] = ['DISPOSITION', 'HOLD', 'ARCHIVE', 'FORWARD', 'RESPOND', 'COMPLETE', 'CLASSIFY'];
+export type { StaffAction };
 
 const MUTATIONS: Record<StaffAction, DocumentNode | TypedDocumentNode> = {
   DISPOSITION: DISPOSITION_REPORT,
@@ -79,7 +79,7 @@ interface Runner<A extends StaffAction = StaffAction> {
  * CONFLICT, and the page says so and reloads the report. After a success every panel reloads.
  */
 export function StaffActionsPanel({ result, onRetry, onChanged }: { result: QueryState<ReportActionsData>; onRetry: () => void; onChanged: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const client = useClient();
   const [open, setOpen] = useState<StaffAction | null>(null);
   const [notice, setNotice] = useState<{ kind: 'success' | 'conflict'; text: string } | null>(null);
