@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, PANTAU_ROOT_DESCRIPTIONS } from '@pantau/common';
 import type { ReportsContext } from './context';
 import { AgencyReportsResolver } from './resolvers/agency.resolver';
+import { BurstResolver } from './resolvers/burst.resolver';
 import { LifecycleResolver } from './resolvers/lifecycle.resolver';
 import { presentReport } from './resolvers/present';
 import { PublicReportResolver } from './resolvers/public-report.resolver';
@@ -12,7 +13,7 @@ import { validateInput } from './resolvers/validation';
 /** The reports subgraph: intake, lifecycle, staff queries; contributes Agency.reports. */
 export function buildReportsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [ReportResolver, ResponseResolver, ReportDetailResolver, LifecycleResolver, AgencyReportsResolver, PublicReportResolver], validateFn: validateInput },
+    { resolvers: [ReportResolver, ResponseResolver, ReportDetailResolver, LifecycleResolver, AgencyReportsResolver, PublicReportResolver, BurstResolver], validateFn: validateInput },
     {
       Report: {
         // references by id (from other subgraphs) get the viewer's view: never the reporter's

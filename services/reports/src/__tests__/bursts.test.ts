@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { errorCode, storeKinds } from '@pantau/testing';
+import { ReportEntity } from '../entities';
+import { startRegistry, startReports, type TestRegistry, type TestReports } from './helpers';
+
+/**
+ * reportBursts on the real stores: bursts of near-identical reports per local day (WITA), counted for
+ * anyone, with nothing that identifies a report or a reporter in the answer.
+ */
+let registry: TestRegistry;
+beforeAll(async () => {
+  registry = await startRegistry();
+});
+afterAll(async () => {
+  await registry?.close();
+});
+
+const QUERY = `query($from: DateTime!, $to: DateTime!, $regionCode: String, $topic: String) {
+  reportBursts(from: $from, to: $to, regionCode: $regionCode, topic: $topic) { day kind count }
+}`;
+
+let n = 0;
+function row(at: string, over: Partial<ReportEntity> = {}): ReportEntity {
+  const submittedAt = new Date(at);
+  n++;
+  return Object.assign(new ReportEntity(), {
+    id: randomUUID(),
+    trackingId: `T${String(n).padStart(10, '0')}`,
+    idempotencyKey: null,
+    requestHash: null,
+    title: `Laporan ${n}`,
+    body: `Isi laporan nomor ${n}`,
+    topic: 'JALAN',
+    classification: 'PENGADUAN',
+    status: 'SUBMITTED',
+    anonymous: false,
+    confidential: false,
+    examination: false,
+    regionCode: '64.02.06.2003',
+    roadId: null,
+    agencyId: null,
+    suggestedAgencyId: null,
+    routingReasons: null,
+    maladministrationType: null,
+    reporterName: `Warga ${n}`,
+    reporterEmail: `warga${n}@example.id`,
+    reporterPhone: null,
+    submittedAt,
+    dispositionedAt: null,
+    firstResponseAt: null,
+    completedAt: null,
+    archivedAt: null,
+    ratedAt: null,
+    verificationDueAt: new Date(submittedAt.getTime() + 3 * 86_400_000),
+    responseDueAt: null,
+    completionDueAt: null,
+    forwardCount: 0,
+    responseCount: 0,
+    evidenceResponseCount: 0,
+    reopenCount: 0,
+    rating: null,
+    updatedAt: submittedAt,
+    ...over,
+  } as Partial<ReportEntity>);
+}
+
+const times = (count: number, at: (i: number) => string, over: (i: number) => Partial<ReportEntity> = () => ({})) =>
+  Array.from({ length: count }, (_, i) => row(at(i), over(i)));
+
+describe.each(storeKinds())('report bursts on %s', (kind) => {
+  let reports: TestReports;
+  beforeAll(async () => {
+    reports = await startReports(kind, registry.client);
+    const rows = [
+      // 10 March (WITA): 12 copies of one text, written a little differently, by 12 people; one confidential
+      ...times(12, (i) => `2026-03-10T0${i % 10}:15:00+08:00`, (i) => ({
+        title: i % 2 ? 'Jalan RUSAK di Tenggarong!' : 'jalan rusak di tenggarong',
+        body: i % 3 ? 'Lubang besar,  berbahaya.' : 'lubang besar berbahaya',
+        confidential: i === 0,
+      })),
+      // the same day: 11 different reports from one reporter (e-mail in two cases)
+      ...times(11, (i) => `2026-03-10T1${i % 10}:00:00+08:00`, (i) => ({ reporterEmail: i % 2 ? 'Sama@Example.id' : 'sama@example.id', reporterName: 'Sama' })),
+      // 11 March: 9 copies only (below the threshold) and 10 with one title but different bodies
+      ...times(9, (i) => `2026-03-11T09:0${i}:00+08:00`, () => ({ title: 'Air mati', body: 'Air PDAM mati sejak pagi' })),
+      ...times(10, (i) => `2026-03-11T10:0${i}:00+08:00`, (i) => ({ title: 'Lampu padam', body: `Lampu padam di RT ${i}` })),
+      // 10 copies across local midnight (5 on the 12th, 5 on the 13th in WITA; one UTC day): no burst
+      ...times(10, (i) => (i < 5 ? `2026-03-12T15:3${i}:00Z` : `2026-03-12T16:3${i - 5}:00Z`), () => ({ title: 'Banjir', body: 'Banjir setinggi lutut' })),
+      // 10 anonymous reports (no reporter) on the 14th: no reporter burst
+      ...times(10, (i) => `2026-03-14T08:0${i}:00+08:00`, () => ({ anonymous: true, reporterName: null, reporterEmail: null })),
+      // 10 copies elsewhere (another regency, another topic)
+      ...times(10, (i) => `2026-03-15T08:0${i}:00+08:00`, () => ({ title: 'Sampah', body: 'Sampah menumpuk', regionCode: '64.01.01.2001', topic: 'SAMPAH' })),
+    ];
+    await reports.server.ds.getRepository(ReportEntity).insert(rows);
+  }, 120_000);
+  afterAll(async () => {
+    await reports?.close();
+  });
+
+  const range = { from: '2026-03-01T00:00:00+08:00', to: '2026-04-01T00:00:00+08:00' };
+
+  it('finds same-text and same-reporter bursts per local day, for anyone, as counts only', async () => {
+    const res = await reports.gql(QUERY, range);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.reportBursts).toEqual([
+      { day: '2026-03-10', kind: 'SAME_REPORTER', count: 11 },
+      { day: '2026-03-10', kind: 'SAME_TEXT', count: 12 },
+      { day: '2026-03-15', kind: 'SAME_TEXT', count: 10 },
+    ]);
+    expect(JSON.stringify(res.data)).not.toMatch(/@|Tenggarong|Sama|-[0-9a-f]{4}-/i);
+  });
+
+  it('narrows by region and topic like the trend it annotates', async () => {
+    expect((await reports.gql(QUERY, { ...range, regionCode: '64.02' })).data.reportBursts.map((b: { day: string }) => b.day)).toEqual(['2026-03-10', '2026-03-10']);
+    expect((await reports.gql(QUERY, { ...range, topic: 'SAMPAH' })).data.reportBursts).toEqual([{ day: '2026-03-15', kind: 'SAME_TEXT', count: 10 }]);
+    expect((await reports.gql(QUERY, { ...range, from: '2026-03-11T00:00:00+08:00' })).data.reportBursts).toEqual([{ day: '2026-03-15', kind: 'SAME_TEXT', count: 10 }]);
+  });
+
+  it('refuses a range longer than 400 days or reversed, and bad codes', async () => {
+    expect(errorCode(await reports.gql(QUERY, { from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await reports.gql(QUERY, { from: range.to, to: range.from }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await reports.gql(QUERY, { ...range, regionCode: "64' OR 1=1" }))).toBe('BAD_USER_INPUT');
+  });
+});
