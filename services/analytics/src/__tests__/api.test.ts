@@ -211,10 +211,11 @@ describe.each(storeKinds())('analytics API on %s', (kind) => {
     expect(direct.status).toBe(401);
   });
 
-  it('answers bad input with BAD_USER_INPUT and an Indonesian message', async () => {
+  it('answers bad input with BAD_USER_INPUT, its reason and a message in the asked language', async () => {
     const bad = await q('{ analyticsOverview(filter: { regionCode: "Kukar" }) { volume } }');
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
-    expect(bad.errors![0].extensions!.messageId).toMatch(/tidak sah/);
+    expect(bad.errors![0].extensions).toMatchObject({ reason: 'INVALID_REGION_CODE', field: 'regionCode' });
+    expect(bad.errors![0].extensions!.messageId).toMatch(/^Kode wilayah harus berupa kode wilayah Kemendagri/);
     expect(errorCode(await q('{ agencyLeaderboard(first: 101) { rank } }'))).toBe('BAD_USER_INPUT');
     expect(errorCode(await q('{ agencyLeaderboard(minReports: -1) { rank } }'))).toBe('BAD_USER_INPUT');
     expect(errorCode(await q('{ reportTrend(interval: DAY, filter: { from: "1990-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z" }) { submitted } }'))).toBe('BAD_USER_INPUT');

@@ -100,7 +100,7 @@ describe.each(storeKinds())('attachments on %s', (kind) => {
     const html = await up(Buffer.from('<html>not an image</html>'), 'foto.jpg');
     expect(html.status).toBe(415);
     expect(html.body).toEqual({
-      errors: [{ message: expect.stringContaining('checked by content'), extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', messageId: expect.any(String) } }],
+      errors: [{ message: expect.stringContaining('checked by content'), extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', reason: 'FILE_TYPE', messageId: expect.any(String) } }],
     });
     const fakeJpeg = await up(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('not really a jpeg')]), 'palsu.jpg');
     expect(fakeJpeg.status).toBe(415);
