@@ -13,7 +13,7 @@ import { parseTrackingId } from '../domain/tracking-id';
 import { privacyViewer } from '../resolvers/present';
 import { safeFilename } from './filename';
 import { isImageType, reencodeImage, UnreadableImage } from './images';
-import { ALLOWED_TYPES, MAGIC_BYTES, sniffContentType } from './magic';
+import { MAGIC_BYTES, sniffContentType } from './magic';
 import { keyLockFor } from './key-lock';
 import type { AttachmentStorage } from './storage';
 
