@@ -203,8 +203,8 @@ export interface ReasonParams {
   'UNSUPPORTED_MEDIA_TYPE.JSON_REQUIRED': Record<string, never>;
   'UNSUPPORTED_MEDIA_TYPE.MULTIPART_REQUIRED': Record<string, never>;
   'UNSUPPORTED_MEDIA_TYPE.FORM_REQUIRED': Record<string, never>;
-  'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE': Record<string, never>;
-  'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_IMAGE': Record<string, never>;
+  'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE': { allowed: string[] };
+  'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_IMAGE': { maxMegapixels: number };
   // ------------------------------------------------------------------ availability
   // (SUBGRAPH_UNAVAILABLE's reasons are lower case: they were published so before reasons had a catalogue)
   'SUBGRAPH_UNAVAILABLE.connection': { service: string };
@@ -418,8 +418,8 @@ export const ERROR_PARAM_NAMES = {
   'UNSUPPORTED_MEDIA_TYPE.JSON_REQUIRED': NONE,
   'UNSUPPORTED_MEDIA_TYPE.MULTIPART_REQUIRED': NONE,
   'UNSUPPORTED_MEDIA_TYPE.FORM_REQUIRED': NONE,
-  'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE': NONE,
-  'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_IMAGE': NONE,
+  'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE': ['allowed'],
+  'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_IMAGE': ['maxMegapixels'],
   'SUBGRAPH_UNAVAILABLE.connection': ['service'],
   'SUBGRAPH_UNAVAILABLE.timeout': ['service'],
   'SUBGRAPH_UNAVAILABLE.bad_response': ['service'],

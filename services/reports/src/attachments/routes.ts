@@ -12,8 +12,8 @@ import { reportAccess } from '../domain/privacy';
 import { parseTrackingId } from '../domain/tracking-id';
 import { privacyViewer } from '../resolvers/present';
 import { safeFilename } from './filename';
-import { isImageType, reencodeImage, UnreadableImage } from './images';
-import { MAGIC_BYTES, sniffContentType } from './magic';
+import { isImageType, MAX_IMAGE_PIXELS, reencodeImage, UnreadableImage } from './images';
+import { ALLOWED_TYPES, MAGIC_BYTES, sniffContentType } from './magic';
 import { keyLockFor } from './key-lock';
 import type { AttachmentStorage } from './storage';
 
@@ -244,7 +244,7 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
         }
         const type = sniffContentType(await readHead(up.tmp));
         if (!type) {
-          sendJsonError(res, 415, 'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE', {});
+          sendJsonError(res, 415, 'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE', { allowed: [...ALLOWED_TYPES] });
           return;
         }
         let stored = up.tmp;
@@ -256,7 +256,7 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
             clean = await reencodeImage(up.tmp, type);
           } catch (err) {
             if (!(err instanceof UnreadableImage)) throw err;
-            sendJsonError(res, 415, 'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_IMAGE', {});
+            sendJsonError(res, 415, 'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_IMAGE', { maxMegapixels: Math.round(MAX_IMAGE_PIXELS / 1e6) });
             return;
           }
           stored = opts.storage.tempFile();
