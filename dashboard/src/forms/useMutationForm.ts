@@ -12,8 +12,8 @@ export interface MutationOutcome<D> {
 export interface MutationFormOptions<V, D> {
   /** Sends the values; the answer decides success or failure. */
   mutate: (values: V) => Promise<MutationOutcome<D>>;
-  /** The form's own checks before anything is sent: field → message (empty when fine). */
-  validate?: (values: V) => Record<string, string>;
+  /** The form's own checks before anything is sent: field → message (none, or undefined, when fine). */
+  validate?: (values: V) => Readonly<Record<string, string | undefined>>;
   /** Whether an answer is a success (default: data without an error). */
   succeeded?: (outcome: MutationOutcome<D>) => boolean;
   onSuccess?: (data: D, values: V) => void;
@@ -110,7 +110,8 @@ export function useMutationForm<V, D>(options: MutationFormOptions<V, D>): Mutat
     async (values: V): Promise<boolean> => {
       const o = opts.current;
       if (inFlight.current || o.blocked) return false;
-      const local = o.validate?.(values) ?? {};
+      const local: Record<string, string> = {};
+      for (const [field, message] of Object.entries(o.validate?.(values) ?? {})) if (message) local[field] = message;
       if (Object.keys(local).length > 0) {
         fail(localErrors(local));
         return false;
