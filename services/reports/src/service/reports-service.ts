@@ -21,6 +21,7 @@ import type { RegistryClient } from '../registry/client';
 import { stateChanges, stateOf } from './mapping';
 import { appendOutbox } from './outbox';
 import { CachedRegistry } from './registry-cache';
+import { insertRows } from '../storage/insert';
 import { isUniqueViolation, withTransaction } from './transactions';
 
 export interface SubmitData {
@@ -165,7 +166,7 @@ export class ReportsService {
 
     try {
       const saved = await withTransaction(this.ds, async (em) => {
-        await em.insert(ReportEntity, report);
+        await insertRows(em, ReportEntity, [report]);
         if (n.attachmentIds.length) await this.linkAttachments(em, opts.attacher ?? PUBLIC_ATTACHER, n.attachmentIds, report.id, null);
         await this.appendTimeline(em, report.id, event);
         // the row is exactly what was inserted (no database defaults or triggers): no read-back
@@ -217,7 +218,7 @@ export class ReportsService {
   }
 
   private async appendTimeline(em: EntityManager, reportId: string, e: LifecycleEvent, responseId: string | null = null) {
-    await em.insert(TimelineEventEntity, {
+    await insertRows(em, TimelineEventEntity, [{
       id: crypto.randomUUID(),
       reportId,
       type: e.type,
@@ -230,7 +231,7 @@ export class ReportsService {
       toAgencyId: e.toAgencyId,
       note: e.note,
       responseId,
-    });
+    } as TimelineEventEntity]);
   }
 
   async find(ref: ReportRef): Promise<ReportEntity | null> {
