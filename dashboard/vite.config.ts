@@ -1,5 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { promisify } from 'node:util';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * Vite 8 (rolldown + oxc). No React plugin: oxc's built-in JSX transform with the automatic runtime
@@ -12,6 +16,42 @@ import { defineConfig } from 'vite';
 /** The deployment's time zone (days, weeks and months of every figure), written into index.html. */
 const TIME_ZONE = process.env.PANTAU_TIME_ZONE || process.env.ANALYTICS_TIME_ZONE || 'Asia/Makassar';
 
+/**
+ * Brotli (quality 11) and gzip (level 9) copies of every script, style sheet and SVG the build emits,
+ * written beside each file (`x.js.br`, `x.js.gz`): the gateway sends them as they are to clients that
+ * accept them (gateway/src/static-assets.ts), so the largest encodings cost no CPU per request and are
+ * smaller than what on-the-fly compression at a request-time level gives. Copies that would not be
+ * smaller than the file are not written.
+ */
+function precompress(): Plugin {
+  const br = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  let outDir = 'dist';
+  return {
+    name: 'pantau-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => /\.(js|css|svg)$/.test(f) && !f.startsWith('.vite/'));
+      await Promise.all(
+        files.map(async (file) => {
+          const path = join(outDir, file);
+          const raw = await readFile(path);
+          if (raw.length < 1024) return;
+          const [b, g] = await Promise.all([
+            br(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+            gz(raw, { level: 9 }),
+          ]);
+          if (b.length < raw.length) await writeFile(`${path}.br`, b);
+          if (g.length < raw.length) await writeFile(`${path}.gz`, g);
+        }),
+      );
+    },
+  };
+}
+
 export default defineConfig({
   base: '/',
   plugins: [
@@ -19,6 +59,7 @@ export default defineConfig({
       name: 'pantau-time-zone',
       transformIndexHtml: (html) => html.replace('%PANTAU_TIME_ZONE%', TIME_ZONE),
     },
+    precompress(),
   ],
   // The contract (@pantau/contract) is bundled from its TypeScript source: its dist is CommonJS, which
   // cannot be tree-shaken, so every page would carry all of it (the error catalogue, ~9 kB gzip, belongs

@@ -40,6 +40,7 @@ import { mountOpen311 } from './open311';
 import { warmDashboardPlans } from './plan-warmup';
 import { attachmentProxy, wantsDashboardShell } from './public-routes';
 import { gatewayCors, gatewaySecurityHeaders } from './security-headers';
+import { dashboardStatic } from './static-assets';
 import { ResilientDataSource, scrubFormattedError } from './subgraph-data-source';
 import { GatewayRateLimiter, trustProxySetting } from './rate-limit';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
@@ -201,7 +202,8 @@ export async function createGateway(opts: GatewayOptions): Promise<RunningGatewa
 
   const dashboardDir = opts.dashboardDir === undefined ? path.resolve(__dirname, '../../dashboard/dist') : opts.dashboardDir;
   if (dashboardDir && fs.existsSync(path.join(dashboardDir, 'index.html'))) {
-    app.use(express.static(dashboardDir, { index: false, maxAge: '1h', redirect: false }));
+    // hashed assets cached as immutable, precompressed copies when accepted (static-assets.ts)
+    app.use(dashboardStatic(dashboardDir));
     // Client-side routing: browser navigations to plain non-API paths get the app shell.
     app.get(/.*/, (req, res, next) => {
       if (!wantsDashboardShell(req)) return next();
