@@ -51,6 +51,8 @@ export const BUDGETS: Record<string, Partial<StatementCounts>> = {
   // leaderboard: measures, pending, bucket counts, in-bucket values; agency names in one batch
   'overview / AgencyLeaderboard': { agencies: 1, analytics: 4 },
   'overview / Provinces': { agencies: 1 },
+  // narrow columns of the reports in range, then the bodies of candidate (day, title) groups only
+  'overview / ReportBursts': { reports: 2 },
   'maladministration / MaladministrationBreakdown': { analytics: 1 },
   // one grouped read of the month rollup for every period (as ReportTrend)
   'maladministration / MaladministrationTrend': { analytics: 1 },

@@ -98,6 +98,8 @@ export interface TrendDatum {
   lagging?: boolean;
   /** Text of a spike annotation, when the bucket is unusually high. */
   spike?: string | null;
+  /** The marker's own label (e.g. "190 laporan serupa dalam satu hari"); labels.spike otherwise. */
+  spikeLabel?: string | null;
 }
 
 /**
@@ -151,9 +153,8 @@ export function TrendChart({
         dot={dot}
         isAnimationActive={false}
       />
-      {data
-        .filter((d) => d.spike)
-        .map((d) => (
+      {data.map((d, i) =>
+        d.spike ? (
           <ReferenceDot
             key={`spike-${d.label}`}
             x={d.label}
@@ -162,9 +163,18 @@ export function TrendChart({
             fill="#fff"
             stroke="#B3261E"
             strokeWidth={2}
-            label={{ value: labels.spike ?? '!', position: 'top', fill: '#B3261E', fontSize: 11, fontWeight: 700 }}
+            // a long label grows away from the nearer edge of the plot (never clipped at either end)
+            label={{
+              value: d.spikeLabel ?? labels.spike ?? '!',
+              position: d.spikeLabel ? (i >= data.length / 2 ? 'left' : 'right') : 'top',
+              offset: 10,
+              fill: '#B3261E',
+              fontSize: 11,
+              fontWeight: 700,
+            }}
           />
-        ))}
+        ) : null,
+      )}
     </LineChart>
   );
 }

@@ -7,7 +7,9 @@
  *  - buckets inside the completion window (reports still within the 14-working-day deadline) are
  *    marked lagging: their "completed" count will still rise;
  *  - an unusually high bucket (robust rule: at least 1.5 × the median of the others and more than
- *    three median absolute deviations above it) is flagged as a spike to check for duplicates.
+ *    three median absolute deviations above it) is flagged as a spike to check for duplicates;
+ *  - a bucket holding a burst of near-identical reports (the reports service's reportBursts: one day,
+ *    same text or same reporter) carries its largest burst: the spike's likely cause.
  */
 import { shiftDay, shiftMonth } from './timeZone';
 
@@ -80,4 +82,24 @@ export function annotateTrend<P extends TrendPointIn>(
     b.spike = spikeRatio(b.point.submitted as number, others);
   }
   return buckets;
+}
+
+export interface BurstIn {
+  /** Local day, YYYY-MM-DD. */
+  day: string;
+  kind: string;
+  count: number;
+}
+
+/** The largest burst inside each bucket ([start, end)), by bucket start; buckets without one are absent. */
+export function burstsByBucket<B extends BurstIn>(buckets: Array<{ start: string; end: string }>, bursts: readonly B[]): Map<string, B> {
+  const out = new Map<string, B>();
+  for (const b of buckets) {
+    for (const burst of bursts) {
+      if (burst.day < b.start || burst.day >= b.end) continue;
+      const best = out.get(b.start);
+      if (!best || burst.count > best.count) out.set(b.start, burst);
+    }
+  }
+  return out;
 }

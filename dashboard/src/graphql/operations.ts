@@ -70,6 +70,7 @@ export {
   OverviewKpisDocument as OVERVIEW_KPIS,
   OverviewBreakdownDocument as OVERVIEW_BREAKDOWN,
   ReportTrendDocument as REPORT_TREND,
+  ReportBurstsDocument as REPORT_BURSTS,
   MaladministrationBreakdownDocument as MALADMINISTRATION_BREAKDOWN,
   MaladministrationTrendDocument as MALADMINISTRATION_TREND,
   AgencyMaladministrationDocument as AGENCY_MALADMINISTRATION,

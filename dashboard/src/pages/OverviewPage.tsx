@@ -10,16 +10,18 @@ import { useTopics } from '../domain/topics';
 import { CATEGORY_COLORS } from '../domain/palette';
 import { lastDayOf, toAnalyticsFilter, trendInterval, type DateRange } from '../filters/filters';
 import { dayAsDate } from '../domain/timeZone';
-import { annotateTrend, COMPLETION_LAG_DAYS } from '../domain/trend';
+import { annotateTrend, burstsByBucket, COMPLETION_LAG_DAYS } from '../domain/trend';
 import { useMemo } from 'react';
 import { useFilters } from '../filters/useFilters';
+import { useQuery } from 'urql';
 import {
   OVERVIEW_BREAKDOWN,
   OVERVIEW_KPIS,
+  REPORT_BURSTS,
   REPORT_TREND,
 } from '../graphql/operations';
 import { usePanelQuery } from '../graphql/usePanelQuery';
-import { formatPeriodStart } from '../i18n/format';
+import { formatDate, formatPeriodStart } from '../i18n/format';
 import { useI18n } from '../i18n/I18n';
 import { statusKey } from '../i18n/keys';
 import { chartValue, figureText, withheldBelow } from '../domain/suppression';
@@ -112,6 +114,10 @@ function TrendPanel() {
   const { analyticsFilter, range } = useFilters();
   const interval = trendInterval(range);
   const { result, retry } = usePanelQuery({ query: REPORT_TREND, variables: { filter: analyticsFilter, interval } });
+  // bursts of near-identical reports (counts only) give a spike its cause; a period without a start (all
+  // time) is not asked, and a failure only leaves the spikes without a cause
+  const { from, to, regionCode, agencyId, topic } = analyticsFilter;
+  const [bursts] = useQuery({ query: REPORT_BURSTS, variables: { from: from ?? to, to, regionCode, agencyId, topic }, pause: !from });
   const title = t('overview.trend');
   return (
     <Panel
@@ -124,8 +130,10 @@ function TrendPanel() {
     >
       {(data) => {
         const buckets = annotateTrend(data.reportTrend, interval, range);
+        const causes = burstsByBucket(buckets, bursts.data?.reportBursts ?? []);
         const points = buckets.map((b) => {
           const p = b.point;
+          const cause = causes.get(b.start);
           const base = formatPeriodStart(lang, p.periodStart, interval);
           return {
             label: b.partial ? `${base} ◐` : base,
@@ -136,6 +144,8 @@ function TrendPanel() {
             partial: b.partial,
             lagging: b.lagging,
             spike: b.spike != null ? t('trend.spikeNote', { label: base, n: number(chartValue(p.submitted)), x: Number.isFinite(b.spike) ? number(b.spike, 1) : '∞' }) : null,
+            burst: cause ? t('trend.burstNote', { label: base, n: number(cause.count), kind: t(`trend.burstKind.${cause.kind}`), day: formatDate(lang, cause.day) }) : null,
+            burstLabel: cause ? t('trend.burst', { n: number(cause.count) }) : null,
           };
         });
         const total = points.reduce((s, p) => s + p.submitted, 0);
@@ -144,6 +154,7 @@ function TrendPanel() {
         if (points.some((p) => p.partial)) notes.push(t('trend.partialNote'));
         if (points.some((p) => p.lagging)) notes.push(t('trend.lagNote', { days: COMPLETION_LAG_DAYS }));
         for (const p of points) if (p.spike) notes.push(`${t('trend.spike')}: ${p.spike}`);
+        for (const p of points) if (p.burst) notes.push(`${t('trend.spike')}: ${p.burst}`);
         return (
           <ChartFigure
             title={title}
@@ -155,7 +166,7 @@ function TrendPanel() {
             }}
           >
             <TrendChart
-              data={points.map(({ label, submitted, completed, partial, lagging, spike }) => ({ label, submitted, completed, partial, lagging, spike }))}
+              data={points.map(({ label, submitted, completed, partial, lagging, spike, burstLabel }) => ({ label, submitted, completed, partial, lagging, spike: spike ?? burstLabel, spikeLabel: burstLabel }))}
               labels={{ submitted: t('overview.submitted'), completed: t('overview.completed'), lag: t('trend.lag'), spike: t('trend.spike') }}
               formatValue={(v) => number(v)}
             />

@@ -1,4 +1,4 @@
-import { annotateTrend, bucketEnd, spikeRatio } from '../trend';
+import { annotateTrend, bucketEnd, burstsByBucket, spikeRatio } from '../trend';
 import { dayInZone, formatZonedTimestamp, zonedDayStart } from '../timeZone';
 
 const p = (periodStart: string, submitted: number, completed = 0) => ({ periodStart, submitted, completed });
@@ -46,5 +46,22 @@ describe('deployment time zone', () => {
   test('timestamps for CSV in the zone, with the offset', () => {
     expect(formatZonedTimestamp('2026-11-30T16:30:00Z', 'Asia/Makassar', true)).toBe('2026-12-01 00:30 +08:00');
     expect(formatZonedTimestamp('2026-11-30T16:30:00Z', 'Asia/Jakarta')).toBe('2026-11-30 23:30');
+  });
+});
+
+describe('bursts as the cause of a spike', () => {
+  it('puts the largest burst of each bucket on it (local days, end exclusive)', () => {
+    const buckets = [
+      { start: '2026-02-01', end: '2026-03-01' },
+      { start: '2026-03-01', end: '2026-04-01' },
+    ];
+    const bursts = [
+      { day: '2026-03-10', kind: 'SAME_REPORTER', count: 11 },
+      { day: '2026-03-10', kind: 'SAME_TEXT', count: 190 },
+      { day: '2026-04-01', kind: 'SAME_TEXT', count: 50 }, // next bucket: not drawn
+    ];
+    const m = burstsByBucket(buckets, bursts);
+    expect([...m.keys()]).toEqual(['2026-03-01']);
+    expect(m.get('2026-03-01')).toEqual({ day: '2026-03-10', kind: 'SAME_TEXT', count: 190 });
   });
 });

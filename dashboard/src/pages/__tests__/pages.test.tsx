@@ -298,3 +298,24 @@ describe('transparency', () => {
     expect(PERFORMANCE.transparencyIndex).toBe(77.5);
   });
 });
+
+describe('overview trend: spikes with their cause', () => {
+  test('a burst of near-identical reports (reportBursts, counts only) annotates its bucket', async () => {
+    const { callsTo } = await renderApp('/?period=custom&from=2026-01-01&to=2026-03-31', {
+      ...all,
+      ReportTrend: () => ({
+        reportTrend: ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02', '2026-02-09'].map((periodStart, i) => ({
+          periodStart,
+          submitted: i === 4 ? 230 : 40,
+          completed: 10,
+          suppressedBelow: null,
+        })),
+      }),
+      ReportBursts: () => ({ reportBursts: [{ day: '2026-02-03', kind: 'SAME_TEXT', count: 190 }] }),
+    });
+    const trend = await panel('Tren volume laporan');
+    await waitFor(() => expect(trend.textContent).toMatch(/190 laporan serupa dalam satu hari \(teks sama, /));
+    // the same scope as the trend: the period's whole days in the deployment's zone
+    expect(callsTo('ReportBursts')[0].variables).toMatchObject({ from: '2025-12-31T16:00:00.000Z' });
+  });
+});

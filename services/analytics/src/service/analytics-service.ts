@@ -13,12 +13,7 @@ import {
   type DurationStats,
   type LeaderboardOrder,
   type LeaderboardRow,
-  type MaladministrationBreakdown,
-  type Overview,
-  type RegionReportStats,
   type ResponseTimeStats,
-  type SlaCompliance,
-  type TransparencyMetrics,
   type TrendPoint,
 } from '../domain/metrics';
 import {
