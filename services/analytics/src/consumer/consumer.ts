@@ -18,6 +18,13 @@ export interface ConsumerOptions {
    * lets N arrive. A hole followed by events older than this is a rolled-back transaction: skipped at once.
    */
   gapWaitMs?: number;
+  /**
+   * A consumer at seq 0 with at least this many events ahead replays them into the fact table only and
+   * recomputes rollups, histograms and pending rows once when caught up (AnalyticsStore.applyFactsOnly /
+   * finishReplay): a rebuild from zero in large batches instead of millions of rollup increments.
+   * Default ANALYTICS_REPLAY_BULK_FROM or 20,000; 0 turns it off.
+   */
+  bulkReplayFrom?: number;
   now?: () => number;
 }
 
@@ -33,6 +40,8 @@ export interface ConsumerStatus {
   gapsSkipped: number;
   lastError: string | null;
   source: string;
+  /** A replay from zero is filling the fact table; rollups are recomputed when it has caught up. */
+  replaying: boolean;
 }
 
 /**
@@ -57,6 +66,9 @@ export class OutboxConsumer {
   private loop: Promise<void> | null = null;
   private stopping = false;
   private wake: (() => void) | null = null;
+  private readonly bulkReplayFrom: number;
+  /** Rollups behind the facts (a replay from zero in progress); null until read from the store. */
+  private replaying: boolean | null = null;
 
   constructor(private readonly opts: ConsumerOptions) {
     this.pageSize = opts.pageSize ?? 500;
@@ -64,6 +76,8 @@ export class OutboxConsumer {
     this.maxBackoffMs = opts.maxBackoffMs ?? 10_000;
     this.gapWaitMs = opts.gapWaitMs ?? 3_000;
     this.now = opts.now ?? Date.now;
+    const env = Number(process.env.ANALYTICS_REPLAY_BULK_FROM);
+    this.bulkReplayFrom = opts.bulkReplayFrom ?? (process.env.ANALYTICS_REPLAY_BULK_FROM && Number.isFinite(env) && env >= 0 ? env : 20_000);
   }
 
   start(): void {
@@ -93,6 +107,7 @@ export class OutboxConsumer {
       gapsSkipped: this.gapsSkipped,
       lastError: this.lastError,
       source: this.opts.source.describe(),
+      replaying: this.replaying === true,
     };
   }
 
@@ -107,12 +122,34 @@ export class OutboxConsumer {
     this.headSeq = page.headSeq;
     this.lastError = null;
     const { events, waitingForGap } = this.contiguous(page.events);
+    const full = page.events.length >= this.pageSize && !waitingForGap;
+    this.replaying ??= await this.opts.store.rollupsStale();
+    if (!this.replaying && this.bulkReplayFrom > 0 && this.cursor === 0 && page.headSeq >= this.bulkReplayFrom && events.length) {
+      this.replaying = true;
+      this.opts.logger.info({ headSeq: page.headSeq }, 'replay from zero: facts first, rollups once caught up');
+    }
+    if (this.replaying) {
+      let cursor = this.cursor;
+      if (events.length) {
+        const res = await this.opts.store.applyFactsOnly(events);
+        cursor = res.cursor;
+        this.eventsApplied += events.length - res.skipped;
+      }
+      if (!full && !waitingForGap) {
+        // caught up: the rollups are recomputed before the cursor is reported (lag 0 means queryable)
+        const started = this.now();
+        await this.opts.store.finishReplay();
+        this.replaying = false;
+        this.opts.logger.info({ cursor, rebuildMs: this.now() - started }, 'replay from zero caught up; rollups recomputed');
+      }
+      this.cursor = cursor;
+      return { applied: events.length, more: full, waitingForGap };
+    }
     if (events.length) {
       const res = await this.opts.store.applyBatch(events);
       this.cursor = res.cursor;
       this.eventsApplied += events.length - res.skipped;
     }
-    const full = page.events.length >= this.pageSize && !waitingForGap;
     return { applied: events.length, more: full, waitingForGap };
   }
 

@@ -4,7 +4,7 @@ import { ZonedCalendar } from '../domain/time';
 import type { Fact } from '../domain/facts';
 import { openAnalyticsStore } from './datasource';
 import { AnalyticsReader } from './reader';
-import { applyEvents, insertFacts, readCursor, rebuildRollups, wipeAll, type ApplyResult } from './writer';
+import { applyEvents, applyFactsOnly, finishReplay, insertFacts, readCursor, rebuildRollups, rollupsStale, wipeAll, type ApplyResult } from './writer';
 import type { Db } from './sql';
 
 /**
@@ -125,6 +125,24 @@ export class AnalyticsStore {
   /** Applies a page of outbox events and stores the cursor, atomically. */
   applyBatch(events: OutboxEvent[]): Promise<ApplyResult> {
     return this.write((db) => applyEvents(db, events, this.cal));
+  }
+
+  /**
+   * Replay from zero: facts and cursor only, rollups marked stale until finishReplay (consumer.ts decides;
+   * figures read meanwhile are those of a store still being rebuilt).
+   */
+  applyFactsOnly(events: OutboxEvent[]): Promise<ApplyResult> {
+    return this.write((db) => applyFactsOnly(db, events, this.cal));
+  }
+
+  /** Whether a replay left the rollups behind the facts (survives a restart: stored with the cursor). */
+  rollupsStale(): Promise<boolean> {
+    return rollupsStale(this.ds);
+  }
+
+  /** Rollups, histograms and pending rows recomputed from the facts in one transaction; the stale mark cleared. */
+  finishReplay(): Promise<void> {
+    return this.write((db) => finishReplay(db));
   }
 
   cursor(): Promise<number> {

@@ -199,6 +199,46 @@ export async function applyEvents(db: Db, events: OutboxEvent[], cal: ZonedCalen
   return { skipped: events.length - fresh.length, facts: facts.length, cursor: next };
 }
 
+/** Cursor-table row that marks rollups as behind the facts (a replay from zero in progress, see applyFactsOnly). */
+export const ROLLUPS_STALE = 'rollups-stale';
+
+/**
+ * The replay-from-zero path (issue 11): applies events to the fact table only, with the cursor, and marks
+ * the rollups stale in the same transaction. The rollups, histograms and the pending table are then
+ * recomputed once from the facts by rebuildRollups (finishReplay), which the property tests check equal
+ * to the incremental path. Idempotent like applyEvents (events at or before the cursor, or older than the
+ * stored fact, change nothing).
+ */
+export async function applyFactsOnly(db: Db, events: OutboxEvent[], cal: ZonedCalendar): Promise<ApplyResult> {
+  const cursor = await readCursor(db, true);
+  const fresh = events.filter((e) => e.seq > cursor).sort((a, b) => a.seq - b.seq);
+  if (fresh.length === 0) return { skipped: events.length, facts: 0, cursor };
+  const latest = new Map<string, OutboxEvent>();
+  for (const e of fresh) latest.set(e.report.id, e);
+  const stored = await loadFacts(db, [...latest.keys()]);
+  const facts: Fact[] = [];
+  for (const [id, e] of latest) {
+    const old = stored.get(id) ?? null;
+    if (old && old.seq >= e.seq) continue;
+    facts.push(factFromSnapshot(e.report, e.seq, cal));
+  }
+  await upsertRows(db, FACTS_TABLE, ['reportId'], FACT_COLUMNS.filter((c) => c !== 'reportId'), facts.map((f) => [f.reportId, ...factRow(f).slice(1)]), 'replace');
+  const next = fresh[fresh.length - 1].seq;
+  await upsertRows(db, CURSOR_TABLE, ['name'], ['seq', 'updatedMs'], [[OUTBOX_CURSOR, next, Date.now()], [ROLLUPS_STALE, 1, Date.now()]], 'replace');
+  return { skipped: events.length - fresh.length, facts: facts.length, cursor: next };
+}
+
+export async function rollupsStale(db: Db): Promise<boolean> {
+  const rows: unknown[] = await db.query(`SELECT seq FROM ${CURSOR_TABLE} WHERE name = ?`, [ROLLUPS_STALE]);
+  return rows.length > 0;
+}
+
+/** Recomputes rollups, histograms and pending rows from the facts and clears the stale mark (end of a replay). */
+export async function finishReplay(db: Db): Promise<void> {
+  await rebuildRollups(db);
+  await db.query(`DELETE FROM ${CURSOR_TABLE} WHERE name = ?`, [ROLLUPS_STALE]);
+}
+
 /** Keeps analytics_pending = the facts that have a pending deadline. */
 async function syncPending(db: Db, facts: Fact[]): Promise<void> {
   const pending = facts.filter((f) => f.pendingMax !== null);
