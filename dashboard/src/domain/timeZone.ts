@@ -40,11 +40,20 @@ function partsFormat(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
+type WallClock = { y: number; m: number; d: number; h: number; min: number; s: number };
+/** The last answer per zone: every component reading the filters asks for "now" on each render (formatToParts is slow). */
+const lastWallClock = new Map<string, { second: number; wall: WallClock }>();
+
 /** Wall-clock fields of an instant in a zone. */
-export function wallClock(instant: Date, tz: string): { y: number; m: number; d: number; h: number; min: number; s: number } {
+export function wallClock(instant: Date, tz: string): WallClock {
+  const second = Math.floor(instant.getTime() / 1000);
+  const hit = lastWallClock.get(tz);
+  if (hit && hit.second === second) return { ...hit.wall };
   const p: Record<string, number> = {};
   for (const part of partsFormat(tz).formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return { y: p.year, m: p.month, d: p.day, h: p.hour === 24 ? 0 : p.hour, min: p.minute, s: p.second };
+  const wall = { y: p.year, m: p.month, d: p.day, h: p.hour === 24 ? 0 : p.hour, min: p.minute, s: p.second };
+  lastWallClock.set(tz, { second, wall });
+  return { ...wall };
 }
 
 /** UTC offset in ms (local = utc + offset) at an instant. */
