@@ -201,19 +201,6 @@ export function trendInterval(range: DateRange): 'DAY' | 'WEEK' | 'MONTH' {
   return 'MONTH';
 }
 
-/** Splits a range into consecutive calendar months of the zone (the first and last clipped). */
-export function monthBuckets(range: DateRange, max = 24, tz: string = deploymentTimeZone()): DateRange[] {
-  const out: DateRange[] = [];
-  // all time: the last `max` months up to the last day
-  let start = range.startDay ?? shiftMonth(lastDayOf(range), -(max - 1));
-  while (start < range.endDay && out.length < max) {
-    const next = shiftMonth(start, 1);
-    out.push(dayRange(start, next < range.endDay ? next : range.endDay, range.today, tz));
-    start = next;
-  }
-  return out;
-}
-
 /** Region codes from the province down to the given code: "64.02.18" -> ["64", "64.02", "64.02.18"]. */
 export function regionPath(code: string | null): string[] {
   if (!code) return [];

@@ -1,7 +1,6 @@
 import {
   DEFAULT_PRESET,
   isDay,
-  monthBuckets,
   parseFilters,
   previousPeriod,
   rangeDays,
@@ -104,19 +103,11 @@ describe('periods (days of the deployment time zone)', () => {
     expect(toAnalyticsFilter(f, r)).toEqual({ from: r.from!.toISOString(), to: r.to.toISOString(), regionCode: '64.02', topic: 'JALAN' });
   });
 
-  test('trend interval and month buckets', () => {
+  test('trend interval', () => {
     const at = (period: '30d' | '90d' | '365d') => resolvePeriod({ period, from: null, to: null }, NOW, TZ);
     expect(trendInterval(at('30d'))).toBe('DAY');
     expect(trendInterval(at('90d'))).toBe('WEEK');
     expect(trendInterval(at('365d'))).toBe('MONTH');
-    const buckets = monthBuckets(resolvePeriod({ period: 'custom', from: '2026-01-15', to: '2026-03-31' }, NOW, TZ), 24, TZ);
-    expect(buckets.map((b) => [b.startDay, b.endDay])).toEqual([
-      ['2026-01-15', '2026-02-01'],
-      ['2026-02-01', '2026-03-01'],
-      ['2026-03-01', '2026-04-01'],
-    ]);
-    const all = monthBuckets(resolvePeriod({ period: 'all', from: null, to: null }, NOW, TZ), 3, TZ);
-    expect(all.map((b) => b.startDay)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
   });
 });
 
