@@ -67,6 +67,12 @@ function useDrawingTurn(): boolean {
   useEffect(() => {
     if (turn) return;
     const ask = () => (takeTurn() ? setTurn(true) : waiting.unshift(ask));
+    // the turn may have been freed between this chart's render and this effect (effects run after the
+    // paint, and so may the release): then nobody would call `ask`, so try once here first
+    if (takeTurn()) {
+      setTurn(true);
+      return;
+    }
     waiting.push(ask);
     return () => {
       const i = waiting.indexOf(ask);
