@@ -39,10 +39,5 @@ export function isReportStatus(value: string): value is ReportStatus {
   return (REPORT_STATUSES as string[]).includes(value);
 }
 
-/** Statuses counted as open (not finished): everything but COMPLETED and ARCHIVED. */
-export const OPEN_STATUSES: ReportStatus[] = [
-  ReportStatus.SUBMITTED,
-  ReportStatus.DISPOSITIONED,
-  ReportStatus.IN_PROGRESS,
-  ReportStatus.ON_HOLD,
-];
+/** Statuses counted as open (not finished): everything but COMPLETED and ARCHIVED (@pantau/contract). */
+export { OPEN_STATUSES } from '@pantau/contract';

@@ -47,7 +47,7 @@ const id: Catalogue = {
   INTERNAL_SERVER_ERROR: 'Terjadi kesalahan internal dan telah dicatat.',
 
   'BAD_USER_INPUT.REQUIRED': '{field} tidak boleh kosong atau hanya berisi spasi.',
-  'BAD_USER_INPUT.TOO_SHORT': '{field} harus {min}-{max} karakter.',
+  'BAD_USER_INPUT.TOO_SHORT': '{field} harus {min}–{max} karakter.',
   'BAD_USER_INPUT.TOO_LONG': '{field} paling banyak {max} karakter.',
   'BAD_USER_INPUT.INVALID_CHARACTER': '{field} berisi karakter yang tidak sah (surrogate UTF-16 tunggal).',
   'BAD_USER_INPUT.INVALID_DATETIME':
@@ -107,7 +107,7 @@ const id: Catalogue = {
   'BAD_USER_INPUT.INVALID_URL': '{field} harus URL http(s) paling panjang {max} karakter.',
   'BAD_USER_INPUT.START_AFTER_END': 'start_date sesudah end_date.',
   'BAD_USER_INPUT.METHOD_NOT_ALLOWED': '{method} tidak diizinkan di sini.',
-  'BAD_USER_INPUT.OUTBOX_PAGE': 'after harus bilangan bulat >= 0 dan limit 1-{max}.',
+  'BAD_USER_INPUT.OUTBOX_PAGE': 'after harus bilangan bulat >= 0 dan limit 1–{max}.',
   'BAD_USER_INPUT.GRAPHQL': 'Permintaan tidak sah: {detail}',
   'GRAPHQL_PARSE_FAILED.GRAPHQL': 'Kueri GraphQL tidak dapat diurai: {detail}',
   'GRAPHQL_VALIDATION_FAILED.GRAPHQL': 'Kueri GraphQL tidak sesuai dengan skema: {detail}',
@@ -193,7 +193,7 @@ const en: Catalogue = {
   INTERNAL_SERVER_ERROR: 'Internal error. It has been logged.',
 
   'BAD_USER_INPUT.REQUIRED': '{field} must not be empty or only spaces.',
-  'BAD_USER_INPUT.TOO_SHORT': '{field} must be {min}-{max} characters long.',
+  'BAD_USER_INPUT.TOO_SHORT': '{field} must be {min}–{max} characters long.',
   'BAD_USER_INPUT.TOO_LONG': '{field} must be at most {max} characters long.',
   'BAD_USER_INPUT.INVALID_CHARACTER': '{field} contains an invalid character (a lone UTF-16 surrogate).',
   'BAD_USER_INPUT.INVALID_DATETIME': '{field} must be an ISO-8601 date-time with a time zone, such as 2026-01-31T00:00:00+08:00 (got {received}).',
@@ -252,7 +252,7 @@ const en: Catalogue = {
   'BAD_USER_INPUT.INVALID_URL': '{field} must be an http(s) URL of at most {max} characters.',
   'BAD_USER_INPUT.START_AFTER_END': 'start_date is after end_date.',
   'BAD_USER_INPUT.METHOD_NOT_ALLOWED': '{method} is not allowed here.',
-  'BAD_USER_INPUT.OUTBOX_PAGE': 'after must be an integer >= 0 and limit 1-{max}.',
+  'BAD_USER_INPUT.OUTBOX_PAGE': 'after must be an integer >= 0 and limit 1–{max}.',
   'BAD_USER_INPUT.GRAPHQL': '{detail}',
   'GRAPHQL_PARSE_FAILED.GRAPHQL': '{detail}',
   'GRAPHQL_VALIDATION_FAILED.GRAPHQL': '{detail}',
@@ -464,9 +464,16 @@ export function fieldLabel(lang: Lang, field: string): string {
   return base !== field && has(labels, base) ? labels[base] : field;
 }
 
+/** Numbers in messages in the language's own grouping (5.000 / 5,000), like the dashboard writes them. */
+const NUMBER_FORMAT: Record<Lang, Intl.NumberFormat> = {
+  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+};
+
 function renderValue(lang: Lang, name: string, value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => renderValue(lang, name, v)).join(', ');
   if (name === 'field' && typeof value === 'string') return fieldLabel(lang, value);
+  if (typeof value === 'number' && Number.isFinite(value)) return NUMBER_FORMAT[lang].format(value);
   const s = String(value);
   const labels = VALUE_LABELS[lang]?.[name];
   return labels && has(labels, s) ? labels[s] : s;

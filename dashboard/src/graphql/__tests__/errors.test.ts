@@ -48,8 +48,8 @@ describe('errors are translated by code with the contract catalogue', () => {
 
   it('numbers are written in the language’s format, fields by their label', () => {
     const e = refusal({ code: 'BAD_USER_INPUT', reason: 'TOO_SHORT', field: 'body', min: 20, max: 5000 });
-    expect(formErrors(e, 'id').summary).toContain('20-5.000');
-    expect(formErrors(e, 'en').summary).toContain('20-5,000');
+    expect(formErrors(e, 'id').summary).toContain('20–5.000');
+    expect(formErrors(e, 'en').summary).toContain('20–5,000');
     expect(formErrors(e, 'id').fields).toEqual({ body: formErrors(e, 'id').summary });
   });
 

@@ -165,12 +165,12 @@ describe('Lapor (submit a report, public)', () => {
     expect(document.activeElement).toBe(summary);
     expect(summary.textContent).not.toContain('server text');
     expect(within(summary).getAllByRole('link').map((a) => a.textContent)).toEqual([
-      'Judul laporan: Judul harus 5-200 karakter.',
+      'Judul laporan: Judul harus 5–200 karakter.',
       'Nomor ponsel: Nomor ponsel pelapor harus nomor ponsel Indonesia, misalnya 0812-3456-7890.',
     ]);
     const title = screen.getByLabelText(/^Judul laporan/);
     expect(title.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(title.getAttribute('aria-describedby')!.split(' ').at(-1)!)!.textContent).toBe('Judul harus 5-200 karakter.');
+    expect(document.getElementById(title.getAttribute('aria-describedby')!.split(' ').at(-1)!)!.textContent).toBe('Judul harus 5–200 karakter.');
     const phone = screen.getByLabelText(/^Nomor ponsel/);
     expect(phone.getAttribute('aria-invalid')).toBe('true');
 
@@ -477,7 +477,7 @@ describe('Lacak: the reporter answers a hold (addReportDetail)', () => {
     expect(callsTo('AddReportDetail')).toHaveLength(1);
     expect(callsTo('AddReportDetail')[0].variables.input.attachmentIds).toEqual([]);
     // Translated by reason with the catalogue (the limits in the language's number format), focus back on the field.
-    await waitFor(() => expect(field.closest('.form-field')!.textContent).toContain('Keterangan tambahan harus 10-5.000 karakter.'));
+    await waitFor(() => expect(field.closest('.form-field')!.textContent).toContain('Keterangan tambahan harus 10–5.000 karakter.'));
     expect(document.activeElement).toBe(field);
     expect((field as HTMLTextAreaElement).value).toBe('Tiang nomor 17 di depan masjid.');
     expect(screen.getByRole('heading', { level: 2, name: 'Lengkapi laporan Anda' })).toBeTruthy();

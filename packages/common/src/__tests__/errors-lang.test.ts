@@ -39,11 +39,11 @@ describe('the language of an answer', () => {
       const id = await get('/thrown', 'id-ID,id;q=0.9');
       expect(id.body).toMatchObject({
         lang: 'id',
-        message: 'Judul harus 5-200 karakter.',
-        extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_SHORT', field: 'title', min: 5, max: 200, messageId: 'Judul harus 5-200 karakter.' },
+        message: 'Judul harus 5–200 karakter.',
+        extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_SHORT', field: 'title', min: 5, max: 200, messageId: 'Judul harus 5–200 karakter.' },
       });
       const en = await get('/thrown');
-      expect(en.body).toMatchObject({ lang: 'en', message: 'Title must be 5-200 characters long.', extensions: { messageId: 'Judul harus 5-200 karakter.' } });
+      expect(en.body).toMatchObject({ lang: 'en', message: 'Title must be 5–200 characters long.', extensions: { messageId: 'Judul harus 5–200 karakter.' } });
       expect((await get('/sent', 'id')).body.errors[0]).toEqual({
         message: 'Tidak ada laporan dengan nomor pelacakan ini.',
         extensions: { code: 'NOT_FOUND', reason: 'TRACKING_ID', messageId: 'Tidak ada laporan dengan nomor pelacakan ini.' },

@@ -36,12 +36,16 @@ describe('error message catalogue', () => {
 
   test('formatError fills parameters, translates field paths and enum values', () => {
     const ext = { code: 'BAD_USER_INPUT', reason: 'TOO_SHORT', field: 'title', min: 5, max: 200 };
-    expect(formatError('en', ext)).toBe('Title must be 5-200 characters long.');
-    expect(formatError('id', ext)).toBe('Judul harus 5-200 karakter.');
+    expect(formatError('en', ext)).toBe('Title must be 5–200 characters long.');
+    expect(formatError('id', ext)).toBe('Judul harus 5–200 karakter.');
     const t = { code: 'INVALID_TRANSITION', reason: 'STATUS', action: 'RATE', status: 'IN_PROGRESS' };
     expect(formatError('en', t)).toBe('Cannot rate a report with status IN_PROGRESS.');
     expect(formatError('id', t)).toBe('Tindakan "beri nilai" tidak dapat dilakukan pada laporan berstatus "sedang diproses".');
     expect(formatError('id', { code: 'RATE_LIMITED', retryAfterSeconds: 30 })).toBe('Terlalu banyak permintaan. Coba lagi dalam 30 detik.');
+    // numbers in the language's grouping, ranges with an en dash
+    const body = { code: 'BAD_USER_INPUT', reason: 'TOO_SHORT', field: 'body', min: 20, max: 5000 };
+    expect(formatError('id', body)).toContain('20–5.000');
+    expect(formatError('en', body)).toContain('20–5,000');
   });
 
   test('an unknown reason, a missing parameter or an unknown code fall back', () => {
