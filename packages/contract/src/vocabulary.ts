@@ -26,6 +26,21 @@ export enum ReportStatus {
   ARCHIVED = 'ARCHIVED',
 }
 
+/** Statuses in which a report is still open (being handled or waiting for the reporter). */
+export const OPEN_STATUSES: readonly ReportStatus[] = [
+  ReportStatus.SUBMITTED,
+  ReportStatus.DISPOSITIONED,
+  ReportStatus.IN_PROGRESS,
+  ReportStatus.ON_HOLD,
+];
+
+/** Statuses in which a report is closed: completed, or archived without a finding. */
+export const CLOSED_STATUSES: readonly ReportStatus[] = [ReportStatus.COMPLETED, ReportStatus.ARCHIVED];
+
+export function isClosedStatus(status: string): boolean {
+  return (CLOSED_STATUSES as readonly string[]).includes(status);
+}
+
 export enum Classification {
   ASPIRASI = 'ASPIRASI',
   PENGADUAN = 'PENGADUAN',

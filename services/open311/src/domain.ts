@@ -1,6 +1,7 @@
 /**
  * Open311 GeoReport v2 ↔ Pantau: plain functions (unit-tested in __tests__/domain.test.ts).
  */
+import { CLOSED_STATUSES, isClosedStatus, OPEN_STATUSES, TEXT_LIMITS, type ReportStatus as ContractReportStatus } from '@pantau/contract';
 
 export interface Topic {
   code: string;
@@ -150,19 +151,17 @@ export function serviceDefinition(t: Topic, roads: Road[]) {
     code: 'title',
     datatype: 'string',
     required: false,
-    datatype_description: '5-200 karakter',
+    datatype_description: `${TEXT_LIMITS.title.min}–${TEXT_LIMITS.title.max} karakter`,
     description: 'Judul laporan (bawaan: awal deskripsi).',
   });
   return { service_code: t.code, attributes };
 }
 
-export type ReportStatus = 'SUBMITTED' | 'DISPOSITIONED' | 'IN_PROGRESS' | 'ON_HOLD' | 'COMPLETED' | 'ARCHIVED';
-
-export const OPEN_STATUSES: ReportStatus[] = ['SUBMITTED', 'DISPOSITIONED', 'IN_PROGRESS', 'ON_HOLD'];
-export const CLOSED_STATUSES: ReportStatus[] = ['COMPLETED', 'ARCHIVED'];
+export type ReportStatus = `${ContractReportStatus}`;
+export { OPEN_STATUSES, CLOSED_STATUSES };
 
 export function open311Status(s: ReportStatus): 'open' | 'closed' {
-  return CLOSED_STATUSES.includes(s) ? 'closed' : 'open';
+  return isClosedStatus(s) ? 'closed' : 'open';
 }
 
 /** `open,closed` → report statuses; null when a value is neither. */

@@ -1,4 +1,5 @@
 import { Maladministration, ReportStatus, type ReportSnapshot } from '@pantau/common';
+import { isClosedStatus } from '@pantau/contract';
 import { fineBucketOf } from './buckets';
 import type { ZonedCalendar } from './time';
 
@@ -13,7 +14,6 @@ import type { ZonedCalendar } from './time';
 export const UNCLASSIFIED = 'UNCLASSIFIED';
 export const MAL_CATEGORIES: string[] = [...Object.values(Maladministration), UNCLASSIFIED];
 export const STATUSES: ReportStatus[] = Object.values(ReportStatus);
-export const CLOSED_STATUSES = new Set<string>([ReportStatus.COMPLETED, ReportStatus.ARCHIVED]);
 
 /** Duration metrics (hours in the API, ms in storage). */
 export const DURATION_METRICS = ['ver', 'frAg', 'frCit', 'compl'] as const;
@@ -156,7 +156,7 @@ export function factFromSnapshot(r: ReportSnapshot, seq: number, cal: ZonedCalen
   const ver = stepState(dispositionedMs, verDueMs, closed);
   const resp = stepState(firstResponseMs, respDueMs, closed);
   const compl = stepState(completedMs, complDueMs, closed);
-  const open = !CLOSED_STATUSES.has(r.status);
+  const open = !isClosedStatus(r.status);
   const overdueFrom = open ? minOf([ver.overdueFrom, resp.overdueFrom, compl.overdueFrom]) : null;
   const verMs = diff(dispositionedMs, submittedMs);
   const frAgMs = diff(firstResponseMs, dispositionedMs);
@@ -223,7 +223,7 @@ const b = (x: boolean) => (x ? 1 : 0);
 
 export const MEASURES: MeasureDef[] = [
   { name: 'reports', of: () => 1 },
-  { name: 'open', of: (f) => b(!CLOSED_STATUSES.has(f.status)) },
+  { name: 'open', of: (f) => b(!isClosedStatus(f.status)) },
   ...STATUSES.map((s) => ({ name: `st_${s}`, of: (f: Fact) => b(f.status === s) })),
   ...MAL_CATEGORIES.map((m) => ({ name: `mal_${m}`, of: (f: Fact) => b(f.malType === m) })),
   { name: 'publicCount', of: (f) => b(f.confidential === 0) },
