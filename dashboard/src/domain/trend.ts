@@ -11,12 +11,13 @@
  *  - a bucket holding a burst of near-identical reports (the reports service's reportBursts: one day,
  *    same text or same reporter) carries its largest burst: the spike's likely cause.
  */
+import { SLA_DAYS } from '@pantau/contract';
 import { shiftDay, shiftMonth } from './timeZone';
 
 export type TrendIntervalName = 'DAY' | 'WEEK' | 'MONTH';
 
-/** 14 working days ≈ 20 calendar days (weekends; holidays make it longer). */
-export const COMPLETION_LAG_DAYS = 20;
+/** The completion SLA in calendar days: 14 working days ≈ 20 (weekends; holidays make it longer). */
+export const COMPLETION_LAG_DAYS = Math.ceil((SLA_DAYS.completion * 7) / 5);
 
 export interface TrendPointIn {
   periodStart: string;

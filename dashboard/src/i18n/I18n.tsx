@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useSearchParams } from 'wouter';
 import { MESSAGES, type MessageKey } from './messages';
+import { REOPEN_WINDOW_DAYS, SLA_DAYS } from '@pantau/contract';
 import * as fmt from './format';
 import type { Lang } from './format';
 
@@ -37,9 +38,21 @@ function template(lang: Lang, key: MessageKey): string | undefined {
   return undefined;
 }
 
+/**
+ * Rules of the contract that messages quote, available to every message without passing them: a
+ * service level or window is written once (@pantau/contract), never in the text.
+ */
+export const CONTRACT_PARAMS = {
+  slaVerification: SLA_DAYS.verification,
+  slaFirstResponse: SLA_DAYS.firstResponse,
+  slaCompletion: SLA_DAYS.completion,
+  slaExamination: SLA_DAYS.completionExamination,
+  reopenDays: REOPEN_WINDOW_DAYS,
+} as const;
+
 export function fillParams(text: string, params?: MessageParams): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  const all: MessageParams = params ? { ...CONTRACT_PARAMS, ...params } : CONTRACT_PARAMS;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in all ? String(all[name]) : m));
 }
 
 /** The one translator: every key of MessageKey, Bahasa Indonesia or English. */

@@ -16,7 +16,7 @@ import { chartValue, figureText, withheldBelow, withheldText } from '../domain/s
 import { maladministrationLabel } from '../domain/vocabulary';
 import { useTopics } from '../domain/topics';
 import { dayAsDate, dayInZone, shiftMonth, zoneLabel } from '../domain/timeZone';
-import { annotateTrend } from '../domain/trend';
+import { annotateTrend, COMPLETION_LAG_DAYS } from '../domain/trend';
 import { AgencyPicker } from '../filters/AgencyPicker';
 import { dayRange, lastDayOf, toAnalyticsFilter, type Filters } from '../filters/filters';
 import { useFilters } from '../filters/useFilters';
@@ -138,7 +138,7 @@ export default function MonthlyReportPage() {
                   title={t('monthly.trend')}
                   summary={`${t('monthly.trend')}: ${summarize(points.map((p) => ({ label: p.label, value: String(p.submitted) })), 3)}`}
                   table={{ columns: [t('rt.bucket'), t('overview.submitted'), t('overview.completed')], rows: points.map((p) => [p.label, String(p.submitted), String(p.completed)]) }}
-                  notes={points.some((p) => p.lagging) ? [t('trend.lagNote', { days: 20 })] : undefined}
+                  notes={points.some((p) => p.lagging) ? [t('trend.lagNote', { days: COMPLETION_LAG_DAYS })] : undefined}
                   anchor="monthly-trend"
                 >
                   <TrendChart data={points} labels={{ submitted: t('overview.submitted'), completed: t('overview.completed'), lag: t('trend.lag') }} height={240} />

@@ -1,3 +1,4 @@
+import { SLA_DAYS } from '@pantau/contract';
 import { useMemo } from 'react';
 import { GroupedBarChart, HistogramChart, StackedBarChart } from '../charts/lazy';
 import { ChartFigure } from '../components/ChartFigure';
@@ -34,10 +35,11 @@ export function bucketLabel(lang: Lang, b: HistogramBucket): string {
  * at ≈ working days × 24 × 7/5 (weekends; holidays make the real deadline later) and labelled so.
  */
 export const SLA_WORKING_DAYS: Record<keyof NonNullable<ResponseTimesData['responseTimeStats']>, number> = {
-  verification: 3,
-  firstResponseAgency: 5,
-  firstResponseCitizen: 8,
-  completion: 17,
+  verification: SLA_DAYS.verification,
+  firstResponseAgency: SLA_DAYS.firstResponse,
+  // measured from submission: verification, then the agency's step
+  firstResponseCitizen: SLA_DAYS.verification + SLA_DAYS.firstResponse,
+  completion: SLA_DAYS.verification + SLA_DAYS.completion,
 };
 export const workingDaysToCalendarHours = (days: number) => Math.round((days * 24 * 7) / 5);
 

@@ -87,3 +87,15 @@ export const MAX_LIST_ARGUMENT = 100;
 
 /** A reporter may reopen a completed report within this many calendar days. */
 export const REOPEN_WINDOW_DAYS = 14;
+
+/**
+ * Service levels in working days (Perpres 76/2013, Permenpan-RB 62/2018): admin verification after
+ * submission, the agency's first response after disposition, completion after disposition (60 when the
+ * report needs an examination). The SLA clock that counts them lives in the reports service's domain.
+ */
+export const SLA_DAYS = {
+  verification: 3,
+  firstResponse: 5,
+  completion: 14,
+  completionExamination: 60,
+} as const;

@@ -8,12 +8,7 @@ import Holidays from 'date-holidays';
  * "Within N working days of T" means: by the end (23:59:59.999 local) of the N-th working day after
  * the local day of T. A step started on a weekend or holiday starts counting from the next working day.
  */
-export const SLA_DAYS = {
-  verification: 3,
-  firstResponse: 5,
-  completion: 14,
-  completionExamination: 60,
-} as const;
+export { SLA_DAYS } from '@pantau/contract';
 
 /** A reporter may reopen a completed report within this many calendar days (public contract). */
 export { REOPEN_WINDOW_DAYS } from '@pantau/contract';
