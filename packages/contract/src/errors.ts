@@ -205,6 +205,7 @@ export interface ReasonParams {
   'UNSUPPORTED_MEDIA_TYPE.FORM_REQUIRED': Record<string, never>;
   'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE': { allowed: string[] };
   'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_IMAGE': { maxMegapixels: number };
+  'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_FILE': Record<string, never>;
   // ------------------------------------------------------------------ availability
   // (SUBGRAPH_UNAVAILABLE's reasons are lower case: they were published so before reasons had a catalogue)
   'SUBGRAPH_UNAVAILABLE.connection': { service: string };
@@ -420,6 +421,7 @@ export const ERROR_PARAM_NAMES = {
   'UNSUPPORTED_MEDIA_TYPE.FORM_REQUIRED': NONE,
   'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE': ['allowed'],
   'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_IMAGE': ['maxMegapixels'],
+  'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_FILE': NONE,
   'SUBGRAPH_UNAVAILABLE.connection': ['service'],
   'SUBGRAPH_UNAVAILABLE.timeout': ['service'],
   'SUBGRAPH_UNAVAILABLE.bad_response': ['service'],

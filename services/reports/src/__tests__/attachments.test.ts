@@ -6,7 +6,9 @@ import sharp from 'sharp';
 import { serviceHeaders } from '@pantau/common';
 import { postGraphQL, storeKinds } from '@pantau/testing';
 import { sniffContentType } from '../attachments/magic';
+import { PDFDocument } from 'pdf-lib';
 import { reportInput, SAMPLE_FILES, startRegistry, startReports, SUBMIT, tokens, upload, type TestRegistry, type TestReports } from './helpers';
+import { APPLE_LOCATION_KEY, DEVICE, GPS, handPdf, mp4OfSize, phoneMp4 } from './media-fixtures';
 
 // short enough to test the timeout, long enough for every honest upload here
 const UPLOAD_TIMEOUT_MS = 1500;
@@ -27,8 +29,8 @@ describe('magic bytes', () => {
 });
 
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
-/** A PDF of exactly `size` bytes. */
-const pdfOfSize = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 0x20)]);
+/** A PDF of exactly `size` bytes (well-formed: PDFs are parsed and written afresh without metadata). */
+const pdfOfSize = (size: number) => handPdf({ size });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Descriptors of this process (the server runs in it) that point into `dir`. */
@@ -93,14 +95,15 @@ describe.each(storeKinds())('attachments on %s', (kind) => {
       const stored = Buffer.from(await (await getAsAdmin(res.body.id)).arrayBuffer());
       expect(res.body.sha256).toBe(sha(stored));
       expect(res.body.size).toBe(stored.length);
-      // documents and videos are stored as sent; images are re-encoded (below)
-      if (name === 'pdf' || name === 'mp4') expect(stored.equals(content)).toBe(true);
+      // an MP4 without metadata is stored as sent; a PDF is written afresh (below), images are re-encoded (below)
+      if (name === 'mp4') expect(stored.equals(content)).toBe(true);
+      if (name === 'pdf') expect((await PDFDocument.load(stored)).getPageCount()).toBe(1);
       expect(sniffContentType(stored)).toBe(res.body.contentType);
     }
     const html = await up(Buffer.from('<html>not an image</html>'), 'foto.jpg');
     expect(html.status).toBe(415);
     expect(html.body).toEqual({
-      errors: [{ message: expect.stringContaining('checked by content'), extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', reason: 'FILE_TYPE', messageId: expect.any(String) } }],
+      errors: [{ message: expect.stringContaining('checked by content'), extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', reason: 'FILE_TYPE', allowed: ['image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'application/pdf'], messageId: expect.any(String) } }],
     });
     const fakeJpeg = await up(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('not really a jpeg')]), 'palsu.jpg');
     expect(fakeJpeg.status).toBe(415);
@@ -127,13 +130,68 @@ describe.each(storeKinds())('attachments on %s', (kind) => {
   });
 
   it('accepts a file of exactly the limit and refuses one byte more', async () => {
-    const exact = await up(pdfOfSize(LIMIT), 'pas.pdf');
+    // an MP4 keeps its size through metadata removal: the stored file is exactly the limit too
+    const exact = await up(mp4OfSize(LIMIT), 'pas.mp4');
     expect(exact.status).toBe(201);
     expect(exact.body.size).toBe(LIMIT);
-    const over = await up(pdfOfSize(LIMIT + 1), 'lebih.pdf');
-    expect(over.status).toBe(413);
-    expect(over.body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    const exactPdf = await up(pdfOfSize(LIMIT), 'pas.pdf');
+    expect(exactPdf.status).toBe(201);
+    for (const over of [await up(mp4OfSize(LIMIT + 1), 'lebih.mp4'), await up(pdfOfSize(LIMIT + 1), 'lebih.pdf')]) {
+      expect(over.status).toBe(413);
+      expect(over.body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    }
     expect(fs.readdirSync(tmpDir)).toEqual([]);
+  });
+
+  it('removes location, device and time metadata from MP4 videos without moving a byte, for every uploader', async () => {
+    const video = phoneMp4();
+    for (const headers of [{}, { authorization: `Bearer ${tok.liaisonPupr}` }] as Record<string, string>[]) {
+      const res = await up(video, 'VID_20261130_180000.mp4', headers);
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ contentType: 'video/mp4', size: video.length });
+      const stored = Buffer.from(await (await getAsAdmin(res.body.id)).arrayBuffer());
+      expect(stored.equals(phoneMp4({ clean: true }))).toBe(true);
+      for (const s of [GPS, APPLE_LOCATION_KEY, DEVICE, 'xmpmeta']) expect(stored.includes(s)).toBe(false);
+      expect(res.body.sha256).toBe(sha(stored));
+    }
+  });
+
+  it('removes document information, XMP and earlier revisions from PDFs', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.addPage([100, 100]);
+    doc.addPage([100, 100]);
+    doc.setAuthor('Budi Santoso');
+    doc.setCreator('PemindaiRahasia');
+    const input = Buffer.from(await doc.save({ useObjectStreams: false }));
+    const res = await up(input, 'surat.pdf');
+    expect(res.status).toBe(201);
+    const stored = Buffer.from(await (await getAsAdmin(res.body.id)).arrayBuffer());
+    expect(res.body).toMatchObject({ contentType: 'application/pdf', size: stored.length, sha256: sha(stored) });
+    expect(stored.includes('/Info')).toBe(false);
+    expect(stored.includes('/Author')).toBe(false);
+    const reloaded = await PDFDocument.load(stored, { updateMetadata: false });
+    expect(reloaded.context.trailerInfo.Info).toBeUndefined();
+    expect(reloaded.getPageCount()).toBe(2);
+  });
+
+  it('refuses an MP4 or PDF that cannot be read (damaged, truncated, encrypted) and stores nothing', async () => {
+    const count = async () => Number((await t.server.ds.query('SELECT COUNT(*) AS n FROM attachment'))[0].n);
+    const before = await count();
+    const video = phoneMp4();
+    for (const [file, name] of [
+      [video.subarray(0, video.length - 5), 'potong.mp4'],
+      [Buffer.from('%PDF-1.7\n% bukan PDF sungguhan\n'), 'palsu.pdf'],
+    ] as const) {
+      const res = await up(file, name, { 'accept-language': 'id' });
+      expect(res.status).toBe(415);
+      expect(res.body.errors[0]).toEqual({
+        message: 'Berkas tidak dapat dibaca (rusak, terpotong, atau terenkripsi).',
+        extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', reason: 'UNREADABLE_FILE', messageId: expect.any(String) },
+      });
+    }
+    expect(await count()).toBe(before);
+    // the temp file goes right after the answer
+    expect(await until(() => fs.readdirSync(tmpDir).length === 0)).toBe(true);
   });
 
   it('removes EXIF (author, GPS), XMP and ICC metadata from images and applies the orientation', async () => {

@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { LocalDiskStorage } from '../attachments/storage';
 import { HttpRegistryClient, type RegistryClient } from '../registry/client';
 import { createServer, type ReportsServer, type ReportsServerOptions } from '../server';
+import { handPdf, mp4OfSize } from './media-fixtures';
 
 /**
  * A real agencies registry (the @pantau/agencies subgraph) started in-process on its own SQLite
@@ -154,8 +155,9 @@ export const SAMPLE_FILES = {
     'base64',
   ),
   webp: Buffer.from('UklGRjoAAABXRUJQVlA4IC4AAADQAQCdASoCAAIAAUAmJaACdLoB+AADsAD+pNf/TSPGkeNI+Yt/84ljqd3aAAAA', 'base64'),
-  mp4: Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.from('demo-mp4-bytes')]),
-  pdf: Buffer.from('%PDF-1.7\n% demo pdf bytes\n'),
+  // MP4 and PDF uploads are parsed to remove their metadata: these are well-formed (and carry none)
+  mp4: mp4OfSize(64),
+  pdf: handPdf(),
 };
 
 export async function upload(baseUrl: string, content: Buffer, filename: string, headers: Record<string, string> = {}) {

@@ -3,7 +3,8 @@ import { errorCode, storeKinds } from '@pantau/testing';
 import { AttachmentEntity } from '../entities';
 import { KeyLock } from '../attachments/key-lock';
 import { ORPHAN_MAX_AGE_MS, sweepOrphanAttachments } from '../attachments/sweep';
-import { reportInput, SAMPLE_FILES, startRegistry, startReports, SUBMIT, tokens, upload, type TestRegistry, type TestReports, fetchSubgraph } from './helpers';
+import { reportInput, startRegistry, startReports, SUBMIT, tokens, upload, type TestRegistry, type TestReports, fetchSubgraph } from './helpers';
+import { box, ftyp } from './media-fixtures';
 
 const HOUR = 3_600_000;
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
@@ -11,7 +12,8 @@ const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
  * Different bytes of an accepted type each time (content-addressed storage would merge equal files); a
  * PDF, because images are re-encoded on upload and then stored under the hash of the new bytes.
  */
-const uniquePng = (tag: string) => Buffer.concat([SAMPLE_FILES.pdf, Buffer.from(`% ${tag}-${crypto.randomUUID()}\n`)]);
+// unique content, stored as sent (an MP4 without metadata: its bytes are its SHA-256's; a PDF is rewritten)
+const uniquePng = (tag: string) => Buffer.concat([ftyp(), box('mdat', Buffer.from(`${tag}-${crypto.randomUUID()}`))]);
 
 describe('KeyLock', () => {
   it('runs work on one key one at a time, in call order, and other keys in parallel', async () => {

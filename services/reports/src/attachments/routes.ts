@@ -15,6 +15,7 @@ import { safeFilename } from './filename';
 import { isImageType, MAX_IMAGE_PIXELS, reencodeImage, UnreadableImage } from './images';
 import { ALLOWED_TYPES, MAGIC_BYTES, sniffContentType } from './magic';
 import { keyLockFor } from './key-lock';
+import { stripMetadata, UnreadableFile } from './metadata';
 import type { AttachmentStorage } from './storage';
 
 export const DEFAULT_MAX_ATTACHMENT_BYTES = ATTACHMENTS.maxBytes;
@@ -200,7 +201,8 @@ export interface AttachmentRoutesOptions {
 
 /**
  * POST /attachments (multipart/form-data, one part named `file`): type checked by content, size
- * limited (inclusive), images re-encoded without metadata, SHA-256 of the stored bytes; answers 201
+ * limited (inclusive), images re-encoded without metadata, MP4 and PDF metadata removed (mp4-metadata.ts,
+ * pdf-metadata.ts), SHA-256 of the stored bytes; answers 201
  * { id, filename, contentType, size, sha256, url }. The id is then passed in submitReport /
  * respondToReport `attachmentIds`. Refusals use the shared JSON error shape.
  *
@@ -247,11 +249,10 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
           sendJsonError(res, 415, 'UNSUPPORTED_MEDIA_TYPE.FILE_TYPE', { allowed: [...ALLOWED_TYPES] });
           return;
         }
-        let stored = up.tmp;
-        let size = up.size;
+        // what is hashed, stored and served is the cleaned file: images re-encoded without any metadata,
+        // MP4 and PDF files with their metadata removed (same for every uploader, anonymous or not)
+        let clean: Uint8Array;
         if (isImageType(type)) {
-          // what is hashed, stored and served is the re-encoded image, without any metadata
-          let clean: Buffer;
           try {
             clean = await reencodeImage(up.tmp, type);
           } catch (err) {
@@ -259,11 +260,19 @@ export function attachmentRoutes(opts: AttachmentRoutesOptions) {
             sendJsonError(res, 415, 'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_IMAGE', { maxMegapixels: Math.round(MAX_IMAGE_PIXELS / 1e6) });
             return;
           }
-          stored = opts.storage.tempFile();
-          temps.push(stored);
-          await fs.promises.writeFile(stored, clean, { flag: 'wx', mode: 0o600 });
-          size = clean.length;
+        } else {
+          try {
+            clean = await stripMetadata(up.tmp, type);
+          } catch (err) {
+            if (!(err instanceof UnreadableFile)) throw err;
+            sendJsonError(res, 415, 'UNSUPPORTED_MEDIA_TYPE.UNREADABLE_FILE', {});
+            return;
+          }
         }
+        const stored = opts.storage.tempFile();
+        temps.push(stored);
+        await fs.promises.writeFile(stored, clean, { flag: 'wx', mode: 0o600 });
+        const size = clean.length;
         const sha256 = await sha256File(stored);
         const row = Object.assign(new AttachmentEntity(), {
           id: crypto.randomUUID(),
