@@ -25,6 +25,13 @@ export interface ConsumerOptions {
    * Default ANALYTICS_REPLAY_BULK_FROM or 20,000; 0 turns it off.
    */
   bulkReplayFrom?: number;
+  /**
+   * How often analytics_pending rows whose deadlines have all passed are deleted (default
+   * ANALYTICS_PENDING_PRUNE_MS or 60 s; 0 never).
+   * "Passed" is by this consumer's clock (`now`), never the database's: readers asked about an instant
+   * before the pruned horizon read the fact table, so figures stay exact (writer.prunePending).
+   */
+  pendingPruneEveryMs?: number;
   now?: () => number;
 }
 
@@ -42,6 +49,8 @@ export interface ConsumerStatus {
   source: string;
   /** A replay from zero is filling the fact table; rollups are recomputed when it has caught up. */
   replaying: boolean;
+  /** Expired pending rows deleted by this process. */
+  pendingPruned: number;
 }
 
 /**
@@ -69,6 +78,9 @@ export class OutboxConsumer {
   private readonly bulkReplayFrom: number;
   /** Rollups behind the facts (a replay from zero in progress); null until read from the store. */
   private replaying: boolean | null = null;
+  private readonly pendingPruneEveryMs: number;
+  private lastPendingPrune: number | null = null;
+  private pendingPruned = 0;
 
   constructor(private readonly opts: ConsumerOptions) {
     this.pageSize = opts.pageSize ?? 500;
@@ -76,6 +88,8 @@ export class OutboxConsumer {
     this.maxBackoffMs = opts.maxBackoffMs ?? 10_000;
     this.gapWaitMs = opts.gapWaitMs ?? 3_000;
     this.now = opts.now ?? Date.now;
+    const pruneEnv = Number(process.env.ANALYTICS_PENDING_PRUNE_MS);
+    this.pendingPruneEveryMs = opts.pendingPruneEveryMs ?? (process.env.ANALYTICS_PENDING_PRUNE_MS && Number.isFinite(pruneEnv) && pruneEnv >= 0 ? pruneEnv : 60_000);
     const env = Number(process.env.ANALYTICS_REPLAY_BULK_FROM);
     this.bulkReplayFrom = opts.bulkReplayFrom ?? (process.env.ANALYTICS_REPLAY_BULK_FROM && Number.isFinite(env) && env >= 0 ? env : 20_000);
   }
@@ -108,6 +122,7 @@ export class OutboxConsumer {
       lastError: this.lastError,
       source: this.opts.source.describe(),
       replaying: this.replaying === true,
+      pendingPruned: this.pendingPruned,
     };
   }
 
@@ -151,6 +166,21 @@ export class OutboxConsumer {
       this.eventsApplied += events.length - res.skipped;
     }
     return { applied: events.length, more: full, waitingForGap };
+  }
+
+  /**
+   * Deletes pending rows whose deadlines all passed by this consumer's clock, at most once per
+   * pendingPruneEveryMs (not during a replay from zero: its finish recomputes the table). Returns the rows deleted.
+   */
+  async prunePendingIfDue(): Promise<number> {
+    if (this.pendingPruneEveryMs <= 0 || this.replaying) return 0;
+    const now = this.now();
+    if (this.lastPendingPrune !== null && now - this.lastPendingPrune < this.pendingPruneEveryMs) return 0;
+    this.lastPendingPrune = now;
+    const { deleted } = await this.opts.store.prunePending(now);
+    this.pendingPruned += deleted;
+    if (deleted) this.opts.logger.debug({ deleted, before: new Date(now).toISOString() }, 'expired pending deadlines pruned');
+    return deleted;
   }
 
   /** Pulls until caught up with the outbox head (CLI rebuild, tests). */
@@ -210,6 +240,7 @@ export class OutboxConsumer {
       try {
         const r = await this.pullOnce();
         failures = 0;
+        if (!r.more) await this.prunePendingIfDue();
         if (r.applied) this.opts.logger.debug({ applied: r.applied, cursor: this.cursor, headSeq: this.headSeq }, 'outbox events applied');
         if (r.more) continue;
         await this.sleep(r.waitingForGap ? Math.min(this.pollMs, 200) : this.pollMs);

@@ -86,7 +86,17 @@ export class AnalyticsReader {
     private readonly db: Db,
     private readonly cal: ZonedCalendar,
     readonly useRollups = true,
+    /** analytics_pending rows whose deadlines passed before this instant were pruned (writer.prunePending). */
+    private readonly pendingPrunedBefore = 0,
   ) {}
+
+  /**
+   * Where the facts with a deadline still ahead of `now` are read: the narrow pending table, unless `now`
+   * is before its pruned horizon (a clock set back, a test) — then the fact table, so figures stay exact.
+   */
+  private pendingSource(now: number): string {
+    return this.useRollups && now >= this.pendingPrunedBefore ? PENDING_TABLE : FACTS_TABLE;
+  }
 
   /** The grain that serves a scope (grouped by `groupBy`), or null when only the fact table can. */
   grainFor(s: Scope, groupBy: GroupBy): Grain | null {
@@ -228,7 +238,7 @@ export class AnalyticsReader {
       const ge = (c: string) => `SUM(CASE WHEN ${c} >= ? THEN 1 ELSE 0 END)`;
       const rows: Record<string, unknown>[] = await this.db.query(
         `SELECT ${g ? `${g} AS g, ` : ''}${ge('overdueFrom')} AS overdue, ${ge('verOverdueFrom')} AS ver, ${ge('respOverdueFrom')} AS resp,
-           ${ge('complOverdueFrom')} AS compl FROM ${this.useRollups ? PENDING_TABLE : FACTS_TABLE} WHERE ${w.sql}${g ? ` GROUP BY ${g}` : ''}`,
+           ${ge('complOverdueFrom')} AS compl FROM ${this.pendingSource(now)} WHERE ${w.sql}${g ? ` GROUP BY ${g}` : ''}`,
         [now, now, now, now, ...w.params],
       );
       for (const r of rows) {
@@ -299,7 +309,7 @@ export class AnalyticsReader {
       const ge = (c: string) => `SUM(CASE WHEN ${c} >= ? THEN 1 ELSE 0 END)`;
       const rows: Record<string, unknown>[] = await this.db.query(
         `SELECT districtKey AS g, ${ge('overdueFrom')} AS overdue, ${ge('verOverdueFrom')} AS ver, ${ge('respOverdueFrom')} AS resp,
-           ${ge('complOverdueFrom')} AS compl FROM ${this.useRollups ? PENDING_TABLE : FACTS_TABLE} WHERE ${w.sql} GROUP BY districtKey`,
+           ${ge('complOverdueFrom')} AS compl FROM ${this.pendingSource(now)} WHERE ${w.sql} GROUP BY districtKey`,
         [now, now, now, now, ...w.params],
       );
       spread(rows, (p, r) => {

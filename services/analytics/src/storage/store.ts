@@ -4,7 +4,7 @@ import { ZonedCalendar } from '../domain/time';
 import type { Fact } from '../domain/facts';
 import { openAnalyticsStore } from './datasource';
 import { AnalyticsReader } from './reader';
-import { applyEvents, applyFactsOnly, finishReplay, insertFacts, readCursor, rebuildRollups, rollupsStale, wipeAll, type ApplyResult } from './writer';
+import { applyEvents, applyFactsOnly, finishReplay, insertFacts, prunePending, readCursor, readPendingHorizon, rebuildRollups, rollupsStale, wipeAll, type ApplyResult } from './writer';
 import type { Db } from './sql';
 
 /**
@@ -64,6 +64,8 @@ export class RwLock {
 
 /** Writes seen per data source (shared by every AnalyticsStore view of it). */
 const VERSIONS = new WeakMap<DataSource, number>();
+/** The pending table's pruned horizon per data source (read once, then kept by this process's prunes). */
+const PENDING_HORIZONS = new WeakMap<DataSource, number>();
 
 export interface AnalyticsStoreOptions {
   timeZone?: string;
@@ -86,7 +88,23 @@ export class AnalyticsStore {
   }
 
   static async open(config: StoreConfig, opts: AnalyticsStoreOptions = {}): Promise<AnalyticsStore> {
-    return new AnalyticsStore(await openAnalyticsStore(config), opts);
+    const store = new AnalyticsStore(await openAnalyticsStore(config), opts);
+    await store.pendingHorizon();
+    return store;
+  }
+
+  /** Before this instant, expired pending rows may have been pruned (readers then use the facts). */
+  async pendingHorizon(): Promise<number> {
+    let h = PENDING_HORIZONS.get(this.ds);
+    if (h === undefined) PENDING_HORIZONS.set(this.ds, (h = await readPendingHorizon(this.ds)));
+    return h;
+  }
+
+  /** Deletes pending rows whose deadlines all passed before `before` (the consumer's clock); see writer.prunePending. */
+  async prunePending(before: number): Promise<{ deleted: number; horizon: number }> {
+    const res = await this.write((db) => prunePending(db, before));
+    PENDING_HORIZONS.set(this.ds, res.horizon);
+    return res;
   }
 
   get kind(): 'sqlite' | 'mysql' {
@@ -99,12 +117,13 @@ export class AnalyticsStore {
   }
 
   /** Runs several reads against one consistent snapshot. */
-  read<T>(fn: (reader: AnalyticsReader) => Promise<T>): Promise<T> {
+  async read<T>(fn: (reader: AnalyticsReader) => Promise<T>): Promise<T> {
     const useRollups = this.opts.useRollups ?? true;
+    const horizon = await this.pendingHorizon();
     if (this.mysql) {
-      return this.ds.transaction('REPEATABLE READ', (em) => fn(new AnalyticsReader(em, this.cal, useRollups)));
+      return this.ds.transaction('REPEATABLE READ', (em) => fn(new AnalyticsReader(em, this.cal, useRollups, horizon)));
     }
-    return this.lock.read(() => fn(new AnalyticsReader(this.ds, this.cal, useRollups)));
+    return this.lock.read(() => fn(new AnalyticsReader(this.ds, this.cal, useRollups, horizon)));
   }
 
   /** One write transaction. */
@@ -150,8 +169,9 @@ export class AnalyticsStore {
   }
 
   /** Deletes facts, rollups and cursor in one transaction (the start of a rebuild). */
-  wipe(): Promise<void> {
-    return this.write((db) => wipeAll(db));
+  async wipe(): Promise<void> {
+    await this.write((db) => wipeAll(db));
+    PENDING_HORIZONS.set(this.ds, 0);
   }
 
   /** Recomputes every rollup from the fact table (bulk path). */

@@ -239,6 +239,29 @@ export async function finishReplay(db: Db): Promise<void> {
   await db.query(`DELETE FROM ${CURSOR_TABLE} WHERE name = ?`, [ROLLUPS_STALE]);
 }
 
+/** Cursor-table row holding the instant before which expired analytics_pending rows were deleted. */
+export const PENDING_PRUNED = 'pending-pruned';
+
+/**
+ * Deletes analytics_pending rows whose every deadline is before `before` (pendingMax < before): for any
+ * `now` at or after it they add nothing to "overdue now" (nowCounts reads pendingMax >= now). The horizon
+ * is stored with the cursor and only moves forward; readers asked about an earlier `now` read the fact
+ * table instead (AnalyticsReader.pendingSource), so every figure stays exact at every instant.
+ */
+export async function prunePending(db: Db, before: number): Promise<{ deleted: number; horizon: number }> {
+  const horizon = Math.max(before, await readPendingHorizon(db));
+  // counted first: typeorm reports no affected-row count for a raw DELETE on SQLite
+  const [{ n }] = await db.query(`SELECT COUNT(*) AS n FROM ${PENDING_TABLE} WHERE pendingMax < ?`, [horizon]);
+  if (Number(n) > 0) await db.query(`DELETE FROM ${PENDING_TABLE} WHERE pendingMax < ?`, [horizon]);
+  await upsertRows(db, CURSOR_TABLE, ['name'], ['seq', 'updatedMs'], [[PENDING_PRUNED, horizon, Date.now()]], 'replace');
+  return { deleted: Number(n), horizon };
+}
+
+export async function readPendingHorizon(db: Db): Promise<number> {
+  const rows: Array<{ seq: unknown }> = await db.query(`SELECT seq FROM ${CURSOR_TABLE} WHERE name = ?`, [PENDING_PRUNED]);
+  return rows.length ? Number(rows[0].seq) : 0;
+}
+
 /** Keeps analytics_pending = the facts that have a pending deadline. */
 async function syncPending(db: Db, facts: Fact[]): Promise<void> {
   const pending = facts.filter((f) => f.pendingMax !== null);
