@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { Mp4Unreadable, stripMp4Metadata, topLevelBoxes } from '../attachments/mp4-metadata';
 import { PdfUnreadable, stripPdfMetadata } from '../attachments/pdf-metadata';
 import { sniffContentType } from '../attachments/magic';
-import { APPLE_LOCATION_KEY, box, box64, boxToEnd, DEVICE, ftyp, GPS, handPdf, mp4OfSize, mvhd, phoneMp4, SAMPLE_DATA, tkhd, mdhd } from './media-fixtures';
+import { appleMeta, APPLE_LOCATION_KEY, box, box64, boxToEnd, DEVICE, ftyp, GPS, handPdf, mp4OfSize, mvhd, phoneMp4, SAMPLE_DATA, tkhd, mdhd, udta, xmpUuid } from './media-fixtures';
 import { SAMPLE_FILES } from './helpers';
 
 const has = (b: Uint8Array, s: string) => Buffer.from(b).includes(Buffer.from(s, 'latin1'));
@@ -39,6 +41,29 @@ describe('MP4 metadata removal (stripMp4Metadata)', () => {
     expect(sniffContentType(out)).toBe('video/mp4');
     // cleaning twice changes nothing more
     expect(stripMp4Metadata(out).equals(out)).toBe(true);
+  });
+
+  it('cleans a real recording (Chromium MediaRecorder, H.264, fragmented) with phone metadata added, touching nothing else', () => {
+    // 2 s of 160x120 H.264 recorded locally by Chromium's MediaRecorder (ftyp, moov{mvhd v1, trak, mvex}, moof/mdat × 2, mfra)
+    const rec = fs.readFileSync(path.join(__dirname, 'fixtures/chromium-h264.mp4'));
+    const top = topLevelBoxes(rec);
+    expect(top.map((b) => b.type)).toEqual(['ftyp', 'moov', 'moof', 'mdat', 'moof', 'mdat', 'mfra']);
+    // phone metadata as trailing top-level boxes (offsets of the media stay as recorded)
+    const dirty = Buffer.concat([rec, udta(), appleMeta(), xmpUuid()]);
+    const out = stripMp4Metadata(dirty);
+    expect(out.length).toBe(dirty.length);
+    for (const s of [GPS, APPLE_LOCATION_KEY, DEVICE, 'xmpmeta']) expect([s, has(dirty, s), has(out, s)]).toEqual([s, true, false]);
+    // the recording itself: only the creation and modification times of mvhd, tkhd and mdhd changed
+    const changed: number[] = [];
+    for (let i = 0; i < rec.length; i++) if (out[i] !== rec[i]) changed.push(i);
+    expect(changed.length).toBeGreaterThan(0);
+    const timeRanges = ['mvhd', 'tkhd', 'mdhd'].map((type) => {
+      const at = rec.indexOf(type) + 4;
+      return [at + 4, at + 4 + (rec[at] === 1 ? 16 : 8)];
+    });
+    expect(changed.filter((i) => !timeRanges.some(([a, b]) => i >= a && i < b))).toEqual([]);
+    for (const [a, b] of timeRanges) expect(out.subarray(a, b).equals(Buffer.alloc(b - a))).toBe(true);
+    expect(topLevelBoxes(out).slice(0, top.length)).toEqual(top);
   });
 
   it('zeroes creation and modification times of mvhd, tkhd and mdhd in versions 0 and 1', () => {
