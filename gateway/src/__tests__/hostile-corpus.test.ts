@@ -28,6 +28,7 @@ import {
   loadCorpus,
   multipartBody,
   outcomeOf,
+  mp4OfSize,
   pdfOfSize,
   rawRequest,
   serviceCredential,
@@ -216,6 +217,7 @@ async function buildRequest(c: HostileCase, spec: RequestSpec, ip: string) {
     else if (mp.fixture === 'exifJpeg') content = Buffer.from(EXIF_JPEG, 'base64');
     else if (mp.text !== undefined) content = Buffer.from(mp.text, 'utf8');
     else if (mp.pdfBytes !== undefined) content = pdfOfSize(sizeOf(mp.pdfBytes));
+    else if (mp.mp4Bytes !== undefined) content = mp4OfSize(sizeOf(mp.mp4Bytes));
     else content = Buffer.alloc(0);
     const built = multipartBody(mp, content);
     body = built.body;

@@ -47,6 +47,8 @@ export interface Multipart {
   text?: string;
   /** A PDF of exactly this many bytes: a number, "limit", "limit+1", "limit-1". */
   pdfBytes?: number | string;
+  /** An MP4 of exactly this many bytes (same forms); stored with its size unchanged. */
+  mp4Bytes?: number | string;
   /** Extra parts before the file. */
   fields?: Record<string, string>;
   /** Leave the closing boundary off. */
@@ -344,11 +346,48 @@ export function rawRequest(opts: {
 
 // ---------------------------------------------------------------------------------------------- bodies
 
+/**
+ * A well-formed one-page PDF of exactly `size` bytes (the padding is inside its content stream, so files of
+ * different sizes stay different after the reports service writes them afresh without metadata).
+ */
 export function pdfOfSize(size: number): Buffer {
-  const head = Buffer.from('%PDF-1.4\n%hostile corpus\n', 'latin1');
-  const tail = Buffer.from('\n%%EOF\n', 'latin1');
-  if (size < head.length + tail.length) throw new Error(`a PDF needs at least ${head.length + tail.length} bytes`);
-  return Buffer.concat([head, Buffer.alloc(size - head.length - tail.length, 0x20), tail]);
+  const make = (pad: number) => {
+    const content = `BT /F1 12 Tf 40 780 Td (hostile corpus) Tj ET\n${' '.repeat(pad)}`;
+    const objects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ];
+    let out = '%PDF-1.4\n';
+    const offsets = objects.map((o, i) => {
+      const at = out.length;
+      out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+      return at;
+    });
+    const xref = out.length;
+    out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+    out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    return Buffer.from(out, 'latin1');
+  };
+  let pad = size - make(0).length;
+  for (let i = 0; i < 5 && pad >= 0; i++) {
+    const b = make(pad);
+    if (b.length === size) return b;
+    pad += size - b.length;
+  }
+  throw new Error(`cannot make a PDF of exactly ${size} bytes`);
+}
+
+/** A well-formed MP4 of exactly `size` bytes (ftyp + mdat, no metadata): stored as sent, size unchanged. */
+export function mp4OfSize(size: number): Buffer {
+  const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypisom', 'latin1'), Buffer.from([0, 0, 2, 0]), Buffer.from('isommp41', 'latin1')]);
+  if (size < ftyp.length + 8) throw new Error(`an MP4 needs at least ${ftyp.length + 8} bytes`);
+  const mdat = Buffer.alloc(size - ftyp.length, 0x20);
+  mdat.writeUInt32BE(mdat.length, 0);
+  mdat.write('mdat', 4, 'latin1');
+  return Buffer.concat([ftyp, mdat]);
 }
 
 export function multipartBody(mp: Multipart, content: Buffer): { body: Buffer; contentType: string } {

@@ -10,6 +10,7 @@ import { createServer as createAnalytics, type AnalyticsServer } from '@pantau/a
 import { createServer as createReports, HttpRegistryClient, LocalDiskStorage, type ReportsServer } from '@pantau/reports';
 import { createGateway, type RunningGateway } from '../server';
 import { matchPublicRoute } from '../public-routes';
+import { pdfOfSize } from './hostile-support';
 
 /**
  * Transport rules of the four real servers (in-process, real HTTP, embedded store): the gateway's route
@@ -220,7 +221,7 @@ describe('gateway route allow-list', () => {
     recorder.on('request', onRequest);
     try {
       const form = new FormData();
-      form.append('file', new Blob([Buffer.from('%PDF-1.7\n% lewat gateway\n')]), 'bukti.pdf');
+      form.append('file', new Blob([new Uint8Array(pdfOfSize(1200))]), 'bukti.pdf');
       const res = await fetch(`${gateway.origin}/attachments`, {
         method: 'POST',
         body: form,

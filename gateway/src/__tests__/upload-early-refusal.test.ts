@@ -7,7 +7,7 @@ import { createTestStore, type TestStore } from '@pantau/testing';
 import { createServer as createAgencies, type AgenciesServer } from '@pantau/agencies';
 import { createServer as createReports, HttpRegistryClient, LocalDiskStorage, type ReportsServer } from '@pantau/reports';
 import { createGateway, type RunningGateway } from '../server';
-import { rawRequest } from './hostile-support';
+import { pdfOfSize, rawRequest } from './hostile-support';
 
 /**
  * An upload over the limit is refused early (declared Content-Length, or the file passing the limit) with
@@ -49,11 +49,13 @@ afterAll(async () => {
   fs.rmSync(filesDir, { recursive: true, force: true });
 });
 
-function multipart(size: number): { body: Buffer; contentType: string } {
+/** A PDF header and `size` spaces, or `file` (a stored upload must be a well-formed file: its metadata is removed). */
+function multipart(size: number, file?: Buffer): { body: Buffer; contentType: string } {
   const boundary = '----pantau-early-413';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="besar.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="besar.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { body: Buffer.concat([head, Buffer.alloc(size, 0x20), tail]), contentType: `multipart/form-data; boundary=${boundary}` };
+  const content = file ?? Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size, 0x20)]);
+  return { body: Buffer.concat([head, content, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** Sends the whole body whatever the server answers meanwhile (no early stop), then reads the answer. */
@@ -125,7 +127,7 @@ describe('an upload over the limit: 413 PAYLOAD_TOO_LARGE the client can read', 
   });
 
   it('keeps serving: an upload within the limit is stored', async () => {
-    const small = multipart(1000);
+    const small = multipart(0, pdfOfSize(1000));
     const r = await uploadAll(gateway.origin, small.body, { 'content-type': small.contentType });
     expect(r.status).toBe(201);
   });
