@@ -57,16 +57,31 @@ async function sequential(fn: () => Promise<unknown>, runs: number): Promise<num
   return out;
 }
 
-/** Closed loop: `conc` workers sending back to back for `seconds`; requests per second and latencies. */
-async function throughput(fn: () => Promise<unknown>, conc: number, seconds: number): Promise<{ rps: number; lat: number[] }> {
+/**
+ * Closed loop: `conc` workers sending back to back for `seconds`; successful requests per second, their
+ * latencies, and the failures (e.g. OPERATION_TIMEOUT under load) counted and named rather than ending the run.
+ */
+async function throughput(fn: () => Promise<unknown>, conc: number, seconds: number): Promise<{ rps: number; lat: number[]; errors: number; firstError: string | null }> {
   const end = performance.now() + seconds * 1000;
   const lat: number[] = [];
+  let errors = 0;
+  let firstError: string | null = null;
   await Promise.all(
     Array.from({ length: conc }, async () => {
-      while (performance.now() < end) lat.push(await timeIt(fn));
+      while (performance.now() < end) {
+        const t = performance.now();
+        try {
+          await fn();
+          lat.push(performance.now() - t);
+        } catch (err) {
+          errors += 1;
+          firstError ??= (err as Error).message.slice(0, 160);
+        }
+      }
     }),
   );
-  return { rps: lat.length / seconds, lat };
+  if (errors) console.log(`  (${errors} failed requests; first: ${firstError})`);
+  return { rps: lat.length / seconds, lat, errors, firstError };
 }
 
 function check(res: { data?: unknown; errors?: unknown[] }, label: string) {
@@ -149,9 +164,9 @@ async function main() {
       const g = await throughput(r.gateway, CONC, SECONDS);
       const l = await throughput(r.local, CONC, SECONDS);
       const d = r.direct ? await throughput(r.direct, CONC, SECONDS) : null;
-      rpsRows.push([op.label, g.rps.toFixed(0), ms(pct(g.lat, 50)), ms(pct(g.lat, 99)), l.rps.toFixed(0), d ? d.rps.toFixed(0) : '—']);
+      rpsRows.push([op.label, g.rps.toFixed(0), ms(pct(g.lat, 50)), ms(pct(g.lat, 99)), l.rps.toFixed(0), d ? d.rps.toFixed(0) : '—', String(g.errors + l.errors + (d?.errors ?? 0))]);
     }
-    table(`Requests per second at ${CONC} connections (${SECONDS} s each)`, ['operation', 'gw RPS', 'gw p50', 'gw p99', 'in-proc RPS', 'direct RPS'], rpsRows);
+    table(`Requests per second at ${CONC} connections (${SECONDS} s each)`, ['operation', 'gw RPS', 'gw p50', 'gw p99', 'in-proc RPS', 'direct RPS', 'failed'], rpsRows);
 
     // the overview page: its operations in parallel, as the dashboard loads it
     const overview = ops.filter((o) => o.page === 'overview').map((o) => runners(stack, o, 10).gateway);
@@ -160,6 +175,7 @@ async function main() {
     table('Overview page (its operations in parallel through the gateway)', ['measure', 'figure'], [
       ['sequential p50 / p95 / p99', `${ms(pct(page, 50))} / ${ms(pct(page, 95))} / ${ms(pct(page, 99))} ms`],
       [`pages per second at ${CONC} connections`, pageLoad.rps.toFixed(1)],
+      ['pages with a failed operation at that load', `${pageLoad.errors}${pageLoad.firstError ? ` (${pageLoad.firstError})` : ''}`],
     ]);
 
     // intake through the gateway, then how long analytics takes to show all of it
@@ -181,6 +197,7 @@ async function main() {
     const lagMs = await caughtUp(stack.analytics, 120_000);
     table(`Intake through the gateway at ${CONC} connections (${SECONDS} s)`, ['measure', 'figure'], [
       ['reports accepted per second', intake.rps.toFixed(1)],
+      ['failed submissions', String(intake.errors)],
       ['submit p50 / p99', `${ms(pct(intake.lat, 50))} / ${ms(pct(intake.lat, 99))} ms`],
       ['analytics lag after the last submission (until every event is applied)', `${lagMs} ms`],
     ]);
