@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { Mp4Unreadable, stripMp4Metadata, topLevelBoxes } from '../attachments/mp4-metadata';
 import { PdfUnreadable, stripPdfMetadata } from '../attachments/pdf-metadata';
+import { stripPdfMetadataBounded } from '../attachments/pdf-worker';
 import { sniffContentType } from '../attachments/magic';
 import { appleMeta, APPLE_LOCATION_KEY, box, box64, boxToEnd, DEVICE, ftyp, GPS, handPdf, mp4OfSize, mvhd, phoneMp4, SAMPLE_DATA, tkhd, mdhd, udta, xmpUuid } from './media-fixtures';
 import { SAMPLE_FILES } from './helpers';
@@ -273,5 +275,42 @@ describe('PDF metadata removal (stripPdfMetadata)', () => {
       }
     }
     expect(accepted).toEqual([]);
+  });
+});
+
+/** A small PDF whose object stream inflates to many tiny objects (costly to parse: memory and time). */
+function objectStreamBomb(objects: number): Buffer {
+  const head: string[] = [];
+  let body = '';
+  for (let i = 0; i < objects; i++) {
+    head.push(`${10 + i} ${body.length}`);
+    body += '<</A 1>> ';
+  }
+  const first = head.join(' ') + ' ';
+  const z = zlib.deflateSync(Buffer.from(first + body, 'latin1'), { level: 9 });
+  const pre =
+    '%PDF-1.5\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n' +
+    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>\nendobj\n' +
+    `4 0 obj\n<< /Type /ObjStm /N ${objects} /First ${first.length} /Filter /FlateDecode /Length ${z.length} >>\nstream\n`;
+  return Buffer.concat([Buffer.from(pre, 'latin1'), z, Buffer.from('\nendstream\nendobj\ntrailer\n<< /Size 5 /Root 1 0 R >>\n%%EOF\n', 'latin1')]);
+}
+
+describe('PDF metadata removal in a bounded worker (stripPdfMetadataBounded)', () => {
+  it('gives the same bytes as in process', async () => {
+    const input = await pdfWithMetadata(2);
+    const inWorker = await stripPdfMetadataBounded(input);
+    expect(Buffer.from(inWorker).equals(Buffer.from(await stripPdfMetadata(input)))).toBe(true);
+    await expect(stripPdfMetadataBounded(Buffer.from('%PDF-1.7\n% bukan PDF\n'))).rejects.toBeInstanceOf(PdfUnreadable);
+  });
+
+  it('refuses a file whose parsing passes the heap or the time limit, and keeps working after', async () => {
+    const bomb = objectStreamBomb(200_000);
+    expect(bomb.length).toBeLessThan(1_100_000);
+    const started = Date.now();
+    await expect(stripPdfMetadataBounded(bomb, { heapMb: 48, timeoutMs: 30_000 })).rejects.toThrow(/more than 48 MB|took longer/);
+    await expect(stripPdfMetadataBounded(bomb, { timeoutMs: 300 })).rejects.toThrow(/took longer than 300 ms/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const input = await pdfWithMetadata(1);
+    expect((await PDFDocument.load(await stripPdfMetadataBounded(input))).getPageCount()).toBe(1);
   });
 });
