@@ -1,6 +1,6 @@
 import { formatError } from '@pantau/contract';
 import type { CombinedError } from 'urql';
-import { type Lang } from '../i18n/format';
+import { formatNumber, type Lang } from '../i18n/format';
 import { translate } from '../i18n/I18n';
 import { errorCode } from './errors';
 
@@ -35,9 +35,16 @@ export function localErrors(fields: Record<string, string>): FormErrors {
 type Extensions = { [param: string]: unknown };
 
 /** Numbers in the parameters as the language writes them (5.000 / 5,000) before the catalogue fills them in. */
+/** Numeric parameters in the language's grouping (5.000 / 5,000); the catalogue writes them as sent. */
+function localized(lang: Lang, params: Extensions): Extensions {
+  const out: Extensions = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'number' ? formatNumber(lang, v) : v;
+  return out;
+}
+
 /** One error's message in the language, by its code, reason and parameters. */
 export function errorText(lang: Lang, extensions: Extensions | undefined): string {
-  return formatError(lang, extensions ?? {}); // numbers in the language's grouping (the catalogue formats them)
+  return formatError(lang, localized(lang, extensions ?? {}));
 }
 
 function isProblem(value: unknown): value is { field: string; reason?: unknown } & Extensions {

@@ -466,16 +466,9 @@ export function fieldLabel(lang: Lang, field: string): string {
   return base !== field && has(labels, base) ? labels[base] : field;
 }
 
-/** Numbers in messages in the language's own grouping (5.000 / 5,000), like the dashboard writes them. */
-const NUMBER_FORMAT: Record<Lang, Intl.NumberFormat> = {
-  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
-};
-
 function renderValue(lang: Lang, name: string, value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => renderValue(lang, name, v)).join(', ');
   if (name === 'field' && typeof value === 'string') return fieldLabel(lang, value);
-  if (typeof value === 'number' && Number.isFinite(value)) return NUMBER_FORMAT[lang].format(value);
   const s = String(value);
   const labels = VALUE_LABELS[lang]?.[name];
   return labels && has(labels, s) ? labels[s] : s;

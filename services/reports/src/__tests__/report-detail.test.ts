@@ -116,8 +116,8 @@ describe.each(storeKinds())('addReportDetail on %s', (kind) => {
     const free = await upload(t.server.url, SAMPLE_FILES.jpeg, 'bebas.jpg');
 
     const cases: Array<[Record<string, unknown>, string, RegExp]> = [
-      [{ detail: 'pendek' }, 'BAD_USER_INPUT', /detail must be 10–5,000/i],
-      [{ detail: 'x'.repeat(5001) }, 'BAD_USER_INPUT', /detail must be at most 5,000 characters/i],
+      [{ detail: 'pendek' }, 'BAD_USER_INPUT', /detail must be 10–5000/],
+      [{ detail: 'x'.repeat(5001) }, 'BAD_USER_INPUT', /detail must be at most 5000 characters/],
       [{ detail: '               ' }, 'BAD_USER_INPUT', /must not be empty or only spaces/],
       [{ attachmentIds: ['not-an-id'] }, 'BAD_USER_INPUT', /ids issued by this API \(e\.g\. by POST \/attachments\)/],
       [{ attachmentIds: ['5b0b7c3e-6d2f-4c55-9d3a-1f2e3d4c5b6a'] }, 'BAD_USER_INPUT', /attachment/i],
