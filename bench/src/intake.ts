@@ -1,0 +1,86 @@
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { benchEnvironment, caughtUp, startBenchStack } from './stack';
+
+/**
+ * Focused intake measurement (issue 11): `node bench/dist/intake.js [--store mysql] [--seconds 10] [--concurrency 10]`.
+ * The bench stack in one process, submitReport through the real gateway at N connections; prints the SQL
+ * statements one submission costs per store, reports/s, p50/p99, the analytics lag after the last one,
+ * and this process's CPU time per accepted report (the figure that does not depend on the machine's load).
+ */
+const { values: args } = parseArgs({
+  options: { store: { type: 'string', default: 'mysql' }, seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '10' } },
+});
+
+async function main() {
+  benchEnvironment();
+  const kind = args.store === 'sqlite' ? 'sqlite' : 'mysql';
+  const seconds = Number(args.seconds);
+  const conc = Number(args.concurrency);
+  const stack = await startBenchStack({ kind, reports: 200, seed: 'intake' });
+  try {
+    const places = ['64.02.18.2001', '64.02.06', '64.02.18.2003'];
+    let i = 0;
+    const submit = async () => {
+      const n = i++;
+      const res = await fetch(stack.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.${(n >> 8) & 255}.${n & 255}` },
+        body: JSON.stringify({
+          query: 'mutation($i: SubmitReportInput!) { submitReport(input: $i) { report { id } } }',
+          variables: { i: { title: `Jalan berlubang nomor ${n}`, body: 'Lubang besar di jalan desa membahayakan pengendara motor setiap malam.', topic: 'JALAN', classification: 'PENGADUAN', regionCode: places[n % places.length] } },
+        }),
+      });
+      const body = (await res.json()) as { errors?: unknown[] };
+      if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+    };
+    for (let k = 0; k < 20; k++) await submit(); // warm: plans, routing answers, pools
+    await caughtUp(stack.analytics, 60_000);
+    await stack.analytics.consumer?.stop();
+    for (const c of Object.values(stack.counters)) c.take();
+    await submit();
+    const per = Object.fromEntries(Object.entries(stack.counters).map(([k, c]) => [k, c.take().length]));
+    stack.analytics.consumer?.start();
+    const lat: number[] = [];
+    const before = i;
+    const cpu0 = process.cpuUsage();
+    const end = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: conc }, async () => {
+        while (performance.now() < end) {
+          const t = performance.now();
+          await submit();
+          lat.push(performance.now() - t);
+        }
+      }),
+    );
+    const lagMs = await caughtUp(stack.analytics, 120_000);
+    const cpu = process.cpuUsage(cpu0);
+    const done = i - before;
+    lat.sort((a, b) => a - b);
+    console.log(
+      JSON.stringify({
+        store: kind,
+        connections: conc,
+        seconds,
+        statementsPerSubmission: per,
+        reportsPerSecond: +(done / seconds).toFixed(1),
+        p50Ms: +lat[Math.floor(lat.length / 2)].toFixed(1),
+        p99Ms: +lat[Math.floor(lat.length * 0.99)].toFixed(1),
+        analyticsLagMs: lagMs,
+        cpuMsPerReport: +((cpu.user + cpu.system) / 1000 / done).toFixed(2),
+        loadAverage: os.loadavg().map((x) => +x.toFixed(1)),
+      }),
+    );
+  } finally {
+    await stack.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
