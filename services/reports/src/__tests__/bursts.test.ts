@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { countStatements } from '@pantau/common';
 import { errorCode, storeKinds } from '@pantau/testing';
 import { ReportEntity } from '../entities';
+import { cachedBurstFinder } from '../service/bursts';
 import { startRegistry, startReports, type TestRegistry, type TestReports } from './helpers';
 
 /**
@@ -113,6 +115,29 @@ describe.each(storeKinds())('report bursts on %s', (kind) => {
     expect((await reports.gql(QUERY, { ...range, regionCode: '64.02' })).data.reportBursts.map((b: { day: string }) => b.day)).toEqual(['2026-03-10', '2026-03-10']);
     expect((await reports.gql(QUERY, { ...range, topic: 'SAMPAH' })).data.reportBursts).toEqual([{ day: '2026-03-15', kind: 'SAME_TEXT', count: 10 }]);
     expect((await reports.gql(QUERY, { ...range, from: '2026-03-11T00:00:00+08:00' })).data.reportBursts).toEqual([{ day: '2026-03-15', kind: 'SAME_TEXT', count: 10 }]);
+  });
+
+  it('reuses an answer per scope for the cache time, and concurrent requests share one read', async () => {
+    const ds = reports.server.ds;
+    const scope = { from: new Date(range.from), to: new Date(range.to), topic: 'SAMPAH' };
+    const statements = countStatements(ds);
+    try {
+      const find = cachedBurstFinder(ds, reports.server.service.calendar, 500);
+      const burst = (count: number) => [{ day: '2026-03-15', kind: 'SAME_TEXT', count }];
+      expect(await Promise.all([find(scope), find(scope), find(scope)])).toEqual([burst(10), burst(10), burst(10)]);
+      const firstRead = statements.take().length;
+      expect(firstRead).toBeGreaterThan(0);
+      expect(firstRead).toBeLessThanOrEqual(2); // the narrow columns, then the candidates' bodies: once for all three
+      // a new copy arrives: the cached answer stands until the cache time has passed
+      await ds.getRepository(ReportEntity).insert(row('2026-03-15T09:30:00+08:00', { title: 'Sampah', body: 'Sampah menumpuk', regionCode: '64.01.01.2001', topic: 'SAMPAH' }));
+      statements.take();
+      expect(await find(scope)).toEqual(burst(10));
+      expect(statements.take()).toEqual([]);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(await find(scope)).toEqual(burst(11));
+    } finally {
+      statements.stop();
+    }
   });
 
   it('refuses a range longer than 400 days or reversed, and bad codes', async () => {

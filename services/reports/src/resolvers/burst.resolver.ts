@@ -3,7 +3,7 @@ import { REGION_CODE_PATTERN, TOPIC_CODE_PATTERN } from '@pantau/contract';
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import type { ReportsContext } from '../context';
 import { BURST_MIN_REPORTS, type BurstKind } from '../domain/bursts';
-import { findBursts } from '../service/bursts';
+import { burstsFor } from '../service/bursts';
 
 export enum ReportBurstKind {
   SAME_TEXT = 'SAME_TEXT',
@@ -52,6 +52,6 @@ export class BurstResolver {
     if (!(days > 0 && days <= MAX_BURST_DAYS)) throw badInput('OUT_OF_RANGE', { field: 'days', min: 1, max: MAX_BURST_DAYS });
     if (regionCode && !REGION_CODE_PATTERN.test(regionCode)) throw badInput('INVALID_REGION_CODE', { field: 'regionCode' });
     if (topic && !TOPIC_CODE_PATTERN.test(topic)) throw badInput('INVALID_TOPIC_CODE', { field: 'topic' });
-    return findBursts(ctx.ds, ctx.service.calendar, { from, to, regionCode, agencyId, topic });
+    return burstsFor(ctx.ds, ctx.service.calendar)({ from, to, regionCode, agencyId, topic });
   }
 }
