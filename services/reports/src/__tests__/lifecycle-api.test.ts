@@ -67,7 +67,7 @@ describe.each(storeKinds())('reports lifecycle over GraphQL on %s', (kind) => {
 
   it('validates input with clear errors and checks topic and region against the registry', async () => {
     const cases: Array<[Record<string, unknown>, RegExp]> = [
-      [{ body: 'terlalu pendek' }, /body must be 20-5000/i],
+      [{ body: 'terlalu pendek' }, /body must be 20–5000/i],
       [{ topic: 'TIDAK_ADA' }, /Unknown topic "TIDAK_ADA"/],
       [{ regionCode: '64.02.99' }, /.+/],
       [{ regionCode: 'Muara Wis' }, /Kemendagri/],
