@@ -5,7 +5,7 @@ import { serviceHeaders } from '@pantau/common';
 import { type StoreKind } from '@pantau/testing';
 import { scopeOf } from '@pantau/analytics/dist/domain/scope';
 import { benchOperations, type BenchOperation } from './operations';
-import { benchEnvironment, caughtUp, startBenchStack, type BenchStack } from './stack';
+import { benchEnvironment, caughtUp, intakeSubmitter, startBenchStack, type BenchStack } from './stack';
 import { BUDGETS, postOperation, statementsFor } from './statements';
 
 /**
@@ -179,20 +179,7 @@ async function main() {
     ]);
 
     // intake through the gateway, then how long analytics takes to show all of it
-    const places = ['64.02.18.2001', '64.02.06', '64.02.18.2003'];
-    let i = 0;
-    const submit = async () => {
-      const n = i++;
-      const res = await fetch(stack.gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.${(n >> 8) & 255}.${n & 255}` },
-        body: JSON.stringify({
-          query: 'mutation($i: SubmitReportInput!) { submitReport(input: $i) { report { id } } }',
-          variables: { i: { title: `Jalan berlubang nomor ${n}`, body: 'Lubang besar di jalan desa membahayakan pengendara motor setiap malam.', topic: 'JALAN', classification: 'PENGADUAN', regionCode: places[n % places.length] } },
-        }),
-      });
-      check((await res.json()) as any, 'submitReport');
-    };
+    const submit = intakeSubmitter(stack.gateway.url);
     const intake = await throughput(submit, CONC, SECONDS);
     const lagMs = await caughtUp(stack.analytics, 120_000);
     table(`Intake through the gateway at ${CONC} connections (${SECONDS} s)`, ['measure', 'figure'], [

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { benchEnvironment, caughtUp, startBenchStack } from './stack';
+import { benchEnvironment, caughtUp, intakeSubmitter, startBenchStack } from './stack';
 
 /**
  * Focused intake measurement (issue 11): `node bench/dist/intake.js [--store mysql] [--seconds 10] [--concurrency 10]`.
@@ -19,21 +19,7 @@ async function main() {
   const conc = Number(args.concurrency);
   const stack = await startBenchStack({ kind, reports: 200, seed: 'intake' });
   try {
-    const places = ['64.02.18.2001', '64.02.06', '64.02.18.2003'];
-    let i = 0;
-    const submit = async () => {
-      const n = i++;
-      const res = await fetch(stack.gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.${(n >> 8) & 255}.${n & 255}` },
-        body: JSON.stringify({
-          query: 'mutation($i: SubmitReportInput!) { submitReport(input: $i) { report { id } } }',
-          variables: { i: { title: `Jalan berlubang nomor ${n}`, body: 'Lubang besar di jalan desa membahayakan pengendara motor setiap malam.', topic: 'JALAN', classification: 'PENGADUAN', regionCode: places[n % places.length] } },
-        }),
-      });
-      const body = (await res.json()) as { errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 300));
-    };
+    const submit = intakeSubmitter(stack.gateway.url);
     for (let k = 0; k < 20; k++) await submit(); // warm: plans, routing answers, pools
     await caughtUp(stack.analytics, 60_000);
     await stack.analytics.consumer?.stop();
@@ -42,7 +28,6 @@ async function main() {
     const per = Object.fromEntries(Object.entries(stack.counters).map(([k, c]) => [k, c.take().length]));
     stack.analytics.consumer?.start();
     const lat: number[] = [];
-    const before = i;
     const cpu0 = process.cpuUsage();
     const end = performance.now() + seconds * 1000;
     await Promise.all(
@@ -56,7 +41,7 @@ async function main() {
     );
     const lagMs = await caughtUp(stack.analytics, 120_000);
     const cpu = process.cpuUsage(cpu0);
-    const done = i - before;
+    const done = lat.length; // a failed submission throws and ends the run
     lat.sort((a, b) => a - b);
     console.log(
       JSON.stringify({

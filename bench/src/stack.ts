@@ -180,3 +180,26 @@ export async function caughtUp(analytics: AnalyticsServer, timeoutMs: number): P
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * A citizen submission through the gateway, one per call (numbered titles, three places in Kutai
+ * Kartanegara, a distinct client address each so the per-address intake limit does not throttle the load).
+ * Throws on a GraphQL error.
+ */
+export function intakeSubmitter(gatewayUrl: string): () => Promise<void> {
+  const places = ['64.02.18.2001', '64.02.06', '64.02.18.2003'];
+  let i = 0;
+  return async () => {
+    const n = i++;
+    const res = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.${(n >> 8) & 255}.${n & 255}` },
+      body: JSON.stringify({
+        query: 'mutation($i: SubmitReportInput!) { submitReport(input: $i) { report { id } } }',
+        variables: { i: { title: `Jalan berlubang nomor ${n}`, body: 'Lubang besar di jalan desa membahayakan pengendara motor setiap malam.', topic: 'JALAN', classification: 'PENGADUAN', regionCode: places[n % places.length] } },
+      }),
+    });
+    const body = (await res.json()) as { errors?: unknown[] };
+    if (body.errors?.length) throw new Error(`submitReport: ${JSON.stringify(body.errors).slice(0, 300)}`);
+  };
+}
