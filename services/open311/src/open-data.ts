@@ -1,6 +1,7 @@
 import express from 'express';
 import { stringify } from 'csv-stringify/sync';
 import { sendJsonError, type ErrorKey, type Logger } from '@pantau/common';
+import { SLA_DAYS } from '@pantau/contract';
 import { zoneOffsetMinutes, defaultTimeZone } from './format';
 import { run, UpstreamError, type GraphQLExecutor } from './graphql';
 
@@ -101,8 +102,8 @@ export const RESOURCES: Array<{ name: string; title: string; description: string
       hours('first_response_mean_hours', 'Tanggapan pertama rata-rata', 'Agency time to first response, mean.'),
       hours('completion_p50_hours', 'Penyelesaian p50', 'Time to completion (completedAt − submittedAt), median.'),
       hours('completion_p90_hours', 'Penyelesaian p90', 'Time to completion, 90th percentile.'),
-      rate('sla_verification', 'SLA verifikasi', 'Verification within 3 working days: on time / (done + overdue and not done).'),
-      rate('sla_first_response', 'SLA tanggapan pertama', 'First response within 5 working days of disposition.'),
+      rate('sla_verification', 'SLA verifikasi', `Verification within ${SLA_DAYS.verification} working days: on time / (done + overdue and not done).`),
+      rate('sla_first_response', 'SLA tanggapan pertama', `First response within ${SLA_DAYS.firstResponse} working days of disposition.`),
       rate('sla_completion', 'SLA penyelesaian', 'Completion within 14 (or 60) working days of disposition.'),
       rate('sla_overall', 'SLA keseluruhan', 'All three steps together.'),
       { name: 'transparency_index', type: 'number', title: 'Indeks transparansi', description: 'Transparency index 0-100 (design brief). Empty when withheld or without data.', constraints: { minimum: 0, maximum: 100 } },

@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Maladministration, ReportStatus } from '@pantau/common';
-import { enumValueDescriptions, MALADMINISTRATION_DESCRIPTIONS, REPORT_STATUS_DESCRIPTIONS } from '@pantau/contract';
+import { enumValueDescriptions, MALADMINISTRATION_DESCRIPTIONS, REPORT_STATUS_DESCRIPTIONS, SLA_DAYS } from '@pantau/contract';
 import type { Scope } from '../domain/scope';
 
 /** GraphQL types of the analytics part of docs/api-contract.graphql. Figures are Int/Float, never strings. */
@@ -43,9 +43,9 @@ registerEnumType(SlaStep, {
   name: 'SlaStep',
   description: 'A service-level step, counted in working days (Monday-Friday minus national holidays and collective leave).',
   valuesConfig: {
-    VERIFICATION: { description: 'Admin verifies and routes within 3 working days of submission.' },
-    FIRST_RESPONSE: { description: 'The agency responds within 5 working days of disposition.' },
-    COMPLETION: { description: 'Completed within 14 working days of disposition (60 with an oversight examination).' },
+    VERIFICATION: { description: `Admin verifies and routes within ${SLA_DAYS.verification} working days of submission.` },
+    FIRST_RESPONSE: { description: `The agency responds within ${SLA_DAYS.firstResponse} working days of disposition.` },
+    COMPLETION: { description: `Completed within ${SLA_DAYS.completion} working days of disposition (${SLA_DAYS.completionExamination} with an oversight examination).` },
   },
 });
 registerEnumType(TrendIntervalEnum, {

@@ -9,6 +9,7 @@ import {
   REOPEN_WINDOW_DAYS,
   ReportStatus,
   TEXT_LIMITS as L,
+  SLA_DAYS,
   TOPIC_CODE_PATTERN,
 } from '@pantau/contract';
 import {
@@ -183,7 +184,7 @@ export class DispositionReportInput extends StaffActionInput {
   @IsOptional()
   confidential?: boolean;
 
-  @Field(() => Boolean, { nullable: true, description: 'Needs an oversight examination (60 working days).' })
+  @Field(() => Boolean, { nullable: true, description: `Needs an oversight examination (${SLA_DAYS.completionExamination} working days).` })
   @IsOptional()
   examination?: boolean;
 

@@ -1,6 +1,6 @@
 import { Classification, Maladministration, ReportEventType, ReportStatus, ConnectionType } from '@pantau/common';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { enumValueDescriptions, MALADMINISTRATION_DESCRIPTIONS, REPORT_STATUS_DESCRIPTIONS } from '@pantau/contract';
+import { enumValueDescriptions, MALADMINISTRATION_DESCRIPTIONS, REPORT_STATUS_DESCRIPTIONS, SLA_DAYS } from '@pantau/contract';
 import type { ReportEntity } from '../entities';
 import type { ReportAccess } from '../domain/privacy';
 import type { ActionType } from '../domain/lifecycle';
@@ -51,9 +51,9 @@ registerEnumType(OverdueStep, {
   name: 'OverdueStep',
   description: 'An SLA step past its due date and not done.',
   valuesConfig: {
-    VERIFICATION: { description: 'Not dispositioned within 3 working days of submission.' },
-    FIRST_RESPONSE: { description: 'No agency response within 5 working days of disposition.' },
-    COMPLETION: { description: 'Not completed within 14 working days of disposition (60 with an oversight examination).' },
+    VERIFICATION: { description: `Not dispositioned within ${SLA_DAYS.verification} working days of submission.` },
+    FIRST_RESPONSE: { description: `No agency response within ${SLA_DAYS.firstResponse} working days of disposition.` },
+    COMPLETION: { description: `Not completed within ${SLA_DAYS.completion} working days of disposition (${SLA_DAYS.completionExamination} with an oversight examination).` },
   },
 });
 
@@ -256,7 +256,7 @@ export class ReportView {
   @Field(() => Boolean, { description: 'Confidential (rahasia): the content is never shown to the public.' })
   confidential: boolean;
 
-  @Field(() => Boolean, { description: 'Needs an oversight examination (60 working days to complete).' })
+  @Field(() => Boolean, { description: `Needs an oversight examination (${SLA_DAYS.completionExamination} working days to complete).` })
   examination: boolean;
 
   @Field(() => RegionRef, { nullable: true, description: 'Where the problem is.' })
@@ -295,13 +295,13 @@ export class ReportView {
   @Field(() => Date, { nullable: true, description: 'When it was archived (rejected).' })
   archivedAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Verification is due by then: 3 working days after submission.' })
+  @Field(() => Date, { nullable: true, description: `Verification is due by then: ${SLA_DAYS.verification} working days after submission.` })
   verificationDueAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'The first response is due by then: 5 working days after disposition.' })
+  @Field(() => Date, { nullable: true, description: `The first response is due by then: ${SLA_DAYS.firstResponse} working days after disposition.` })
   responseDueAt: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Completion is due by then: 14 working days after disposition (60 with an oversight examination).' })
+  @Field(() => Date, { nullable: true, description: `Completion is due by then: ${SLA_DAYS.completion} working days after disposition (${SLA_DAYS.completionExamination} with an oversight examination).` })
   completionDueAt: Date | null;
 
   @Field(() => Boolean, { description: 'A step is past its due date and not done.' })
