@@ -5,7 +5,7 @@ import { serviceHeaders } from '@pantau/common';
 import { type StoreKind } from '@pantau/testing';
 import { scopeOf } from '@pantau/analytics/dist/domain/scope';
 import { benchOperations, type BenchOperation } from './operations';
-import { benchEnvironment, caughtUp, intakeSubmitter, startBenchStack, type BenchStack } from './stack';
+import { benchEnvironment, benchSample, caughtUp, intakeSubmitter, startBenchStack, type BenchStack } from './stack';
 import { BUDGETS, postOperation, statementsFor } from './statements';
 
 /**
@@ -44,16 +44,26 @@ const table = (title: string, head: string[], rows: string[][]) => {
   for (const r of rows) console.log('  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
 };
 
-async function timeIt(fn: () => Promise<unknown>): Promise<number> {
-  const t = performance.now();
-  await fn();
-  return performance.now() - t;
-}
+/** Failed requests of the sequential phases, by operation: counted and named, the run goes on. */
+const sequentialFailures = new Map<string, { count: number; first: string }>();
 
-async function sequential(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
-  await fn(); // warm
+/**
+ * `runs` requests one after another (after one warm-up), their latencies. A failed request (e.g. a timeout
+ * at 1M reports) is counted under `label` and printed at the end instead of ending the run; its time is not
+ * among the latencies.
+ */
+async function sequential(fn: () => Promise<unknown>, runs: number, label = 'request'): Promise<number[]> {
   const out: number[] = [];
-  for (let i = 0; i < runs; i++) out.push(await timeIt(fn));
+  for (let i = -1; i < runs; i++) {
+    const t = performance.now();
+    try {
+      await fn();
+      if (i >= 0) out.push(performance.now() - t);
+    } catch (err) {
+      const f = sequentialFailures.get(label) ?? sequentialFailures.set(label, { count: 0, first: (err as Error).message.slice(0, 160) }).get(label)!;
+      f.count++;
+    }
+  }
   return out;
 }
 
@@ -121,9 +131,8 @@ async function main() {
     const replayMs = performance.now() - stack.analyticsStartedAt;
     log(`analytics replayed ${events} events`);
     const setupMs = performance.now() - t0;
-    const [agency] = await stack.reports.ds.query('SELECT agencyId AS a, COUNT(*) AS n FROM report WHERE agencyId IS NOT NULL GROUP BY agencyId ORDER BY n DESC LIMIT 1');
-    const [report] = await stack.reports.ds.query('SELECT id FROM report ORDER BY submittedAt DESC LIMIT 1');
-    const ops = await benchOperations({ agencyId: agency.a, reportId: report.id });
+    const sample = await benchSample(stack);
+    const ops = await benchOperations(sample);
     table('Setup', ['step', 'figure'], [
       ...stack.setupSteps.map(([name, s]) => [name, `${s.toFixed(1)} s`]),
       ['stack up with demo reports + analytics caught up', `${(setupMs / 1000).toFixed(1)} s`],
@@ -149,9 +158,9 @@ async function main() {
     for (const op of ops) {
       const size = op.sizes?.[1] ?? 10;
       const r = runners(stack, op, size);
-      const g = await sequential(r.gateway, RUNS);
-      const l = await sequential(r.local, RUNS);
-      const d = r.direct ? await sequential(r.direct, RUNS) : [];
+      const g = await sequential(r.gateway, RUNS, `${op.label} (gateway)`);
+      const l = await sequential(r.local, RUNS, `${op.label} (in-process)`);
+      const d = r.direct ? await sequential(r.direct, RUNS, `${op.label} (direct)`) : [];
       latRows.push([op.label, ms(pct(g, 50)), ms(pct(g, 99)), ms(pct(l, 50)), ms(pct(l, 99)), ms(pct(d, 50)), ms(pct(d, 99)), d.length ? `${(pct(g, 50) / pct(d, 50)).toFixed(2)}×` : '—']);
     }
     table(`Sequential latency, ms (${RUNS} runs each, after one warm-up)`, ['operation', 'gw p50', 'gw p99', 'in-proc p50', 'in-proc p99', 'direct p50', 'direct p99', 'gw/direct'], latRows);
@@ -170,7 +179,7 @@ async function main() {
 
     // the overview page: its operations in parallel, as the dashboard loads it
     const overview = ops.filter((o) => o.page === 'overview').map((o) => runners(stack, o, 10).gateway);
-    const page = await sequential(() => Promise.all(overview.map((f) => f())), RUNS);
+    const page = await sequential(() => Promise.all(overview.map((f) => f())), RUNS, 'overview page');
     const pageLoad = await throughput(() => Promise.all(overview.map((f) => f())), CONC, SECONDS);
     table('Overview page (its operations in parallel through the gateway)', ['measure', 'figure'], [
       ['sequential p50 / p95 / p99', `${ms(pct(page, 50))} / ${ms(pct(page, 95))} / ${ms(pct(page, 99))} ms`],
@@ -200,7 +209,7 @@ async function main() {
     const cases: Array<[string, (s: typeof rollups) => Promise<unknown>]> = [
       ['overview, all time', (s) => s.overview(all)],
       ['overview, last 30 days', (s) => s.overview(d30)],
-      ['overview, one agency', (s) => s.overview(scopeOf({ agencyId: agency.a }))],
+      ['overview, one agency', (s) => s.overview(scopeOf({ agencyId: sample.agencyId }))],
       ['breakdown, all time', (s) => s.maladministrationBreakdown(all)],
       ['SLA compliance, all time', (s) => s.slaCompliance(all)],
       ['agency leaderboard, all time', (s) => s.leaderboard(all, 'TRANSPARENCY_INDEX' as any, 1, 100)],
@@ -212,11 +221,14 @@ async function main() {
       const b = await fn(raw);
       const equal = isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
       if (!equal) throw new Error(`analytics: rollups and raw GROUP BY differ for ${name}`);
-      const tr = pct(await sequential(() => fn(rollups), 5), 50);
-      const tw = pct(await sequential(() => fn(raw), 3), 50);
+      const tr = pct(await sequential(() => fn(rollups), 5, `${name} (rollups)`), 50);
+      const tw = pct(await sequential(() => fn(raw), 3, `${name} (raw SQL)`), 50);
       anRows.push([name, ms(tr), ms(tw), `${(tw / tr).toFixed(1)}×`, 'yes']);
     }
     table('Analytics: rollups vs raw GROUP BY over the facts (median ms)', ['query', 'rollups', 'raw SQL', 'ratio', 'equal'], anRows);
+    if (sequentialFailures.size) {
+      table('Failed sequential requests (not in the latencies above)', ['request', 'failed', 'first error'], [...sequentialFailures].map(([k, f]) => [k, String(f.count), f.first]));
+    }
     console.log(`\nDone in ${((performance.now() - t0) / 1000).toFixed(0)} s; load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
   } finally {
     await stack.close();

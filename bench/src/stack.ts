@@ -171,6 +171,22 @@ export async function startBenchStack(opts: {
 }
 
 /** Waits until analytics has applied every outbox event (lag 0). */
+/**
+ * What the per-entity operations are measured on: the agency with the most reports, and the newest report
+ * with the fullest page (routed to an agency, forwarded, answered), so its budget covers agency names in
+ * the detail and the timeline whatever day the demo data were generated on (the newest report alone was
+ * sometimes still unrouted, and the budgets then depended on the date).
+ */
+export async function benchSample(stack: BenchStack): Promise<{ agencyId: string; reportId: string }> {
+  const ds = stack.reports.ds;
+  const [agency] = await ds.query('SELECT agencyId AS a, COUNT(*) AS n FROM report WHERE agencyId IS NOT NULL GROUP BY agencyId ORDER BY n DESC LIMIT 1');
+  const [report] = await ds.query(
+    'SELECT id FROM report WHERE agencyId IS NOT NULL AND forwardCount > 0 AND responseCount > 0 ORDER BY submittedAt DESC LIMIT 1',
+  );
+  if (!agency || !report) throw new Error('bench: the demo data have no routed, forwarded and answered report');
+  return { agencyId: agency.a, reportId: report.id };
+}
+
 export async function caughtUp(analytics: AnalyticsServer, timeoutMs: number): Promise<number> {
   const started = Date.now();
   for (;;) {

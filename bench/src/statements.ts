@@ -52,7 +52,8 @@ export const BUDGETS: Record<string, Partial<StatementCounts>> = {
   'overview / AgencyLeaderboard': { agencies: 1, analytics: 4 },
   'overview / Provinces': { agencies: 1 },
   // narrow columns of the reports in range, then the bodies of candidate (day, title) groups only
-  'overview / ReportBursts': { reports: 2 },
+  // the day counters that reached 10, then one count in scope per kind that has candidates
+  'overview / ReportBursts': { reports: 3 },
   'maladministration / MaladministrationBreakdown': { analytics: 1 },
   // one grouped read of the month rollup for every period (as ReportTrend)
   'maladministration / MaladministrationTrend': { analytics: 1 },
@@ -68,6 +69,8 @@ export const BUDGETS: Record<string, Partial<StatementCounts>> = {
   'agency / AgencyPerformance': { agencies: 1, analytics: 4 },
   // page + totalCount (selected by the dashboard); agency and region names batched
   'reports / ReportList': { agencies: 4, reports: 2 },
-  'report / ReportDetail': { agencies: 2, reports: 1 },
-  'report / ReportTimeline': { reports: 2 },
+  // a routed, forwarded report (benchSample): agency and region names, then the timeline's agencies; each
+  // agencies request also checks the staff token against the accounts it owns (no cache there, by design)
+  'report / ReportDetail': { agencies: 4, reports: 1 },
+  'report / ReportTimeline': { agencies: 4, reports: 2 },
 };

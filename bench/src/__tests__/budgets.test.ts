@@ -1,5 +1,5 @@
 import { benchOperations, type BenchOperation } from '../operations';
-import { benchEnvironment, startBenchStack, type BenchStack } from '../stack';
+import { benchEnvironment, benchSample, startBenchStack, type BenchStack } from '../stack';
 import { BUDGETS, statementsFor, type StatementCounts } from '../statements';
 
 /**
@@ -12,9 +12,8 @@ let ops: BenchOperation[];
 beforeAll(async () => {
   benchEnvironment();
   stack = await startBenchStack({ kind: 'sqlite', reports: 400, seed: 'budgets' });
-  const [agency] = await stack.reports.ds.query('SELECT agencyId AS a, COUNT(*) AS n FROM report WHERE agencyId IS NOT NULL GROUP BY agencyId ORDER BY n DESC LIMIT 1');
-  const [report] = await stack.reports.ds.query('SELECT id FROM report ORDER BY submittedAt DESC LIMIT 1');
-  ops = await benchOperations({ agencyId: agency.a, reportId: report.id });
+  const sample = await benchSample(stack);
+  ops = await benchOperations(sample);
 }, 300_000);
 afterAll(async () => {
   await stack?.close();

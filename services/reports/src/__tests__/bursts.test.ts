@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { countStatements } from '@pantau/common';
-import { errorCode, storeKinds } from '@pantau/testing';
-import { ReportEntity } from '../entities';
-import { cachedBurstFinder } from '../service/bursts';
+import { countStatements, openDataSource } from '@pantau/common';
+import { createTestStore, errorCode, storeKinds, type TestStore } from '@pantau/testing';
+import type { DataSource } from 'typeorm';
+import { ENTITIES, ReportEntity } from '../entities';
+import { Rng } from '../demo/prng';
+import { burstKeys, bursts, orderBursts, reporterKey, textKey } from '../domain/bursts';
+import { WorkingCalendar } from '../domain/sla';
+import { cachedBurstFinder, findBursts, type BurstScope } from '../service/bursts';
+import { MIGRATIONS, openReportsStore } from '../storage/datasource';
+import { withTransaction } from '../service/transactions';
+import { countBurstKeys, insertReports } from '../storage/report-rows';
 import { startRegistry, startReports, type TestRegistry, type TestReports } from './helpers';
 
 /**
@@ -62,6 +69,7 @@ function row(at: string, over: Partial<ReportEntity> = {}): ReportEntity {
     reopenCount: 0,
     rating: null,
     updatedAt: submittedAt,
+    version: 1,
     ...over,
   } as Partial<ReportEntity>);
 }
@@ -71,6 +79,12 @@ const times = (count: number, at: (i: number) => string, over: (i: number) => Pa
 
 describe.each(storeKinds())('report bursts on %s', (kind) => {
   let reports: TestReports;
+  // as intake and the bulk loader store reports: burst keys set, per-day counters added
+  const store = (rows: ReportEntity[]) =>
+    withTransaction(reports.server.ds, async (em) => {
+      await insertReports(em, rows, reports.server.service.calendar);
+      await countBurstKeys(em, rows);
+    });
   beforeAll(async () => {
     reports = await startReports(kind, registry.client);
     const rows = [
@@ -92,7 +106,7 @@ describe.each(storeKinds())('report bursts on %s', (kind) => {
       // 10 copies elsewhere (another regency, another topic)
       ...times(10, (i) => `2026-03-15T08:0${i}:00+08:00`, () => ({ title: 'Sampah', body: 'Sampah menumpuk', regionCode: '64.01.01.2001', topic: 'SAMPAH' })),
     ];
-    await reports.server.ds.getRepository(ReportEntity).insert(rows);
+    await store(rows);
   }, 120_000);
   afterAll(async () => {
     await reports?.close();
@@ -127,9 +141,9 @@ describe.each(storeKinds())('report bursts on %s', (kind) => {
       expect(await Promise.all([find(scope), find(scope), find(scope)])).toEqual([burst(10), burst(10), burst(10)]);
       const firstRead = statements.take().length;
       expect(firstRead).toBeGreaterThan(0);
-      expect(firstRead).toBeLessThanOrEqual(2); // the narrow columns, then the candidates' bodies: once for all three
+      expect(firstRead).toBeLessThanOrEqual(3); // the counters that reached 10, then the candidates per kind: once for all three
       // a new copy arrives: the cached answer stands until the cache time has passed
-      await ds.getRepository(ReportEntity).insert(row('2026-03-15T09:30:00+08:00', { title: 'Sampah', body: 'Sampah menumpuk', regionCode: '64.01.01.2001', topic: 'SAMPAH' }));
+      await store([row('2026-03-15T09:30:00+08:00', { title: 'Sampah', body: 'Sampah menumpuk', regionCode: '64.01.01.2001', topic: 'SAMPAH' })]);
       statements.take();
       expect(await find(scope)).toEqual(burst(10));
       expect(statements.take()).toEqual([]);
@@ -144,5 +158,98 @@ describe.each(storeKinds())('report bursts on %s', (kind) => {
     expect(errorCode(await reports.gql(QUERY, { from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await reports.gql(QUERY, { from: range.to, to: range.from }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await reports.gql(QUERY, { ...range, regionCode: "64' OR 1=1" }))).toBe('BAD_USER_INPUT');
+  });
+});
+
+/**
+ * The stored keys and counters answer exactly what reading every report would: random reports (few texts
+ * written several ways, few reporters, local midnights crossed), half stored before the burst-key migration
+ * and keyed by it, half through the intake path after it, compared with the domain functions applied to all
+ * the rows in each scope, including scopes that start in the middle of a day.
+ */
+describe.each(storeKinds())('burst keys and counters on %s', (kind) => {
+  const texts = [
+    ['Jalan rusak', 'Lubang besar di jalan'],
+    ['JALAN RUSAK!', 'lubang  besar di jalan.'],
+    ['Air mati', 'PDAM mati'],
+    ['Sampah', 'Menumpuk di pasar'],
+    ['Lampu padam', 'Lampu jalan padam'],
+  ];
+  const people: Array<Partial<ReportEntity>> = [
+    { reporterEmail: 'a@example.id', reporterPhone: null },
+    { reporterEmail: 'A@Example.id', reporterPhone: '+6281234567890' },
+    { reporterEmail: null, reporterPhone: '+6281234567890' },
+    { reporterEmail: null, reporterPhone: '+6289999999999' },
+    { reporterEmail: null, reporterPhone: null },
+  ];
+  const rng = new Rng(`bursts-${kind}`);
+  const all = Array.from({ length: 400 }, () => {
+    const [title, body] = rng.pick(texts);
+    const at = new Date(Date.parse('2026-05-01T12:00:00Z') + rng.int(0, 4 * 24 * 60) * 60_000).toISOString();
+    return row(at, { title, body, ...rng.pick(people), regionCode: rng.pick(['64.02.06.2003', '64.02.01.1001', '64.01.01.2001']), topic: rng.pick(['JALAN', 'SAMPAH']) });
+  });
+  const calendar = new WorkingCalendar();
+  const reference = (s: BurstScope, min: number) => {
+    const inScope = all.filter(
+      (r) =>
+        r.submittedAt >= s.from &&
+        r.submittedAt < s.to &&
+        (!s.topic || r.topic === s.topic) &&
+        (!s.regionCode || r.regionCode === s.regionCode || r.regionCode.startsWith(`${s.regionCode}.`)),
+    );
+    const day = (r: ReportEntity) => calendar.localDay(r.submittedAt);
+    return orderBursts([
+      ...bursts(inScope.map((r) => ({ day: day(r), key: textKey(r.title, r.body) })), 'SAME_TEXT', min),
+      ...bursts(inScope.map((r) => ({ day: day(r), key: reporterKey(r.reporterEmail, r.reporterPhone) })), 'SAME_REPORTER', min),
+    ]);
+  };
+
+  let store: TestStore;
+  let ds: DataSource;
+  beforeAll(async () => {
+    store = createTestStore(kind);
+    // before the migration: the reports table without the keys, rows as an older version stored them
+    const old = await openDataSource({ store: store.config('reports'), entities: ENTITIES, migrations: MIGRATIONS.slice(0, -1) });
+    const md = old.getMetadata(ReportEntity);
+    const legacy = md.columns.filter((c) => !['localDay', 'textHash', 'reporterHash'].includes(c.propertyName));
+    for (const r of all.slice(0, 200)) {
+      await old.query(
+        `INSERT INTO report (${legacy.map((c) => c.databaseName).join(', ')}) VALUES (${legacy.map(() => '?').join(', ')})`,
+        legacy.map((c) => {
+          const v = c.getEntityValue(r);
+          return v === null || v === undefined ? null : old.driver.preparePersistentValue(v, c);
+        }),
+      );
+    }
+    await old.destroy();
+    ds = await openReportsStore(store.config('reports'));
+    await withTransaction(ds, async (em) => {
+      await insertReports(em, all.slice(200), calendar);
+      await countBurstKeys(em, all.slice(200));
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await ds?.destroy();
+    await store?.cleanup();
+  });
+
+  it('keys the reports the migration found as intake keys new ones', async () => {
+    const stored = await ds.getRepository(ReportEntity).find({ select: { id: true, localDay: true, textHash: true, reporterHash: true }, order: { id: 'ASC' } });
+    const expected = all.map((r) => ({ id: r.id, ...burstKeys(r, calendar.localDay(r.submittedAt)) })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(stored.map((r) => ({ ...r }))).toEqual(expected);
+  });
+
+  it.each([
+    ['the four days', '2026-05-01T00:00:00+08:00', '2026-05-06T00:00:00+08:00', {}],
+    ['from the middle of a day', '2026-05-02T13:17:00+08:00', '2026-05-04T09:00:00+08:00', {}],
+    ['one regency', '2026-05-01T00:00:00+08:00', '2026-05-06T00:00:00+08:00', { regionCode: '64.02' }],
+    ['one village and topic', '2026-05-01T00:00:00+08:00', '2026-05-06T00:00:00+08:00', { regionCode: '64.02.06.2003', topic: 'SAMPAH' }],
+  ])('equals counting every report in scope: %s', async (_name, from, to, over) => {
+    const s: BurstScope = { from: new Date(from), to: new Date(to), ...over };
+    for (const min of [3, 10, 25]) {
+      const expected = reference(s, min);
+      expect(await findBursts(ds, calendar, s, min)).toEqual(expected);
+      if (min === 3) expect(expected.length).toBeGreaterThan(0);
+    }
   });
 });

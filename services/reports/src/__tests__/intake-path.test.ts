@@ -27,15 +27,15 @@ describe.each(storeKinds())('the intake path on %s', (kind) => {
     await t?.close();
   });
 
-  it('writes a submission in one transaction of six statements, and the outbox event carries the stored row', async () => {
+  it('writes a submission in one transaction of seven statements, and the outbox event carries the stored row', async () => {
     await t.gql(SUBMIT, { input: reportInput() }); // routes this place (registry answer cached)
     const counter = countStatements(t.server.ds);
     try {
       const res = await t.gql(SUBMIT, { input: reportInput({ title: 'Lampu jalan padam di depan sekolah' }) });
       expect(res.errors).toBeUndefined();
       const sql = counter.take();
-      // BEGIN, report, timeline, outbox seq, outbox event, COMMIT
-      expect(sql.map((s) => s.split(/[\s(]/)[0].toUpperCase())).toEqual(['START', 'INSERT', 'INSERT', 'UPDATE', 'INSERT', 'COMMIT'].map((w) => (kind === 'sqlite' && w === 'START' ? 'BEGIN' : w)));
+      // BEGIN, report, timeline, outbox seq, outbox event, burst counters, COMMIT
+      expect(sql.map((s) => s.split(/[\s(]/)[0].toUpperCase())).toEqual(['START', 'INSERT', 'INSERT', 'UPDATE', 'INSERT', 'INSERT', 'COMMIT'].map((w) => (kind === 'sqlite' && w === 'START' ? 'BEGIN' : w)));
       const id = res.data.submitReport.report.id;
       const stored = await t.server.ds.getRepository(ReportEntity).findOneByOrFail({ id });
       const [event] = await t.server.ds.query('SELECT seq, payload FROM outbox_event WHERE reportId = ?', [id]);

@@ -1,9 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { AttachmentEntity, OutboxEventEntity, ReportDetailEntity, ReportEntity, ResponseEntity, TimelineEventEntity } from '../entities';
+import { AttachmentEntity, OutboxEventEntity, ReportDetailEntity, ResponseEntity, TimelineEventEntity } from '../entities';
+import { calendarFromEnv, type WorkingCalendar } from '../domain/sla';
 import type { AttachmentStorage } from '../attachments/storage';
 import { takeOutboxSeq } from '../service/outbox';
 import { withTransaction } from '../service/transactions';
 import { insertRows } from '../storage/insert';
+import { countBurstKeys, insertReports } from '../storage/report-rows';
 import { DEMO_FILES } from './files';
 import type { DemoHistory } from './generator';
 import fs from 'node:fs';
@@ -31,13 +33,14 @@ export interface BulkResult {
 export async function insertHistories(
   ds: DataSource,
   histories: Iterable<DemoHistory>,
-  opts: { batch?: number; onBatch?: (done: BulkResult) => void } = {},
+  opts: { batch?: number; onBatch?: (done: BulkResult) => void; calendar?: WorkingCalendar } = {},
 ): Promise<BulkResult> {
+  const calendar = opts.calendar ?? calendarFromEnv();
   const batchSize = opts.batch ?? 500;
   const done: BulkResult = { reports: 0, events: 0 };
   const write = async (hs: DemoHistory[]) => {
     await withTransaction(ds, async (em) => {
-      await insertRows(em, ReportEntity, hs.map((h) => h.report), 250);
+      await insertReports(em, hs.map((h) => h.report), calendar, 250);
       await insertRows(em, TimelineEventEntity, hs.flatMap((h) => h.timeline) as TimelineEventEntity[], 1000);
       await insertRows(em, ResponseEntity, hs.flatMap((h) => h.responses), 1000);
       await insertRows(em, ReportDetailEntity, hs.flatMap((h) => h.details), 1000);
@@ -45,6 +48,7 @@ export async function insertHistories(
       const events = hs.flatMap((h) => h.outbox);
       const first = (await takeOutboxSeq(em, events.length)) - events.length + 1;
       await insertRows(em, OutboxEventEntity, events.map((e, i) => ({ ...e, seq: first + i })), 1000);
+      await countBurstKeys(em, hs.map((h) => h.report));
       done.reports += hs.length;
       done.events += events.length;
     });

@@ -45,6 +45,32 @@ export function reporterKey(email: string | null | undefined, phone: string | nu
   return digits ? `p:${digits}` : null;
 }
 
+/** SHA-256 of the reporter key (what is stored to count by reporter); null when anonymous. */
+export function reporterHash(email: string | null | undefined, phone: string | null | undefined): string | null {
+  const k = reporterKey(email, phone);
+  return k === null ? null : createHash('sha256').update(k).digest('hex');
+}
+
+/**
+ * What a report is counted under, computed once when it is stored: its local day, the hash of its
+ * normalised text, and the hash of its reporter. Bursts are then counted from these (and a per-day
+ * counter of each key) instead of re-reading and re-normalising every report in scope.
+ */
+export interface BurstKeys {
+  localDay: string;
+  textHash: string;
+  reporterHash: string | null;
+}
+
+export function burstKeys(r: { title: string; body: string; reporterEmail: string | null; reporterPhone: string | null }, localDay: string): BurstKeys {
+  return { localDay, textHash: textKey(r.title, r.body), reporterHash: reporterHash(r.reporterEmail, r.reporterPhone) };
+}
+
+/** The per-day counter keys of a report: one for its text, one for its reporter when it has one. */
+export function counterKeys(k: BurstKeys): string[] {
+  return k.reporterHash ? [`t:${k.textHash}`, `r:${k.reporterHash}`] : [`t:${k.textHash}`];
+}
+
 /** Groups of at least `min` items with the same (day, key), as bursts, by day then kind then largest first. */
 export function bursts(rows: Array<{ day: string; key: string | null }>, kind: BurstKind, min = BURST_MIN_REPORTS): Burst[] {
   const counts = new Map<string, { day: string; count: number }>();

@@ -1,10 +1,11 @@
 import { AttachmentEntity } from './attachment.entity';
+import { BurstCountEntity } from './burst-count.entity';
 import { OutboxEventEntity, OutboxHeadEntity } from './outbox-event.entity';
 import { ReportDetailEntity } from './report-detail.entity';
 import { ReportEntity } from './report.entity';
 import { ResponseEntity } from './response.entity';
 import { TimelineEventEntity } from './timeline-event.entity';
 
-export { AttachmentEntity, OutboxEventEntity, OutboxHeadEntity, ReportDetailEntity, ReportEntity, ResponseEntity, TimelineEventEntity };
+export { AttachmentEntity, BurstCountEntity, OutboxEventEntity, OutboxHeadEntity, ReportDetailEntity, ReportEntity, ResponseEntity, TimelineEventEntity };
 
-export const ENTITIES = [ReportEntity, TimelineEventEntity, OutboxEventEntity, OutboxHeadEntity, ResponseEntity, AttachmentEntity, ReportDetailEntity];
+export const ENTITIES = [ReportEntity, TimelineEventEntity, OutboxEventEntity, OutboxHeadEntity, ResponseEntity, AttachmentEntity, ReportDetailEntity, BurstCountEntity];

@@ -10,6 +10,8 @@ import type { Classification, Maladministration, ReportStatus } from '@pantau/co
 @Index('idx_report_status', ['status', 'submittedAt'])
 @Index('idx_report_region', ['regionCode'])
 @Index('idx_report_updated', ['updatedAt', 'id'])
+@Index('idx_report_burst_text', ['localDay', 'textHash'])
+@Index('idx_report_burst_reporter', ['localDay', 'reporterHash'])
 export class ReportEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -123,6 +125,16 @@ export class ReportEntity {
 
   @Column({ type: 'datetime', precision: 3 })
   updatedAt: Date;
+
+  /** Local day of submittedAt (reporting time zone), and the text/reporter hashes bursts are counted by (domain/bursts.ts). */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  localDay: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  textHash: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  reporterHash: string | null;
 
   /** Optimistic lock: every transition requires the version it read and bumps it. */
   @VersionColumn({ type: 'integer' })

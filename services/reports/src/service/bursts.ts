@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import { Brackets, type DataSource } from 'typeorm';
 import { LIKE_ESCAPE, likePrefix } from '@pantau/common';
-import { ReportEntity } from '../entities';
-import { bursts, orderBursts, reporterKey, textKey, titleKey, BURST_MIN_REPORTS, type Burst } from '../domain/bursts';
+import { BurstCountEntity, ReportEntity } from '../entities';
+import { orderBursts, BURST_MIN_REPORTS, type Burst, type BurstKind } from '../domain/bursts';
 import type { WorkingCalendar } from '../domain/sla';
 
 export interface BurstScope {
@@ -13,52 +13,65 @@ export interface BurstScope {
   topic?: string | null;
 }
 
+const KINDS: Array<{ kind: BurstKind; prefix: string; column: 'textHash' | 'reporterHash' }> = [
+  { kind: 'SAME_TEXT', prefix: 't:', column: 'textHash' },
+  { kind: 'SAME_REPORTER', prefix: 'r:', column: 'reporterHash' },
+];
+
 /**
  * The bursts (domain/bursts.ts) among the reports submitted in [from, to) in scope, confidential ones
- * included (only counts are answered). Two reads: the narrow columns of every report in scope (title,
- * reporter, time), then the bodies of the reports whose (day, title) group is already big enough to be a
- * burst, so bodies are read only for candidates.
+ * included (only counts are answered). A group in a scope is never bigger than the same group over all
+ * reports, so the candidates are the per-day counters that reached `min` (report_burst_count, read through
+ * its (reports, day) index: a handful of rows, whatever the period); their reports in scope are then counted
+ * through the (localDay, key) indexes. The cost follows the number of candidate reports, not the period.
  */
 export async function findBursts(ds: DataSource, calendar: WorkingCalendar, s: BurstScope, min = BURST_MIN_REPORTS): Promise<Burst[]> {
-  const qb = ds
-    .getRepository(ReportEntity)
-    .createQueryBuilder('r')
-    .select(['r.id', 'r.submittedAt', 'r.title', 'r.reporterEmail', 'r.reporterPhone'])
-    .where('r.submittedAt >= :from AND r.submittedAt < :to', { from: s.from, to: s.to });
-  if (s.topic) qb.andWhere('r.topic = :topic', { topic: s.topic });
-  if (s.agencyId) qb.andWhere('r.agencyId = :agencyId', { agencyId: s.agencyId });
-  if (s.regionCode) {
-    qb.andWhere(new Brackets((w) => w.where('r.regionCode = :rc').orWhere(`r.regionCode LIKE :rcp ${LIKE_ESCAPE}`)), {
-      rc: s.regionCode,
-      rcp: likePrefix(`${s.regionCode}.`),
-    });
-  }
-  const rows = (await qb.getMany()).map((r) => ({ id: r.id, day: calendar.localDay(r.submittedAt), title: titleKey(r.title), reporter: reporterKey(r.reporterEmail, r.reporterPhone) }));
+  const firstDay = calendar.localDay(s.from);
+  const lastDay = calendar.localDay(new Date(s.to.getTime() - 1));
+  const candidates = await ds
+    .getRepository(BurstCountEntity)
+    .createQueryBuilder('c')
+    .select(['c.day', 'c.burstKey'])
+    .where('c.reports >= :min AND c.day >= :firstDay AND c.day <= :lastDay', { min, firstDay, lastDay })
+    .getMany();
 
-  const sameReporter = bursts(rows.map((r) => ({ day: r.day, key: r.reporter })), 'SAME_REPORTER', min);
-
-  // same text: candidates are the (day, title) groups that are big enough; their bodies decide
-  const byTitle = new Map<string, string[]>();
-  for (const r of rows) {
-    const k = `${r.day}\u0000${r.title}`;
-    (byTitle.get(k) ?? byTitle.set(k, []).get(k)!).push(r.id);
+  const found: Burst[] = [];
+  for (const { kind, prefix, column } of KINDS) {
+    const groups = candidates.filter((c) => c.burstKey.startsWith(prefix)).map((c) => ({ day: c.day, key: c.burstKey.slice(prefix.length) }));
+    for (let i = 0; i < groups.length; i += 200) {
+      const chunk = groups.slice(i, i + 200);
+      const qb = ds
+        .getRepository(ReportEntity)
+        .createQueryBuilder('r')
+        .select('r.localDay', 'day')
+        .addSelect('COUNT(1)', 'reports')
+        .where(
+          new Brackets((w) => {
+            chunk.forEach((g, j) => w.orWhere(`(r.localDay = :d${j} AND r.${column} = :k${j})`, { [`d${j}`]: g.day, [`k${j}`]: g.key }));
+          }),
+        )
+        .andWhere('r.submittedAt >= :from AND r.submittedAt < :to', { from: s.from, to: s.to });
+      if (s.topic) qb.andWhere('r.topic = :topic', { topic: s.topic });
+      if (s.agencyId) qb.andWhere('r.agencyId = :agencyId', { agencyId: s.agencyId });
+      if (s.regionCode) {
+        qb.andWhere(new Brackets((w) => w.where('r.regionCode = :rc').orWhere(`r.regionCode LIKE :rcp ${LIKE_ESCAPE}`)), {
+          rc: s.regionCode,
+          rcp: likePrefix(`${s.regionCode}.`),
+        });
+      }
+      const rows: Array<{ day: string; reports: number | string }> = await qb.groupBy('r.localDay').addGroupBy(`r.${column}`).having('COUNT(1) >= :min', { min }).getRawMany();
+      for (const r of rows) found.push({ day: r.day, kind, count: Number(r.reports) });
+    }
   }
-  const candidates = [...byTitle.values()].filter((ids) => ids.length >= min).flat();
-  const day = new Map(rows.map((r) => [r.id, r.day]));
-  const texts: Array<{ day: string; key: string }> = [];
-  for (let i = 0; i < candidates.length; i += 500) {
-    const chunk = await ds.getRepository(ReportEntity).createQueryBuilder('r').select(['r.id', 'r.title', 'r.body']).where('r.id IN (:...ids)', { ids: candidates.slice(i, i + 500) }).getMany();
-    for (const r of chunk) texts.push({ day: day.get(r.id)!, key: textKey(r.title, r.body) });
-  }
-  return orderBursts([...bursts(texts, 'SAME_TEXT', min), ...sameReporter]);
+  return orderBursts(found);
 }
 
 /**
  * How long an answer is reused for the same scope (`PANTAU_BURSTS_CACHE_MS`, default 60 s; 0 off). A burst is
- * a figure about whole past days that the dashboard shows as an annotation, so a minute's staleness is fine,
- * while computing it reads every report in scope (1.6 s at 100,000 reports on MariaDB): without the cache,
- * ten overview pages at once ran ten of those reads. Concurrent requests for the same scope share one read
- * (lru-cache's fetch), and at most 500 scopes are kept.
+ * a figure about whole past days that the dashboard shows as an annotation, so a minute's staleness is fine.
+ * Since the burst keys (migration 1767000000000) a read costs milliseconds; before them it read every report
+ * in scope (1.6 s at 100,000 reports on MariaDB), which is why the cache came first. Concurrent requests for
+ * the same scope share one read (lru-cache's fetch), and at most 500 scopes are kept.
  */
 export function burstsCacheMs(env: NodeJS.ProcessEnv = process.env): number {
   const v = Number(env.PANTAU_BURSTS_CACHE_MS ?? 60_000);

@@ -22,6 +22,7 @@ import { stateChanges, stateOf } from './mapping';
 import { appendOutbox } from './outbox';
 import { CachedRegistry } from './registry-cache';
 import { insertRows } from '../storage/insert';
+import { countBurstKeys, insertReports } from '../storage/report-rows';
 import { isUniqueViolation, withTransaction } from './transactions';
 
 export interface SubmitData {
@@ -166,11 +167,13 @@ export class ReportsService {
 
     try {
       const saved = await withTransaction(this.ds, async (em) => {
-        await insertRows(em, ReportEntity, [report]);
+        await insertReports(em, [report], this.calendar);
         if (n.attachmentIds.length) await this.linkAttachments(em, opts.attacher ?? PUBLIC_ATTACHER, n.attachmentIds, report.id, null);
         await this.appendTimeline(em, report.id, event);
         // the row is exactly what was inserted (no database defaults or triggers): no read-back
         await appendOutbox(em, report, event.type, now, event.actorRole);
+        // after the outbox seq (its one-row lock orders the counter writers)
+        await countBurstKeys(em, [report]);
         return report;
       });
       return { report: saved, created: true };
