@@ -55,5 +55,52 @@ export async function benchOperations(ids: { agencyId: string; reportId: string 
     { page: 'report', name: 'REPORT_DETAIL', variables: () => ({ id: ids.reportId }), staff: true, direct: null, sizes: null },
     { page: 'report', name: 'REPORT_TIMELINE', variables: () => ({ id: ids.reportId }), staff: true, direct: null, sizes: null },
   ];
-  return list.map(({ name, ...rest }) => ({ ...rest, op: op(name), label: `${rest.page} / ${op(name).operationName}` }));
+  const dashboard = list.map(({ name, ...rest }) => ({ ...rest, op: op(name), label: `${rest.page} / ${op(name).operationName}` }));
+  return [...dashboard, ...API_OPERATIONS];
 }
+
+const apiOp = (operationName: string, query: string) => ({ name: operationName, operationName, query: `query ${operationName}($first: Int) ${query}` });
+
+/**
+ * Issue 11's entity-field rows: what a developer or ombudsman query asks of many entities at once (a full
+ * page of 100, the API's maximum; the issue measured 500 as five such pages). Each must be batched (the
+ * statements do not grow from 20 to 100 entities) and staff fields computed only when selected.
+ */
+export const API_OPERATIONS: BenchOperation[] = [
+  {
+    label: 'api / RegionsReportStats',
+    page: 'api',
+    op: apiOp('RegionsReportStats', '{ regions(level: DISTRICT, first: $first) { edges { node { code name reportStats { reportCount open overdue transparencyIndex } } } } }'),
+    variables: (n) => ({ first: n }),
+    staff: false,
+    direct: null,
+    sizes: [20, 100],
+  },
+  {
+    label: 'api / AgenciesReports',
+    page: 'api',
+    op: apiOp('AgenciesReports', '{ agencies(first: $first) { edges { node { id name reports(first: 5) { edges { node { id trackingId status } } } } } } }'),
+    variables: (n) => ({ first: n }),
+    staff: true,
+    direct: null,
+    sizes: [20, 100],
+  },
+  {
+    label: 'api / StaffReports',
+    page: 'api',
+    op: apiOp('StaffReports', '{ reports(first: $first) { edges { node { id trackingId status title submittedAt } } } }'),
+    variables: (n) => ({ first: n }),
+    staff: true,
+    direct: 'reports',
+    sizes: [20, 100],
+  },
+  {
+    label: 'api / StaffReportsActions',
+    page: 'api',
+    op: apiOp('StaffReportsActions', '{ reports(first: $first) { edges { node { id trackingId status title submittedAt availableActions overdueSteps } } } }'),
+    variables: (n) => ({ first: n }),
+    staff: true,
+    direct: 'reports',
+    sizes: [20, 100],
+  },
+];

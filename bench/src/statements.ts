@@ -73,4 +73,10 @@ export const BUDGETS: Record<string, Partial<StatementCounts>> = {
   // agencies request also checks the staff token against the accounts it owns (no cache there, by design)
   'report / ReportDetail': { agencies: 4, reports: 1 },
   'report / ReportTimeline': { agencies: 4, reports: 2 },
+  // API rows of issue 11 (a page of 20 and of 100 entities): Region.reportStats and Agency.reports batched per
+  // filter, staff fields (availableActions, overdueSteps) computed from the row, no statement of their own
+  'api / RegionsReportStats': { agencies: 1, analytics: 2 },
+  'api / AgenciesReports': { agencies: 2, reports: 2 },
+  'api / StaffReports': { reports: 1 },
+  'api / StaffReportsActions': { reports: 1 },
 };

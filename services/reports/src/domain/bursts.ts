@@ -29,9 +29,6 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
-/** Title of a report, normalised (the first, cheap grouping before bodies are read). */
-export const titleKey = (title: string): string => normaliseText(title);
-
 /** SHA-256 of the normalised title and body. */
 export function textKey(title: string, body: string): string {
   return createHash('sha256').update(normaliseText(title)).update('\n').update(normaliseText(body)).digest('hex');

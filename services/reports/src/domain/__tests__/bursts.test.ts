@@ -1,4 +1,4 @@
-import { bursts, normaliseText, orderBursts, reporterKey, textKey } from '../bursts';
+import { burstKeys, bursts, counterKeys, normaliseText, orderBursts, reporterHash, reporterKey, textKey } from '../bursts';
 
 describe('near-identical reports', () => {
   it('ignore case, accents, punctuation and spacing, but not words', () => {
@@ -32,5 +32,19 @@ describe('near-identical reports', () => {
         { day: '2026-03-10', kind: 'SAME_REPORTER', count: 10 },
       ]).map((b) => `${b.day} ${b.kind}`),
     ).toEqual(['2026-03-10 SAME_REPORTER', '2026-03-10 SAME_TEXT', '2026-03-11 SAME_TEXT']);
+  });
+
+  it('stores a report under its day, text hash and reporter hash, and counts it under one or two keys', () => {
+    const a = burstKeys({ title: 'Jalan RUSAK!', body: 'Lubang  besar.', reporterEmail: 'Warga@Example.id', reporterPhone: null }, '2026-03-10');
+    const b = burstKeys({ title: 'jalan rusak', body: 'lubang besar', reporterEmail: 'warga@example.id', reporterPhone: '+6281' }, '2026-03-10');
+    expect(a).toEqual({ localDay: '2026-03-10', textHash: textKey('jalan rusak', 'lubang besar'), reporterHash: reporterHash('warga@example.id', null) });
+    expect(b).toEqual(a);
+    expect(a.textHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.reporterHash).not.toContain('warga'); // a hash, not the address
+    expect(reporterHash(null, '0812-3456')).toBe(reporterHash(null, '+62 812 3456'));
+    expect(counterKeys(a)).toEqual([`t:${a.textHash}`, `r:${a.reporterHash}`]);
+    const anonymous = burstKeys({ title: 'x', body: 'y', reporterEmail: null, reporterPhone: null }, '2026-03-10');
+    expect(anonymous.reporterHash).toBeNull();
+    expect(counterKeys(anonymous)).toEqual([`t:${anonymous.textHash}`]);
   });
 });
