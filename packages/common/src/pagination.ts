@@ -108,17 +108,19 @@ export interface SortKey<T> {
 
 /**
  * Keyset pagination over a typeorm query: ordered by the keys (the last must be unique), `after`
- * encodes the last row's keys. totalCount counts the whole filtered list, only when it is read (selected).
+ * encodes the last row's keys. totalCount counts the whole filtered list, only when it is read (selected),
+ * with `opts.count` when given (e.g. a cached count).
  */
 export async function keysetPaginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   args: { first?: number | null; after?: string | null },
   keys: SortKey<T>[],
+  opts: { count?: (counter: SelectQueryBuilder<T>) => Promise<number> } = {},
 ): Promise<ConnectionResult<T> & { totalCount: Promise<number> }> {
   const counter = qb.clone();
   const { page, first } = keysetPageQuery(qb, args, keys);
   const rows = await page.take(first + 1).getMany();
-  return lazyTotalCount(keysetConnection(rows, first, keys), () => counter.getCount());
+  return lazyTotalCount(keysetConnection(rows, first, keys), () => (opts.count ? opts.count(counter) : counter.getCount()));
 }
 
 /**

@@ -126,14 +126,17 @@ export class ReportEntity {
   @Column({ type: 'datetime', precision: 3 })
   updatedAt: Date;
 
-  /** Local day of submittedAt (reporting time zone), and the text/reporter hashes bursts are counted by (domain/bursts.ts). */
-  @Column({ type: 'varchar', length: 10, nullable: true })
+  /**
+   * Local day of submittedAt (reporting time zone), and the text/reporter hashes bursts are counted by
+   * (domain/bursts.ts). Not read with a report (`select: false`): only the bursts query uses them.
+   */
+  @Column({ type: 'varchar', length: 10, nullable: true, select: false })
   localDay: string | null;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Column({ type: 'varchar', length: 64, nullable: true, select: false })
   textHash: string | null;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Column({ type: 'varchar', length: 64, nullable: true, select: false })
   reporterHash: string | null;
 
   /** Optimistic lock: every transition requires the version it read and bumps it. */

@@ -25,6 +25,7 @@ import type { ReportsContext } from '../context';
 import type { ReportFilter } from './inputs';
 import { ReportOrder, type ReportView } from './types';
 import { presentReport } from './present';
+import { listCounter } from '../service/list-counts';
 
 const fromIso = (v: unknown) => new Date(String(v));
 
@@ -123,12 +124,12 @@ function listQuery(ctx: ReportsContext, args: ListArgs & { agencyId?: string }):
   return qb;
 }
 
-/** The staff report list: one statement for the page, one more for totalCount only when it is selected. */
+/** The staff report list: one statement for the page, one more for totalCount only when it is selected (cached: service/list-counts.ts). */
 export async function listReports(ctx: ReportsContext, args: ListArgs & { agencyId?: string }) {
   const qb = listQuery(ctx, args);
   if (!qb) return emptyList();
   const viewer = ctx.viewer!;
-  const result = await keysetPaginate(qb, args.page, ORDERS[args.orderBy ?? ReportOrder.SUBMITTED_AT_DESC]);
+  const result = await keysetPaginate(qb, args.page, ORDERS[args.orderBy ?? ReportOrder.SUBMITTED_AT_DESC], { count: listCounter(ctx.ds) });
   // mutate, don't spread: spreading would read (and run) the lazy totalCount
   const edges = result.edges.map((e) => ({ cursor: e.cursor, node: presentReport(e.node, viewer, ctx.now) }));
   return Object.assign(result, { edges });

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isMysql } from '@pantau/common';
+import { bumpWriteGeneration } from './list-counts';
 
 /**
  * typeorm's SQLite drivers run every query on ONE connection: two overlapping `ds.transaction()` calls
@@ -20,14 +21,21 @@ class Mutex {
 
 const mutexes = new WeakMap<DataSource, Mutex>();
 
-export function withTransaction<T>(ds: DataSource, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-  if (isMysql(ds)) return ds.transaction(fn);
-  let m = mutexes.get(ds);
-  if (!m) {
-    m = new Mutex();
-    mutexes.set(ds, m);
+export async function withTransaction<T>(ds: DataSource, fn: (em: EntityManager) => Promise<T>): Promise<T> {
+  let result: T;
+  if (isMysql(ds)) {
+    result = await ds.transaction(fn);
+  } else {
+    let m = mutexes.get(ds);
+    if (!m) {
+      m = new Mutex();
+      mutexes.set(ds, m);
+    }
+    result = await m.run(() => ds.transaction(fn));
   }
-  return m.run(() => ds.transaction(fn));
+  // committed: cached list counts of this store are no longer current (service/list-counts.ts)
+  bumpWriteGeneration(ds);
+  return result;
 }
 
 /** A unique-constraint violation on the given index/column (MariaDB ER_DUP_ENTRY, SQLite UNIQUE). */
