@@ -477,7 +477,10 @@ describe.each(corpus.map((c) => [c.category, c] as const))('hostile corpus: %s',
   it('leaves every process answering and the stores unchanged (except declared writes)', async () => {
     const problems = await healthProblems();
     await analyticsSettled().catch((e: Error) => problems.push(e.message));
-    problems.push(...compareSnapshots(before, snapshotStores(dataDir), category.allowWrites));
+    // background housekeeping on the consumer's own clock, whatever the requests: once a minute it prunes the
+    // pending deadlines that have passed and stores that horizon beside its cursor
+    const housekeeping = { 'analytics.analytics_pending': 'any', 'analytics.analytics_cursor': 'any' } as const;
+    problems.push(...compareSnapshots(before, snapshotStores(dataDir), { ...housekeeping, ...category.allowWrites }));
     if (problems.length) throw new Error(`${category.category}:\n  - ${problems.join('\n  - ')}`);
   });
 });
