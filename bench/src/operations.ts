@@ -59,7 +59,16 @@ export async function benchOperations(ids: { agencyId: string; reportId: string 
   return [...dashboard, ...API_OPERATIONS];
 }
 
-const apiOp = (operationName: string, query: string) => ({ name: operationName, operationName, query: `query ${operationName}($first: Int) ${query}` });
+/** An API row: `query <name>($first: Int) <selection>` over a page of 20 and of 100 entities. */
+const apiOperation = (name: string, selection: string, staff: boolean, direct: BenchOperation['direct']): BenchOperation => ({
+  label: `api / ${name}`,
+  page: 'api',
+  op: { name, operationName: name, query: `query ${name}($first: Int) ${selection}` },
+  variables: (n) => ({ first: n }),
+  staff,
+  direct,
+  sizes: [20, 100],
+});
 
 /**
  * Issue 11's entity-field rows: what a developer or ombudsman query asks of many entities at once (a full
@@ -67,40 +76,13 @@ const apiOp = (operationName: string, query: string) => ({ name: operationName, 
  * statements do not grow from 20 to 100 entities) and staff fields computed only when selected.
  */
 export const API_OPERATIONS: BenchOperation[] = [
-  {
-    label: 'api / RegionsReportStats',
-    page: 'api',
-    op: apiOp('RegionsReportStats', '{ regions(level: DISTRICT, first: $first) { edges { node { code name reportStats { reportCount open overdue transparencyIndex } } } } }'),
-    variables: (n) => ({ first: n }),
-    staff: false,
-    direct: null,
-    sizes: [20, 100],
-  },
-  {
-    label: 'api / AgenciesReports',
-    page: 'api',
-    op: apiOp('AgenciesReports', '{ agencies(first: $first) { edges { node { id name reports(first: 5) { edges { node { id trackingId status } } } } } } }'),
-    variables: (n) => ({ first: n }),
-    staff: true,
-    direct: null,
-    sizes: [20, 100],
-  },
-  {
-    label: 'api / StaffReports',
-    page: 'api',
-    op: apiOp('StaffReports', '{ reports(first: $first) { edges { node { id trackingId status title submittedAt } } } }'),
-    variables: (n) => ({ first: n }),
-    staff: true,
-    direct: 'reports',
-    sizes: [20, 100],
-  },
-  {
-    label: 'api / StaffReportsActions',
-    page: 'api',
-    op: apiOp('StaffReportsActions', '{ reports(first: $first) { edges { node { id trackingId status title submittedAt availableActions overdueSteps } } } }'),
-    variables: (n) => ({ first: n }),
-    staff: true,
-    direct: 'reports',
-    sizes: [20, 100],
-  },
+  apiOperation('RegionsReportStats', '{ regions(level: DISTRICT, first: $first) { edges { node { code name reportStats { reportCount open overdue transparencyIndex } } } } }', false, null),
+  apiOperation('AgenciesReports', '{ agencies(first: $first) { edges { node { id name reports(first: 5) { edges { node { id trackingId status } } } } } } }', true, null),
+  apiOperation('StaffReports', '{ reports(first: $first) { edges { node { id trackingId status title submittedAt } } } }', true, 'reports'),
+  apiOperation(
+    'StaffReportsActions',
+    '{ reports(first: $first) { edges { node { id trackingId status title submittedAt availableActions overdueSteps } } } }',
+    true,
+    'reports',
+  ),
 ];

@@ -9,7 +9,6 @@ import {
   keysetPaginate,
   LIKE_ESCAPE,
   likeContains,
-  likePrefix,
   lazyTotalCount,
   pageSize,
   type PageInfo,
@@ -26,6 +25,7 @@ import type { ReportFilter } from './inputs';
 import { ReportOrder, type ReportView } from './types';
 import { presentReport } from './present';
 import { listCounter } from '../service/list-counts';
+import { applyFilter } from '../storage/report-filter';
 
 const fromIso = (v: unknown) => new Date(String(v));
 
@@ -44,32 +44,6 @@ const ORDERS: Record<ReportOrder, SortKey<ReportEntity>[]> = {
   ],
 };
 
-/** SQL for "a step is past due and not done" (mirrors domain/sla overdueSteps). */
-export const OVERDUE_SQL = `(r.status <> 'ARCHIVED' AND (
-  (r.dispositionedAt IS NULL AND r.verificationDueAt < :now)
-  OR (r.dispositionedAt IS NOT NULL AND r.firstResponseAt IS NULL AND r.responseDueAt IS NOT NULL AND r.responseDueAt < :now)
-  OR (r.dispositionedAt IS NOT NULL AND r.status <> 'COMPLETED' AND r.completionDueAt IS NOT NULL AND r.completionDueAt < :now)))`;
-
-export function applyFilter(qb: SelectQueryBuilder<ReportEntity>, f: ReportFilter, now: Date) {
-  if (f.status?.length) qb.andWhere('r.status IN (:...status)', { status: f.status });
-  if (f.topic) qb.andWhere('r.topic = :topic', { topic: f.topic });
-  if (f.agencyId) qb.andWhere('r.agencyId = :agencyId', { agencyId: f.agencyId });
-  if (f.regionCode) {
-    qb.andWhere(new Brackets((w) => w.where('r.regionCode = :rc').orWhere(`r.regionCode LIKE :rcp ${LIKE_ESCAPE}`)), {
-      rc: f.regionCode,
-      rcp: likePrefix(`${f.regionCode}.`),
-    });
-  }
-  if (f.maladministrationType) qb.andWhere('r.maladministrationType = :mt', { mt: f.maladministrationType });
-  if (f.unclassified === true) qb.andWhere('r.maladministrationType IS NULL');
-  if (f.unclassified === false) qb.andWhere('r.maladministrationType IS NOT NULL');
-  if (f.anonymous !== undefined && f.anonymous !== null) qb.andWhere('r.anonymous = :anon', { anon: f.anonymous });
-  if (f.confidential !== undefined && f.confidential !== null) qb.andWhere('r.confidential = :conf', { conf: f.confidential });
-  if (f.overdue === true) qb.andWhere(OVERDUE_SQL, { now });
-  if (f.overdue === false) qb.andWhere(`NOT ${OVERDUE_SQL}`, { now });
-  if (f.from) qb.andWhere('r.submittedAt >= :from', { from: f.from });
-  if (f.to) qb.andWhere('r.submittedAt < :to', { to: f.to });
-}
 
 export function applySearch(qb: SelectQueryBuilder<ReportEntity>, search: string, mysql: boolean) {
   const terms = searchTerms(search);

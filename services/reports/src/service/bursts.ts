@@ -1,9 +1,9 @@
 import { LRUCache } from 'lru-cache';
 import { Brackets, type DataSource } from 'typeorm';
-import { LIKE_ESCAPE, likePrefix } from '@pantau/common';
 import { BurstCountEntity, ReportEntity } from '../entities';
 import { orderBursts, BURST_MIN_REPORTS, type Burst, type BurstKind } from '../domain/bursts';
 import type { WorkingCalendar } from '../domain/sla';
+import { applyFilter } from '../storage/report-filter';
 
 export interface BurstScope {
   from: Date;
@@ -49,16 +49,8 @@ export async function findBursts(ds: DataSource, calendar: WorkingCalendar, s: B
           new Brackets((w) => {
             chunk.forEach((g, j) => w.orWhere(`(r.localDay = :d${j} AND r.${column} = :k${j})`, { [`d${j}`]: g.day, [`k${j}`]: g.key }));
           }),
-        )
-        .andWhere('r.submittedAt >= :from AND r.submittedAt < :to', { from: s.from, to: s.to });
-      if (s.topic) qb.andWhere('r.topic = :topic', { topic: s.topic });
-      if (s.agencyId) qb.andWhere('r.agencyId = :agencyId', { agencyId: s.agencyId });
-      if (s.regionCode) {
-        qb.andWhere(new Brackets((w) => w.where('r.regionCode = :rc').orWhere(`r.regionCode LIKE :rcp ${LIKE_ESCAPE}`)), {
-          rc: s.regionCode,
-          rcp: likePrefix(`${s.regionCode}.`),
-        });
-      }
+        );
+      applyFilter(qb, s, s.to); // the list's filter conditions (a scope has no `overdue`, so `now` is not read)
       const rows: Array<{ day: string; reports: number | string }> = await qb.groupBy('r.localDay').addGroupBy(`r.${column}`).having('COUNT(1) >= :min', { min }).getRawMany();
       for (const r of rows) found.push({ day: r.day, kind, count: Number(r.reports) });
     }

@@ -28,10 +28,11 @@ export function bumpWriteGeneration(ds: DataSource): void {
 type Counter = <T extends ObjectLiteral>(counter: SelectQueryBuilder<T>) => Promise<number>;
 const counters = new WeakMap<DataSource, Counter>();
 
-/** The counting function for keysetPaginate's `opts.count` on this data source. */
-export function listCounter(ds: DataSource, ttl = listCountCacheMs()): Counter {
+/** The counting function for keysetPaginate's `opts.count` on this data source (one per data source). */
+export function listCounter(ds: DataSource): Counter {
   let c = counters.get(ds);
   if (c) return c;
+  const ttl = listCountCacheMs();
   if (ttl === 0) {
     c = (qb) => qb.getCount();
   } else {
